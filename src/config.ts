@@ -1,0 +1,139 @@
+/**
+ * The only module that reads `process.env`. Every key is documented in `.env.example`.
+ * `loadConfig` parses and validates all keys at once and throws one `ConfigError` naming every bad key,
+ * so a user fixes their `.env` in one go. Tests pass a plain object instead of the real environment.
+ */
+import { config as loadDotenv } from 'dotenv';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (one level above `src/`), so commands work from any working directory. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const DEFAULT_EMBEDDING_MODEL = 'Xenova/bge-small-en-v1.5';
+/** Discord's own API; the bot's REST calls (and so the gateway address it is handed) go here by default. */
+export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+export interface CoreConfig {
+  /** Model id in the Transformers.js layout, e.g. `Xenova/bge-small-en-v1.5`. */
+  embeddingModel: string;
+  /** A local folder of models (`<dir>/<owner>/<name>/…`) tried before the vendored `models/` folder; null = unset. */
+  modelsDir: string | null;
+  /** Folder of article Markdown files. */
+  corpusDir: string;
+  /** Folder holding the saved HNSW index, passage metadata and manifest. */
+  indexDir: string;
+  logLevel: LogLevel;
+}
+
+export interface DiscordConfig {
+  token: string;
+  /** Register commands to this guild only (instant); null = global registration. */
+  guildId: string | null;
+  /** REST base URL, without the `/v10` version suffix. */
+  apiUrl: string;
+  /** Seconds a user waits between two questions. 0 turns the cooldown off. */
+  cooldownSeconds: number;
+  /** Longest question accepted, in characters. */
+  questionMaxLength: number;
+  /** JSON-lines file that "Helpful" / "Not helpful" votes are appended to. */
+  feedbackFile: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Loads `.env` from the project root into `process.env` (never overriding what is already set), silently. */
+export function loadEnvFile(): void {
+  loadDotenv({ path: path.join(PROJECT_ROOT, '.env'), quiet: true });
+}
+
+function value(env: Env, key: string): string | undefined {
+  const v = env[key]?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}
+
+function resolveDir(dir: string): string {
+  return path.isAbsolute(dir) ? dir : path.resolve(PROJECT_ROOT, dir);
+}
+
+function integer(env: Env, key: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = value(env, key);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${key} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+export function parseCoreConfig(env: Env, problems: string[] = []): CoreConfig {
+  const embeddingModel = value(env, 'EMBEDDING_MODEL') ?? DEFAULT_EMBEDDING_MODEL;
+  if (!/^[\w.-]+\/[\w.-]+$/.test(embeddingModel)) {
+    problems.push(`EMBEDDING_MODEL must look like "owner/name" (got "${embeddingModel}")`);
+  }
+  const logLevel = (value(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const modelsDir = value(env, 'MODELS_DIR');
+  return {
+    embeddingModel,
+    modelsDir: modelsDir ? resolveDir(modelsDir) : null,
+    corpusDir: resolveDir(value(env, 'CORPUS_DIR') ?? 'corpus'),
+    indexDir: resolveDir(value(env, 'INDEX_DIR') ?? 'embeddings'),
+    logLevel: LOG_LEVELS.includes(logLevel as LogLevel) ? (logLevel as LogLevel) : 'info',
+  };
+}
+
+/** Core settings (search, index, model). Throws `ConfigError` listing every bad key. */
+export function loadConfig(env: Env = process.env): CoreConfig {
+  const problems: string[] = [];
+  const config = parseCoreConfig(env, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** A bot token is three dot-separated base64url parts; checked before any network call. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Core plus Discord settings. Throws `ConfigError` listing every bad key; never echoes the token. */
+export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordConfig {
+  const problems: string[] = [];
+  const core = parseCoreConfig(env, problems);
+  const token = value(env, 'DISCORD_TOKEN');
+  if (token === undefined) {
+    problems.push('DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal into .env');
+  } else if (!TOKEN_SHAPE.test(token)) {
+    problems.push('DISCORD_TOKEN is malformed: expected three dot-separated parts as shown in the developer portal');
+  }
+  const guildId = value(env, 'DISCORD_GUILD_ID') ?? null;
+  if (guildId !== null && !SNOWFLAKE.test(guildId)) {
+    problems.push(`DISCORD_GUILD_ID must be a numeric id of 17 to 20 digits (got "${guildId}")`);
+  }
+  const apiUrl = (value(env, 'DISCORD_API_URL') ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(apiUrl)) {
+    problems.push(`DISCORD_API_URL must be an http(s) URL (got "${apiUrl}")`);
+  }
+  const discord: DiscordConfig = {
+    token: token ?? '',
+    guildId,
+    apiUrl,
+    cooldownSeconds: integer(env, 'COOLDOWN_SECONDS', 10, 0, 3600, problems),
+    questionMaxLength: integer(env, 'QUESTION_MAX_LENGTH', 300, 10, 1000, problems),
+    feedbackFile: resolveDir(value(env, 'FEEDBACK_FILE') ?? 'data/feedback.jsonl'),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return { ...core, ...discord };
+}

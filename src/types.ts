@@ -1,0 +1,68 @@
+/**
+ * Plain data passed between the stages: corpus → passages → embeddings → index → search → answer.
+ * Every stage takes and returns these shapes; nothing here does I/O.
+ */
+
+/** One article of the corpus, parsed from `corpus/<slug>.md`. */
+export interface Article {
+  /** File name without `.md`; stable, used in passage ids. */
+  id: string;
+  title: string;
+  publisher: string;
+  /** ISO date `YYYY-MM-DD` from the front matter. */
+  published: string;
+  url: string | null;
+  /** The article text after the front matter, exactly as stored (offsets point into this). */
+  body: string;
+  /** The year the article reports on: the front-matter year unless the text says otherwise. */
+  year: number;
+}
+
+/** A span of an article's body that is embedded and searched as one unit. */
+export interface Passage {
+  /** `<articleId>#<start>-<end>`: stable as long as the article text is unchanged. */
+  id: string;
+  articleId: string;
+  /** Character offsets into `Article.body`: `body.slice(start, end) === text`. */
+  start: number;
+  end: number;
+  text: string;
+  /** Token count under the embedding model's own tokenizer (special tokens included). */
+  tokens: number;
+}
+
+/** Where a cited passage comes from, as shown to a reader. */
+export interface Source {
+  title: string;
+  publisher: string;
+  /** `YYYY-MM-DD` */
+  published: string;
+  url: string | null;
+}
+
+/** One ranked, cited passage of an answer. */
+export interface AnswerResult {
+  /** 1-based. */
+  rank: number;
+  /** Final ranking score (higher is better); comparable only within one answer. */
+  score: number;
+  /** The passage text, verbatim from the article. */
+  text: string;
+  /** The sentence of `text` that best answers the question, verbatim. */
+  highlight: string;
+  /** Offsets of `highlight` inside `text`. */
+  highlightStart: number;
+  highlightEnd: number;
+  /** One source, or two or more when several articles say the same thing. */
+  sources: Source[];
+  /** Ids of the passages behind this result (one per source). */
+  passageIds: string[];
+}
+
+/** What the core returns for one question. Front ends only render this. */
+export interface Answer {
+  question: string;
+  /** True when nothing in the articles answers the question; `results` is then empty. */
+  refused: boolean;
+  results: AnswerResult[];
+}
