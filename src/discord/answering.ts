@@ -1,0 +1,140 @@
+/**
+ * The one path from a user's question to a delivered answer, shared by `/ask`, mentions, DMs and
+ * "More results": check the question, apply the cooldown, ask the core (deferring when it may be slow),
+ * render through `render.ts`, deliver, and write one structured log line.
+ */
+import { checkQuestion, QuestionError } from '../answer/index.js';
+import type { Answer } from '../types.js';
+import type { BotContext } from './context.js';
+import { renderAnswer, renderCooldown, renderNotice, type ReplyPayload } from './render.js';
+
+export type Via = 'slash' | 'mention' | 'dm' | 'more';
+
+export interface Asker {
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+  via: Via;
+}
+
+/** How a reply reaches the user: an interaction response or a reply to a message. */
+export interface Delivery {
+  /** Whether replies are visible to the asker only (interactions only). */
+  ephemeral: boolean;
+  /** Shows that an answer is on its way (interaction deferral, or typing in a channel). */
+  defer(): Promise<unknown>;
+  /** Sends or edits the reply. */
+  send(payload: ReplyPayload): Promise<unknown>;
+}
+
+export interface QuestionRequest {
+  raw: string;
+  asker: Asker;
+  /** Results already shown (0 for a new question). */
+  offset: number;
+  count: number;
+  /** New questions count against the cooldown; "More results" continues an admitted one. */
+  applyCooldown: boolean;
+}
+
+type Outcome = 'answered' | 'refused' | 'invalid' | 'cooldown' | 'no-more' | 'shutting-down' | 'error';
+
+export const SHUTTING_DOWN = "I'm restarting right now; please ask again in a minute.";
+export const NO_MORE_RESULTS = 'There are no more results for this question.';
+
+export async function answerQuestion(ctx: BotContext, request: QuestionRequest, delivery: Delivery): Promise<void> {
+  const started = performance.now();
+  const { asker } = request;
+  let outcome: Outcome = 'error';
+  let results = 0;
+  let deferred = false;
+  let question = request.raw;
+  try {
+    if (ctx.inFlight.isClosing) {
+      outcome = 'shutting-down';
+      await delivery.send(renderNotice(SHUTTING_DOWN, { ephemeral: true }));
+      return;
+    }
+    try {
+      question = checkQuestion(request.raw, ctx.config.questionMaxLength);
+    } catch (error) {
+      if (!(error instanceof QuestionError)) throw error;
+      outcome = 'invalid';
+      await delivery.send(renderNotice(error.message, { ephemeral: true }));
+      return;
+    }
+    if (request.applyCooldown) {
+      const admitted = ctx.cooldown.take(asker.userId);
+      if (!admitted.ok) {
+        outcome = 'cooldown';
+        await delivery.send(renderCooldown(admitted.retryAfterSeconds, { ephemeral: true }));
+        return;
+      }
+    }
+
+    const top = request.offset + request.count;
+    const work = ctx.answerer.ask(question, { top });
+    const result = await withDeferral(work, ctx.answerer.isReady(), ctx.deferAfterMs, delivery.defer);
+    deferred = result.deferred;
+    const answer: Answer = {
+      ...result.value,
+      question,
+      results: result.value.results.slice(request.offset, top),
+    };
+    if (!answer.refused && answer.results.length === 0 && request.offset > 0) {
+      outcome = 'no-more';
+      await delivery.send(renderNotice(NO_MORE_RESULTS, { ephemeral: true }));
+      return;
+    }
+    outcome = answer.refused || answer.results.length === 0 ? 'refused' : 'answered';
+    results = answer.results.length;
+    await delivery.send(
+      renderAnswer(answer, {
+        offset: request.offset,
+        requested: request.count,
+        corpus: ctx.answerer.sources(),
+        ephemeral: delivery.ephemeral,
+      }),
+    );
+  } finally {
+    ctx.logger.info('question', {
+      via: asker.via,
+      guildId: asker.guildId,
+      channelId: asker.channelId,
+      userId: asker.userId,
+      latencyMs: Math.round(performance.now() - started),
+      outcome,
+      refused: outcome === 'refused',
+      results,
+      offset: request.offset,
+      deferred,
+      ...(ctx.logger.enabled('debug') ? { question } : {}),
+    });
+  }
+}
+
+/**
+ * Awaits `work`; calls `defer` at once when the model is still loading, or when `work` has not
+ * finished after `afterMs`. Any started deferral has completed before this returns or throws.
+ */
+export async function withDeferral<T>(
+  work: Promise<T>,
+  ready: boolean,
+  afterMs: number,
+  defer: () => Promise<unknown>,
+): Promise<{ value: T; deferred: boolean }> {
+  let deferring: Promise<unknown> | null = null;
+  const start = () => {
+    deferring ??= defer();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  if (!ready) start();
+  else timer = setTimeout(start, afterMs);
+  try {
+    const value = await work;
+    return { value, deferred: deferring !== null };
+  } finally {
+    clearTimeout(timer);
+    if (deferring) await deferring;
+  }
+}

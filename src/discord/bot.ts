@@ -1,0 +1,62 @@
+/**
+ * Starts the bot around an already opened `Answerer`, and stops it gracefully: new questions are
+ * turned away, the answers in flight are finished, then the gateway is closed.
+ */
+import type { Client } from 'discord.js';
+import type { Answerer } from '../answer/index.js';
+import type { DiscordConfig } from '../config.js';
+import { createClient } from './client.js';
+import type { BotContext } from './context.js';
+import { Cooldown } from './cooldown.js';
+import { EXAMPLE_QUESTIONS } from './examples.js';
+import { FeedbackLog } from './feedback.js';
+import { InFlight } from './in-flight.js';
+import type { Logger } from './log.js';
+
+export interface BotOptions {
+  config: DiscordConfig;
+  answerer: Answerer;
+  logger: Logger;
+  /** Defer an answer that is not ready after this long (default 1500 ms, well inside Discord's 3 s). */
+  deferAfterMs?: number;
+  /** How long shutdown waits for answers in flight (default 20 s). */
+  drainTimeoutMs?: number;
+}
+
+export interface Bot {
+  client: Client;
+  context: BotContext;
+  /** Finishes the answers in flight (bounded), then closes the gateway. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { config, answerer, logger } = options;
+  const context: BotContext = {
+    config,
+    answerer,
+    logger,
+    cooldown: new Cooldown(config.cooldownSeconds),
+    feedback: new FeedbackLog(config.feedbackFile),
+    inFlight: new InFlight(),
+    examples: EXAMPLE_QUESTIONS,
+    deferAfterMs: options.deferAfterMs ?? 1500,
+  };
+  const client = createClient(context, config.apiUrl);
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('shutdown.started', { inFlight: context.inFlight.size });
+      const left = await context.inFlight.drain(options.drainTimeoutMs ?? 20_000);
+      if (left > 0) logger.warn('shutdown.unfinished', { inFlight: left });
+      await client.destroy();
+      logger.info('shutdown.done', {});
+    })());
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    throw error;
+  }
+  return { client, context, stop };
+}

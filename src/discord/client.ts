@@ -1,0 +1,57 @@
+/**
+ * Builds the discord.js Client and wires its events to the handlers; nothing else happens here.
+ *
+ * Intents (the fewest that work):
+ *   - Guilds: discord.js must know a server's channels to accept a message posted in them.
+ *   - GuildMessages: to receive messages that mention the bot in servers. Without the privileged
+ *     MessageContent intent Discord still sends the content of messages that mention the bot.
+ *   - DirectMessages: to receive DMs (always delivered with content); the Channel partial lets
+ *     discord.js handle DM channels it has not cached.
+ * Slash commands, autocomplete and buttons need no intent at all.
+ */
+import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import type { BotContext } from './context.js';
+import { handleAutocomplete } from './handlers/autocomplete.js';
+import { handleButton } from './handlers/button.js';
+import { handleChatInput } from './handlers/chat-input.js';
+import { handleMessage } from './handlers/message.js';
+import { guardInteraction, guardMessage } from './respond.js';
+
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+export function createClient(ctx: BotContext, apiUrl: string): Client {
+  const client = new Client({
+    intents: INTENTS,
+    partials: [Partials.Channel],
+    rest: { api: apiUrl },
+    allowedMentions: { parse: [], repliedUser: false },
+  });
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (interaction.isChatInputCommand()) {
+      void ctx.inFlight.track(() => guardInteraction(ctx, 'chat-input', interaction, () => handleChatInput(ctx, interaction)));
+    } else if (interaction.isAutocomplete()) {
+      void ctx.inFlight.track(() => guardInteraction(ctx, 'autocomplete', interaction, () => handleAutocomplete(ctx, interaction)));
+    } else if (interaction.isButton()) {
+      void ctx.inFlight.track(() => guardInteraction(ctx, 'button', interaction, () => handleButton(ctx, interaction)));
+    }
+  });
+
+  client.on(Events.MessageCreate, (message: Message) => {
+    const botId = client.user?.id;
+    if (!botId) return;
+    void ctx.inFlight.track(() => guardMessage(ctx, message, () => handleMessage(ctx, message, botId)));
+  });
+
+  client.on(Events.ClientReady, (ready) =>
+    ctx.logger.info('gateway.ready', { userId: ready.user.id, guilds: ready.guilds.cache.size }),
+  );
+  client.on(Events.ShardDisconnect, (event, shardId) => ctx.logger.warn('gateway.disconnected', { shardId, code: event.code }));
+  client.on(Events.ShardReconnecting, (shardId) => ctx.logger.info('gateway.reconnecting', { shardId }));
+  client.on(Events.ShardResume, (shardId, replayed) => ctx.logger.info('gateway.resumed', { shardId, replayed }));
+  client.on(Events.ShardError, (error, shardId) => ctx.logger.error('gateway.error', { shardId, error }));
+  client.on(Events.Error, (error) => ctx.logger.error('client.error', { error }));
+  client.on(Events.Warn, (message) => ctx.logger.warn('client.warn', { message }));
+  if (ctx.logger.enabled('debug')) client.on(Events.Debug, (message) => ctx.logger.debug('client.debug', { message }));
+  return client;
+}

@@ -1,0 +1,31 @@
+import { ApplicationCommandOptionType } from 'discord.js';
+import { MAX_RESULTS_PER_MESSAGE } from '../render.js';
+import type { CommandDefinition } from './define.js';
+
+export const DEFAULT_RESULTS = 3;
+
+export const askCommand = {
+  name: 'ask',
+  description: 'Ask a question about the news articles; get the passages that answer it.',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      description: 'Your question, e.g. "How many experts attended the Bermuda meeting?"',
+      required: true,
+      autocomplete: true,
+    },
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: 'results',
+      description: `How many passages to show (1-${MAX_RESULTS_PER_MESSAGE}, default ${DEFAULT_RESULTS})`,
+      min_value: 1,
+      max_value: MAX_RESULTS_PER_MESSAGE,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'private',
+      description: 'Only you see the answer (default: false)',
+    },
+  ],
+} as const satisfies CommandDefinition;
