@@ -1,0 +1,14 @@
+/** The core as every front end sees it: `openAnswerer(loadConfig({}))`. */
+import { loadConfig } from '../../src/config.js';
+import type { Answer } from '../../src/types.js';
+import type { Hit } from './corpus.js';
+
+export async function openCore() {
+  const { openAnswerer } = await import('../../src/answer/index.js');
+  return openAnswerer(loadConfig({}));
+}
+
+/** The core's answer as hits for the shared scoring rule (year = each cited article's `published` year). */
+export function answerHits(a: Answer): Hit[] {
+  return a.results.map((r) => ({ text: r.text, years: r.sources.map((s) => Number(s.published.slice(0, 4))) }));
+}

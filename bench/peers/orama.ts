@@ -1,0 +1,39 @@
+/**
+ * Orama's hybrid search (BM25 full text + vector) over the same LangChain-split chunks (Orama has no splitter).
+ * Orama's default vector similarity threshold (0.8) would drop most bge matches, so it is lowered to 0.1.
+ */
+import { create, insertMultiple, search, type AnyOrama } from '@orama/orama';
+import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import type { Doc, Hit } from '../lib/corpus.js';
+import { DIM, type Embedder } from '../lib/model.js';
+import type { Peer } from './types.js';
+
+export function oramaPeer(): Peer {
+  let db: AnyOrama;
+  let embedder: Embedder;
+  return {
+    name: 'Orama hybrid',
+    settings: 'RecursiveCharacterTextSplitter 1000/200, mode hybrid, similarity ≥ 0.1',
+    async build(docs: Doc[], e: Embedder) {
+      embedder = e;
+      const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
+      const chunks: { text: string; year: number }[] = [];
+      for (const d of docs) for (const t of await splitter.splitText(d.body)) chunks.push({ text: t, year: d.year });
+      const vectors = await e.embedPassages(chunks.map((c) => c.text));
+      db = create({ schema: { text: 'string', year: 'number', embedding: `vector[${DIM}]` } as const });
+      await insertMultiple(db, chunks.map((c, i) => ({ ...c, embedding: vectors[i] })));
+      return chunks.length;
+    },
+    async search(question: string, k: number): Promise<Hit[]> {
+      const vector = await embedder.embedQuery(question);
+      const res = await search(db, {
+        mode: 'hybrid',
+        term: question,
+        vector: { value: vector, property: 'embedding' },
+        similarity: 0.1,
+        limit: k,
+      } as any);
+      return res.hits.map((h: any) => ({ text: h.document.text as string, years: [h.document.year as number] }));
+    },
+  };
+}
