@@ -1,20 +1,49 @@
 /**
- * The question-answering core that every front end (CLI, Discord bot, benchmarks) calls.
- * `openAnswerer` loads the saved index and starts loading the model; `ask` turns a question into an `Answer`.
+ * Stage 6: answers. The question-answering core that every front end (CLI, Discord bot, benchmarks) calls.
+ * `openAnswerer` checks and loads the saved index and starts loading the model; `ask` turns a question into an
+ * `Answer`: ranked passages, each with the sentence that answers, cited to its article — or a refusal when the
+ * articles do not cover the question. Every word of a result is the articles' own.
  */
 import type { CoreConfig } from '../config.js';
-import type { Answer, Source } from '../types.js';
+import { loadCorpus } from '../corpus/index.js';
+import { loadEmbedder, type Embedder } from '../embeddings/index.js';
+import { staleness } from '../index/build.js';
+import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
+import { createSearcher, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { buildBm25 } from '../search/bm25.js';
+import type { Answer, AnswerResult, Source } from '../types.js';
+import { bestSentence, wordOverlap } from './highlight.js';
+import { checkQuestion } from './question.js';
+import { refusalThreshold } from './refusal.js';
 
 export { checkQuestion, QuestionError, QUESTION_MAX_LENGTH } from './question.js';
+export { refusalThreshold } from './refusal.js';
+
+export const ANSWER_DEFAULTS = {
+  /** Results returned when the caller does not say. */
+  top: 3,
+  /** Most results one call may ask for. */
+  maxTop: 20,
+  /** Two passages of different articles about the same year are one result when their answering sentences share this share of words… */
+  mergeWordOverlap: 0.6,
+  /** …or when their vectors are this close. */
+  mergeCosine: 0.93,
+};
 
 export interface AskOptions {
-  /** How many results at most (default 3). */
+  /** How many results at most (default 3, at most 20). */
   top?: number;
+  /** Override the refusal threshold (cosine similarity) for this call; the evaluation uses it to measure. */
+  refusalThreshold?: number;
+  /** Override search weights for this call (evaluation and tuning only). */
+  search?: Partial<SearchOptions>;
 }
 
 export interface Answerer {
   /** Answers one question. Throws `QuestionError` for bad input; a question the articles do not cover is `refused`. */
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** Searches without building an answer: the evaluation compares signals with it. */
+  search(question: string, options?: AskOptions): Promise<SearchResult>;
   /** The articles of the corpus, newest first. */
   sources(): Source[];
   /** Resolves once the embedding model is loaded (the first `ask` waits for it anyway). */
@@ -23,4 +52,110 @@ export interface Answerer {
   isReady(): boolean;
 }
 
-export declare function openAnswerer(config: CoreConfig): Promise<Answerer>;
+export function toSource(a: ArticleMeta): Source {
+  return { title: a.title, publisher: a.publisher, published: a.published, url: a.url };
+}
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
+  return dot;
+}
+
+interface Draft {
+  hit: Hit;
+  highlight: ReturnType<typeof bestSentence>;
+  sources: Source[];
+  passageIds: string[];
+  articleIds: Set<string>;
+}
+
+/** Turns ranked hits into at most `top` results: highlights, merged duplicates, no repeated answering sentence. */
+export function buildAnswer(
+  question: string,
+  result: SearchResult,
+  index: VectorIndex,
+  idf: (term: string) => number,
+  top: number,
+  threshold: number,
+): Answer {
+  const namesOnlyUncoveredYears = result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length;
+  if (result.hits.length === 0 || result.bestDense < threshold || namesOnlyUncoveredYears) {
+    return { question, refused: true, results: [] };
+  }
+  const drafts: Draft[] = [];
+  for (const hit of result.hits) {
+    const highlight = bestSentence(hit.passage.text, question, idf);
+    const twin = drafts.find(
+      (d) =>
+        !d.articleIds.has(hit.article.id) &&
+        d.hit.article.year === hit.article.year &&
+        (wordOverlap(d.highlight.text, highlight.text) >= ANSWER_DEFAULTS.mergeWordOverlap ||
+          cosine(index.vector(d.hit.label), index.vector(hit.label)) >= ANSWER_DEFAULTS.mergeCosine),
+    );
+    if (twin) {
+      twin.sources.push(toSource(hit.article));
+      twin.passageIds.push(hit.passage.id);
+      twin.articleIds.add(hit.article.id);
+      continue;
+    }
+    // Overlapping passages of one article repeat sentences: never show the same answering sentence twice.
+    if (drafts.some((d) => d.hit.article.id === hit.article.id && d.highlight.text === highlight.text)) continue;
+    if (drafts.length < top) {
+      drafts.push({ hit, highlight, sources: [toSource(hit.article)], passageIds: [hit.passage.id], articleIds: new Set([hit.article.id]) });
+    }
+  }
+  const results: AnswerResult[] = drafts.map((d, i) => ({
+    rank: i + 1,
+    score: Math.round(d.hit.score * 10000) / 10000,
+    text: d.hit.passage.text,
+    highlight: d.highlight.text,
+    highlightStart: d.highlight.start,
+    highlightEnd: d.highlight.end,
+    sources: d.sources,
+    passageIds: d.passageIds,
+  }));
+  return { question, refused: false, results };
+}
+
+/**
+ * Opens the saved index and checks it against the corpus and the configured model (throws `IndexError` naming the
+ * rebuild command when it is missing, damaged or stale), then starts loading the model in the background.
+ */
+export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: Embedder }): Promise<Answerer> {
+  const index = openIndex(config.indexDir);
+  const stale = staleness(index.manifest, loadCorpus(config.corpusDir), config.embeddingModel);
+  if (stale) throw new IndexError(stale);
+  const searcher = createSearcher(index);
+  const bm25 = buildBm25(index.passages.map((p) => p.text));
+  const threshold = refusalThreshold(config.embeddingModel);
+  let loaded = false;
+  const embedderReady = (preloaded?.embedder ? Promise.resolve(preloaded.embedder) : loadEmbedder(config)).then((embedder) => {
+    const changed = staleness(index.manifest, [], config.embeddingModel, embedder.modelHash);
+    if (changed && !changed.startsWith('the corpus')) throw new IndexError(changed);
+    loaded = true;
+    return embedder;
+  });
+  // Failures surface from ask()/ready(); keep an unobserved rejection from crashing the process meanwhile.
+  embedderReady.catch(() => undefined);
+  const sources = [...index.articles].sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title)).map(toSource);
+
+  async function search(raw: string, options: AskOptions = {}): Promise<SearchResult> {
+    const question = checkQuestion(raw);
+    const embedder = await embedderReady;
+    return searcher.search(await embedder.embedQuery(question), question, options.search);
+  }
+
+  return {
+    search,
+    async ask(raw, options = {}) {
+      const question = checkQuestion(raw);
+      const top = Math.min(Math.max(Math.floor(options.top ?? ANSWER_DEFAULTS.top), 1), ANSWER_DEFAULTS.maxTop);
+      const result = await search(question, options);
+      return buildAnswer(question, result, index, (t) => bm25.idf(t), top, options.refusalThreshold ?? threshold);
+    },
+    sources: () => sources.map((s) => ({ ...s })),
+    ready: () => embedderReady.then(() => undefined),
+    isReady: () => loaded,
+  };
+}

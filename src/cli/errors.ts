@@ -1,0 +1,20 @@
+/**
+ * The command line's one error path: a known failure (bad config, corpus, model, index or question) becomes one
+ * line on stderr and exit code 1; anything else is a bug and keeps its stack trace.
+ */
+import { ConfigError } from '../config.js';
+import { CorpusError } from '../corpus/index.js';
+import { ModelError } from '../embeddings/index.js';
+import { IndexError } from '../index/index.js';
+import { QuestionError } from '../answer/question.js';
+
+const KNOWN_ERRORS = [ConfigError, CorpusError, ModelError, IndexError, QuestionError];
+
+export function exitWithError(error: unknown, command: string): never {
+  if (KNOWN_ERRORS.some((E) => error instanceof E)) {
+    process.stderr.write(`${command}: ${(error as Error).message}\n`);
+  } else {
+    process.stderr.write(`${command}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,42 @@
+/**
+ * The saved index is a contract: `embeddings/manifest.json` records everything the vectors depend on, and loading
+ * refuses an index whose manifest no longer matches the corpus or the model.
+ */
+
+/** Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read. */
+export const INDEX_FORMAT_VERSION = 1;
+
+export interface HnswParams {
+  space: 'cosine';
+  /** Links per node (hnswlib `M`). */
+  m: number;
+  efConstruction: number;
+  /** Search breadth; not stored in hnswlib's file, so set again after every load. */
+  ef: number;
+  randomSeed: number;
+}
+
+/** Chosen by `npm run bench:scale` (BENCHMARKS.md): recall@10 ≥ 0.98 at this ef on 1 M clustered vectors. */
+export const HNSW_DEFAULTS: HnswParams = { space: 'cosine', m: 16, efConstruction: 200, ef: 100, randomSeed: 100 };
+
+export interface Manifest {
+  formatVersion: number;
+  model: {
+    id: string;
+    sha256: string;
+    dimensions: number;
+    pooling: string;
+    queryPrefix: string;
+    passagePrefix: string;
+    passageBatchSize: number;
+  };
+  corpus: { articles: number; sha256: string };
+  passages: { count: number; maxTokens: number; overlapSentences: number; sha256: string };
+  hnsw: HnswParams;
+}
+
+export const INDEX_FILES = {
+  manifest: 'manifest.json',
+  passages: 'passages.json',
+  hnsw: 'index.hnsw',
+} as const;

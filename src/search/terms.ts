@@ -1,0 +1,73 @@
+/**
+ * Text → index terms for the lexical signal. Numbers keep their value ("5,140" and "5140" are one term), words are
+ * folded to a crude stem (plural and -ed/-ing endings dropped, cut at 7 letters) so "countries"/"country" and
+ * "identified"/"identification" meet, and words that carry no meaning in a question are dropped.
+ */
+
+const STOP_WORDS = new Set(
+  ('a about above after again all also am an and any are as at be been before being below between both but by can ' +
+    'could did do does doing down during each else ever few for from further get got had has have having he her here ' +
+    'hers him his how i if in into is it its itself just let me more most my no nor not now of off on once only or ' +
+    'other our ours out over own same she should so some such than that the their theirs them then there these they ' +
+    'this those through to too under until up very was we were what when where which while who whom why will with ' +
+    'would you your yours tell say said says know please thanks thank many much anything something article articles ' +
+    'interpol meeting meetings did does happen happened')
+    .split(' '),
+);
+
+/** Words that make a question ask for a quantity. */
+export const QUANTITY_QUESTION = /\b(how\s+(many|much|large|big)|number\s+of|what\s+(number|percentage|share|amount|total)|how\s+often|count\s+of)\b/i;
+
+/** Crude, deterministic stem; both questions and passages go through the same function, so only consistency matters. */
+export function stem(word: string): string {
+  let w = word.replace(/['’]s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w.slice(0, 7);
+}
+
+export interface Token {
+  /** The index term (stem, or the digits of a number). */
+  term: string;
+  /** The word as written, lower-cased (numbers: as the term). */
+  word: string;
+  isNumber: boolean;
+  /** Offsets in the source text. */
+  start: number;
+  end: number;
+}
+
+const TOKEN = /\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}'’-]*/gu;
+
+/** Every token of a text, stop words included (needed to see "52 countries" as a number next to a noun). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.normalize('NFKC').matchAll(TOKEN)) {
+    const raw = m[0];
+    const isNumber = /^\d/.test(raw);
+    if (isNumber) {
+      const term = raw.replace(/,(?=\d{3}\b)/g, '').replace(/\.$/, '');
+      tokens.push({ term, word: term, isNumber, start: m.index!, end: m.index! + raw.length });
+    } else {
+      for (const part of raw.toLowerCase().split('-')) {
+        if (part) tokens.push({ term: stem(part), word: part, isNumber, start: m.index!, end: m.index! + raw.length });
+      }
+    }
+  }
+  return tokens;
+}
+
+export function isStopWord(token: Token): boolean {
+  return !token.isNumber && (STOP_WORDS.has(token.word) || token.word.length < 2);
+}
+
+/** The terms that carry meaning: stop words dropped (checked on the stem and on common unstemmed forms). */
+export function contentTerms(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !isStopWord(t))
+    .map((t) => t.term);
+}
