@@ -1,0 +1,136 @@
+/** Builders for the gateway payloads Discord would send: interactions and messages, in a guild or a DM. */
+import { nextSnowflake, type DiscordStandIn, type StoredMessage } from './server.js';
+
+export interface TestUser {
+  id: string;
+  username: string;
+  discriminator: string;
+  global_name: string | null;
+  avatar: null;
+  bot?: boolean;
+}
+
+export function newUser(username = 'asker'): TestUser {
+  return { id: nextSnowflake(), username, discriminator: '0', global_name: username, avatar: null };
+}
+
+interface Where {
+  user: TestUser;
+  /** A DM with the bot instead of the stand-in guild's channel. */
+  dm?: boolean;
+}
+
+function base(standIn: DiscordStandIn, where: Where) {
+  const id = nextSnowflake();
+  const common = {
+    id,
+    application_id: standIn.applicationId,
+    token: `itok-${id}-secretpart`,
+    version: 1,
+    app_permissions: '2248473465835073',
+    locale: 'en-US',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+  };
+  if (where.dm) {
+    const channelId = `${BigInt(where.user.id) + 7n}`;
+    return {
+      ...common,
+      channel_id: channelId,
+      channel: { id: channelId, type: 1, recipients: [where.user], flags: 0 },
+      user: where.user,
+      authorizing_integration_owners: { '0': standIn.guildId },
+      context: 1,
+    };
+  }
+  return {
+    ...common,
+    guild_id: standIn.guildId,
+    guild_locale: 'en-US',
+    guild: { id: standIn.guildId, locale: 'en-US', features: [] },
+    channel_id: standIn.channelId,
+    channel: { id: standIn.channelId, type: 0, guild_id: standIn.guildId, name: 'general', position: 0, flags: 0, permissions: '2248473465835073' },
+    member: {
+      user: where.user,
+      roles: [],
+      permissions: '2248473465835073',
+      joined_at: '2024-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      nick: null,
+      avatar: null,
+      premium_since: null,
+      communication_disabled_until: null,
+    },
+    authorizing_integration_owners: { '0': standIn.guildId },
+    context: 0,
+  };
+}
+
+export type OptionValue = string | number | boolean;
+
+const OPTION_TYPE = { string: 3, number: 4, boolean: 5 } as const;
+
+export function chatInput(standIn: DiscordStandIn, name: string, options: Record<string, OptionValue>, where: Where) {
+  return {
+    ...base(standIn, where),
+    type: 2,
+    data: {
+      id: nextSnowflake(),
+      name,
+      type: 1,
+      options: Object.entries(options).map(([n, value]) => ({ name: n, type: OPTION_TYPE[typeof value as 'string'], value })),
+    },
+  };
+}
+
+export function autocomplete(standIn: DiscordStandIn, typed: string, where: Where) {
+  return {
+    ...base(standIn, where),
+    type: 4,
+    data: { id: nextSnowflake(), name: 'ask', type: 1, options: [{ name: 'question', type: 3, value: typed, focused: true }] },
+  };
+}
+
+export function buttonClick(standIn: DiscordStandIn, customId: string, message: StoredMessage, where: Where) {
+  const { interactionId: _ignored, deleted: _deleted, allowed_mentions: _am, ...asDiscordSendsIt } = message;
+  return {
+    ...base(standIn, where),
+    type: 3,
+    data: { custom_id: customId, component_type: 2 },
+    message: asDiscordSendsIt,
+  };
+}
+
+export function channelMessage(standIn: DiscordStandIn, content: string, author: TestUser, options: { mentionBot: boolean; dm?: boolean }) {
+  const id = nextSnowflake();
+  const common = {
+    id,
+    type: 0,
+    content,
+    author,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: content.includes('@everyone') || content.includes('@here'),
+    mentions: options.mentionBot ? [standIn.botUser] : [],
+    mention_roles: [...content.matchAll(/<@&(\d+)>/g)].map((m) => m[1]),
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    flags: 0,
+    components: [],
+  };
+  if (options.dm) {
+    return { ...common, channel_id: `${BigInt(author.id) + 7n}`, channel_type: 1 };
+  }
+  return {
+    ...common,
+    channel_id: standIn.channelId,
+    channel_type: 0,
+    guild_id: standIn.guildId,
+    member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+  };
+}

@@ -1,0 +1,354 @@
+/**
+ * A local stand-in for Discord, on 127.0.0.1 and a free port: the REST routes the bot uses (under
+ * `/api/v10`) and, on the same port, the gateway websocket (`/gateway`). It records every request and
+ * keeps the messages the bot created, so tests assert on exactly what reached "Discord".
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StandInGateway } from './gateway.js';
+
+export const STAND_IN_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.GsTnd1.standInSecretTokenPart_0123456789abcdef';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after `/api/v10`, e.g. `/interactions/123/tok/callback`. */
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  body: any;
+  status: number;
+  at: number;
+}
+
+export interface StoredMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: any[];
+  components: any[];
+  flags: number;
+  allowed_mentions: any;
+  message_reference?: any;
+  /** The interaction this message answers, if any. */
+  interactionId?: string;
+  deleted?: boolean;
+  [key: string]: unknown;
+}
+
+interface InteractionRecord {
+  id: string;
+  token: string;
+  channelId: string;
+  acknowledged: boolean;
+  callbackType?: number;
+  original?: StoredMessage;
+}
+
+let snowflake = 1_300_000_000_000_000_000n;
+export function nextSnowflake(): string {
+  snowflake += 1n;
+  return snowflake.toString();
+}
+
+export interface StandInOptions {
+  heartbeatIntervalMs?: number;
+}
+
+export class DiscordStandIn {
+  readonly applicationId = nextSnowflake();
+  readonly botUser = { id: this.applicationId, username: 'NewsBot', discriminator: '0000', global_name: null, avatar: null, bot: true, flags: 0 };
+  readonly guildId = nextSnowflake();
+  readonly channelId = nextSnowflake();
+  readonly requests: RecordedRequest[] = [];
+  readonly messages = new Map<string, StoredMessage>();
+  readonly gateway: StandInGateway;
+  private readonly interactions = new Map<string, InteractionRecord>();
+  private readonly server: Server;
+  private port = 0;
+
+  private constructor(options: StandInOptions) {
+    this.gateway = new StandInGateway(
+      {
+        token: STAND_IN_TOKEN,
+        botUser: this.botUser,
+        applicationId: this.applicationId,
+        guild: () => this.guildPayload(),
+        url: () => this.gatewayUrl,
+      },
+      options.heartbeatIntervalMs ?? 1_000,
+    );
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.server.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://x').pathname === '/gateway') this.gateway.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    });
+  }
+
+  static async start(options: StandInOptions = {}): Promise<DiscordStandIn> {
+    const standIn = new DiscordStandIn(options);
+    await new Promise<void>((resolve, reject) => {
+      standIn.server.once('error', reject);
+      standIn.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    standIn.port = (standIn.server.address() as AddressInfo).port;
+    return standIn;
+  }
+
+  /** What `DISCORD_API_URL` is set to: the REST base without `/v10`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  async close(): Promise<void> {
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Test helpers
+
+  /** Registers an interaction the stand-in will accept callbacks for, and dispatches it to the bot. */
+  sendInteraction(payload: { id: string; token: string; channel_id: string }): void {
+    this.interactions.set(payload.token, {
+      id: payload.id,
+      token: payload.token,
+      channelId: payload.channel_id,
+      acknowledged: false,
+    });
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+  }
+
+  sendMessage(payload: unknown): void {
+    this.gateway.dispatch('MESSAGE_CREATE', payload);
+  }
+
+  /** Requests matching `filter` recorded after index `from`. */
+  find(filter: (r: RecordedRequest) => boolean, from = 0): RecordedRequest[] {
+    return this.requests.slice(from).filter(filter);
+  }
+
+  /** Waits (bounded) until `check` returns a value other than undefined/false. */
+  async waitFor<T>(check: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > deadline) throw new Error(`stand-in: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** The requests one interaction caused (callback and webhook calls carry its token). */
+  forInteraction(token: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.includes(`/${token}/`) || r.path.endsWith(`/${token}`));
+  }
+
+  /** The message an interaction's response ended up as (after any edit). */
+  originalOf(token: string): StoredMessage | undefined {
+    return this.interactions.get(token)?.original;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // REST
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: any = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname.replace(/^\/api\/v10/, ''),
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+      body,
+      status: 0,
+      at: Date.now(),
+    };
+    this.requests.push(record);
+    const reply = (status: number, json?: unknown) => {
+      record.status = status;
+      if (json === undefined) {
+        res.writeHead(status).end();
+      } else {
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      }
+    };
+    if (!url.pathname.startsWith('/api/v10/')) return reply(404, { message: '404: Not Found', code: 0 });
+    try {
+      this.route(record, reply);
+    } catch (error) {
+      reply(500, { message: String(error), code: 0 });
+    }
+  }
+
+  private route(r: RecordedRequest, reply: (status: number, json?: unknown) => void): void {
+    const authed = r.authorization === `Bot ${STAND_IN_TOKEN}`;
+    const unauthorized = () => reply(401, { message: '401: Unauthorized', code: 0 });
+    let m: RegExpExecArray | null;
+
+    if (r.method === 'GET' && r.path === '/gateway/bot') {
+      if (!authed) return unauthorized();
+      return reply(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 60_000, max_concurrency: 1 },
+      });
+    }
+    if (r.method === 'GET' && r.path === '/applications/@me') {
+      if (!authed) return unauthorized();
+      return reply(200, { id: this.applicationId, name: 'NewsBot', bot: this.botUser, flags: 0 });
+    }
+    if (r.method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(r.path))) {
+      if (!authed) return unauthorized();
+      if (m[1] !== this.applicationId) return reply(404, { message: 'Unknown Application', code: 10002 });
+      return reply(
+        200,
+        (r.body as any[]).map((c) => ({ ...c, id: nextSnowflake(), application_id: this.applicationId, version: nextSnowflake(), guild_id: m![2] })),
+      );
+    }
+    if (r.method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(r.path))) {
+      const interaction = this.interactions.get(m[2]!);
+      if (!interaction || interaction.id !== m[1]) return reply(404, { message: 'Unknown interaction', code: 10062 });
+      if (interaction.acknowledged) return reply(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+      interaction.acknowledged = true;
+      const { type, data } = r.body as { type: number; data?: any };
+      interaction.callbackType = type;
+      if (type === 4 || type === 5) {
+        interaction.original = this.store(interaction.channelId, type === 5 ? { ...(data ?? {}), flags: (data?.flags ?? 0) | 128 } : data, interaction.id);
+      }
+      if (r.query.get('with_response') === 'true') {
+        return reply(200, { interaction: { id: interaction.id, type: 2 }, resource: interaction.original ? { type, message: interaction.original } : { type } });
+      }
+      return reply(204);
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(r.path))) {
+      const interaction = this.interactions.get(m[2]!);
+      if (!interaction || m[1] !== this.applicationId) return reply(404, { message: 'Unknown Webhook', code: 10015 });
+      if (m[3]) {
+        const original = interaction.original;
+        if (!original || original.deleted) return reply(404, { message: 'Unknown Message', code: 10008 });
+        if (r.method === 'GET') return reply(200, original);
+        if (r.method === 'DELETE') {
+          original.deleted = true;
+          return reply(204);
+        }
+        if (r.method === 'PATCH') {
+          const body = r.body ?? {};
+          Object.assign(original, {
+            ...(body.content !== undefined ? { content: body.content ?? '' } : {}),
+            ...(body.embeds !== undefined ? { embeds: normaliseEmbeds(body.embeds) } : {}),
+            ...(body.components !== undefined ? { components: body.components ?? [] } : {}),
+            ...(body.allowed_mentions !== undefined ? { allowed_mentions: body.allowed_mentions } : {}),
+            flags: original.flags & ~128,
+            edited_timestamp: new Date().toISOString(),
+          });
+          return reply(200, original);
+        }
+      } else if (r.method === 'POST') {
+        if (!interaction.acknowledged) return reply(404, { message: 'Unknown Webhook', code: 10015 });
+        return reply(200, this.store(interaction.channelId, r.body, interaction.id));
+      }
+    }
+    if (r.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(r.path))) {
+      if (!authed) return unauthorized();
+      return reply(200, this.store(m[1]!, r.body));
+    }
+    if (r.method === 'POST' && /^\/channels\/\d+\/typing$/.test(r.path)) {
+      if (!authed) return unauthorized();
+      return reply(204);
+    }
+    return reply(404, { message: '404: Not Found', code: 0 });
+  }
+
+  private store(channelId: string, body: any, interactionId?: string): StoredMessage {
+    const message: StoredMessage = {
+      id: nextSnowflake(),
+      type: body?.message_reference ? 19 : interactionId ? 20 : 0,
+      channel_id: channelId,
+      author: this.botUser,
+      content: body?.content ?? '',
+      embeds: normaliseEmbeds(body?.embeds ?? []),
+      components: body?.components ?? [],
+      flags: body?.flags ?? 0,
+      allowed_mentions: body?.allowed_mentions,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      application_id: this.applicationId,
+      ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
+      ...(interactionId ? { interactionId, webhook_id: this.applicationId } : {}),
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  private guildPayload(): Record<string, unknown> {
+    return {
+      id: this.guildId,
+      name: 'Stand-in Guild',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: nextSnowflake(),
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      features: [],
+      roles: [
+        { id: this.guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '1024', managed: false, mentionable: false, flags: 0 },
+      ],
+      emojis: [],
+      stickers: [],
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [],
+      channels: [{ id: this.channelId, type: 0, name: 'general', guild_id: this.guildId, position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null }],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+}
+
+/** Discord stores embeds with `type: "rich"`. */
+function normaliseEmbeds(embeds: any[] | null): any[] {
+  return (embeds ?? []).map((e) => ({ type: 'rich', ...e }));
+}
