@@ -52,8 +52,8 @@ export interface GatewayStats {
 export class StandInGateway {
   readonly wss = new WebSocketServer({ noServer: true });
   readonly stats: GatewayStats = { connections: 0, identifies: [], resumes: [], heartbeats: 0, heartbeatAcks: 0 };
-  /** Gateway events in the order they happened, for ordering assertions (e.g. answers before close). */
-  readonly timeline: string[] = [];
+  /** Gateway events in the order they happened, with times, for ordering assertions (e.g. answers before close). */
+  readonly timeline: { event: string; at: number }[] = [];
   private session: Session | null = null;
   private sessionCount = 0;
   private readyWaiters: (() => void)[] = [];
@@ -101,7 +101,7 @@ export class StandInGateway {
     const socket = this.session?.socket;
     if (socket) {
       this.session!.socket = null;
-      this.timeline.push('drop');
+      this.timeline.push({ event: 'drop', at: Date.now() });
       socket.terminate();
     }
   }
@@ -113,10 +113,10 @@ export class StandInGateway {
 
   private onConnection(socket: WebSocket): void {
     this.stats.connections += 1;
-    this.timeline.push('connect');
+    this.timeline.push({ event: 'connect', at: Date.now() });
     socket.on('message', (raw) => this.onMessage(socket, raw.toString()));
     socket.on('close', (code) => {
-      this.timeline.push(`close:${code}`);
+      this.timeline.push({ event: `close:${code}`, at: Date.now() });
       if (this.session?.socket === socket) this.session.socket = null;
     });
     this.send(socket, { op: Op.Hello, d: { heartbeat_interval: this.heartbeatIntervalMs }, s: null, t: null });
@@ -139,7 +139,7 @@ export class StandInGateway {
       case Op.Identify: {
         const d = payload.d as { token: string; intents: number };
         this.stats.identifies.push({ intents: d.intents, token: d.token });
-        this.timeline.push('identify');
+        this.timeline.push({ event: 'identify', at: Date.now() });
         if (d.token !== this.identity.token) {
           socket.close(4004, 'Authentication failed');
           return;
@@ -170,7 +170,7 @@ export class StandInGateway {
       }
       case Op.Resume: {
         const d = payload.d as { token: string; session_id: string; seq: number };
-        this.timeline.push('resume');
+        this.timeline.push({ event: 'resume', at: Date.now() });
         const session = this.session;
         if (d.token !== this.identity.token || !session || session.id !== d.session_id) {
           this.send(socket, { op: Op.InvalidSession, d: false });

@@ -153,6 +153,13 @@ export class DiscordStandIn {
     return this.interactions.get(token)?.original;
   }
 
+  /** Follow-up messages of an interaction, oldest first. */
+  followUpsOf(token: string): StoredMessage[] {
+    const interaction = this.interactions.get(token);
+    if (!interaction) return [];
+    return [...this.messages.values()].filter((m) => m.interactionId === interaction.id && m !== interaction.original);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // REST
 
@@ -171,7 +178,7 @@ export class DiscordStandIn {
     }
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
-      path: url.pathname.replace(/^\/api\/v10/, ''),
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: url.searchParams,
       authorization: req.headers.authorization,
       body,
