@@ -1,0 +1,253 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAnswerer } from '../../src/answer/index.js';
+import { loadConfig, PROJECT_ROOT, type CoreConfig } from '../../src/config.js';
+import { CorpusError, loadCorpus, parseArticle } from '../../src/corpus/index.js';
+import { loadEmbedder, type Embedder } from '../../src/embeddings/index.js';
+import { buildIndex, staleness, type BuildSummary } from '../../src/index/build.js';
+import { INDEX_FILES, IndexError, openIndex, readManifest } from '../../src/index/index.js';
+import { splitPassages } from '../../src/passages/index.js';
+import type { Article } from '../../src/types.js';
+
+const REAL_CORPUS = path.join(PROJECT_ROOT, 'corpus');
+const SOURCE_FILE = '2015-11-18-interpol-rescuing-online-child-sexual-abuse-victims.md';
+
+let tmp: string;
+let embedder: Embedder;
+/** The index built once from an untouched copy of the corpus; every test works on its own copy of it. */
+let base: { corpusDir: string; indexDir: string; summary: BuildSummary };
+let workspaces = 0;
+
+function configFor(corpusDir: string, indexDir: string): CoreConfig {
+  return loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
+}
+
+/** A fresh corpus folder and index folder copied from the base build. */
+function workspace(): { corpusDir: string; indexDir: string; config: CoreConfig } {
+  const dir = path.join(tmp, `ws-${++workspaces}`);
+  const corpusDir = path.join(dir, 'corpus');
+  const indexDir = path.join(dir, 'index');
+  cpSync(base.corpusDir, corpusDir, { recursive: true });
+  cpSync(base.indexDir, indexDir, { recursive: true });
+  return { corpusDir, indexDir, config: configFor(corpusDir, indexDir) };
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const f of readdirSync(dir).sort()) files[f] = readFileSync(path.join(dir, f)).toString('base64');
+  return files;
+}
+
+async function caught(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'index-test-'));
+  embedder = await loadEmbedder(loadConfig({}));
+  const corpusDir = path.join(tmp, 'base', 'corpus');
+  const indexDir = path.join(tmp, 'base', 'index');
+  mkdirSync(corpusDir, { recursive: true });
+  for (const f of readdirSync(REAL_CORPUS).filter((n) => n.endsWith('.md'))) cpSync(path.join(REAL_CORPUS, f), path.join(corpusDir, f));
+  const summary = await buildIndex(configFor(corpusDir, indexDir), { embedder });
+  base = { corpusDir, indexDir, summary };
+});
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('buildIndex', () => {
+  it('embeds every passage of a new corpus and writes the index files', () => {
+    const articles = loadCorpus(base.corpusDir);
+    const expected = articles.flatMap((a) => splitPassages(a, embedder.countPassageTokens));
+    expect(base.summary).toMatchObject({ articles: 5, passages: expected.length, embedded: expected.length, written: true });
+    for (const f of Object.values(INDEX_FILES)) expect(existsSync(path.join(base.indexDir, f))).toBe(true);
+  });
+
+  it('writes nothing when run again on an unchanged corpus', async () => {
+    const { indexDir, config } = workspace();
+    const before = snapshot(indexDir);
+    const summary = await buildIndex(config, { embedder });
+    expect(summary.written).toBe(false);
+    expect(summary.embedded).toBe(0);
+    expect(snapshot(indexDir)).toEqual(before);
+  });
+
+  it('embeds only the passages of an added article and keeps the other vectors', async () => {
+    const { corpusDir, indexDir, config } = workspace();
+    const old = openIndex(indexDir);
+    const text = readFileSync(path.join(corpusDir, SOURCE_FILE), 'utf8').replace('LYON, France –', 'LYON, France (updated) –');
+    const name = '2016-01-01-copy-of-2015-article.md';
+    writeFileSync(path.join(corpusDir, name), text);
+    const added = parseArticle(name, text) as Article;
+    expect(Array.isArray(added)).toBe(false);
+    const addedPassages = splitPassages(added, embedder.countPassageTokens);
+
+    const summary = await buildIndex(config, { embedder });
+    expect(summary.written).toBe(true);
+    expect(summary.articles).toBe(6);
+    expect(summary.embedded).toBe(addedPassages.length);
+    expect(summary.passages).toBe(old.passages.length + addedPassages.length);
+
+    const now = openIndex(indexDir);
+    const labelOf = new Map(now.passages.map((p, i) => [p.id, i]));
+    // Reused, not recomputed: equal up to hnswlib normalising the stored unit vector once more (float rounding).
+    old.passages.forEach((p, i) => {
+      const a = now.vector(labelOf.get(p.id)!);
+      const b = old.vector(i);
+      const maxDiff = Math.max(...Array.from(a, (x, d) => Math.abs(x - b[d]!)));
+      expect(maxDiff, p.id).toBeLessThan(1e-6);
+    });
+    expect(now.passages.filter((p) => p.articleId === added.id).map((p) => p.id)).toEqual(addedPassages.map((p) => p.id));
+  });
+
+  it('refuses a corpus with a bad file with a CorpusError and leaves the index untouched', async () => {
+    const { corpusDir, indexDir, config } = workspace();
+    const before = snapshot(indexDir);
+    writeFileSync(path.join(corpusDir, '2023-bad.md'), '---\ntitle: T\npublisher: P\npublished: 2023-02-30\n---\n\nBody.\n');
+    const error = await caught(buildIndex(config, { embedder }));
+    expect(error).toBeInstanceOf(CorpusError);
+    expect(error.message).toContain('2023-bad.md');
+    expect(snapshot(indexDir)).toEqual(before);
+  });
+});
+
+describe('openIndex', () => {
+  it('reads back every passage and vector: each stored vector is its own nearest neighbour', () => {
+    const index = openIndex(base.indexDir);
+    expect(index.passages).toHaveLength(base.summary.passages);
+    expect(index.articles.map((a) => a.year)).toEqual([2011, 2014, 2014, 2015, 2022]);
+    expect(index.manifest.model.id).toBe(embedder.spec.id);
+    index.passages.forEach((p, label) => {
+      const [best] = index.nearest(index.vector(label), 1);
+      expect(best!.similarity).toBeGreaterThan(0.999);
+      // Two articles may hold the very same passage text; then either copy is an equally near neighbour.
+      if (best!.label !== label) expect(index.passages[best!.label]!.text).toBe(p.text);
+    });
+  });
+
+  it('gives the same vectors as embedding the passage text again', async () => {
+    const index = openIndex(base.indexDir);
+    const byArticle = new Map<string, number[]>();
+    index.passages.forEach((p, i) => byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), i]));
+    const labels = byArticle.get(index.passages[0]!.articleId)!;
+    const fresh = await embedder.embedPassages(labels.map((l) => index.passages[l]!.text));
+    labels.forEach((l, i) => {
+      const stored = index.vector(l);
+      let dot = 0;
+      for (let d = 0; d < stored.length; d++) dot += stored[d]! * fresh[i]![d]!;
+      expect(dot).toBeGreaterThan(0.9999);
+    });
+  });
+
+  it('throws an IndexError naming `npm run index` when the index folder is missing', () => {
+    const error = thrown(() => openIndex(path.join(tmp, 'no-such-index')));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message).toContain('npm run index');
+    expect(readManifest(path.join(tmp, 'no-such-index'))).toBeNull();
+  });
+
+  it('throws an IndexError naming `npm run index` when index.hnsw is truncated', () => {
+    const { indexDir } = workspace();
+    truncateSync(path.join(indexDir, INDEX_FILES.hnsw), 100);
+    const error = thrown(() => openIndex(indexDir));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message).toContain('npm run index');
+    expect(error.message.split('\n')).toHaveLength(1);
+  });
+
+  it('throws an IndexError naming `npm run index` when passages.json is garbled', () => {
+    const { indexDir } = workspace();
+    const file = path.join(indexDir, INDEX_FILES.passages);
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 500));
+    const error = thrown(() => openIndex(indexDir));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message).toContain('npm run index');
+    expect(error.message.split('\n')).toHaveLength(1);
+  });
+
+  it('throws an IndexError naming `npm run index` when a passage text was edited', () => {
+    const { indexDir } = workspace();
+    const file = path.join(indexDir, INDEX_FILES.passages);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { passages: { text: string }[] };
+    data.passages[0]!.text += ' edited';
+    writeFileSync(file, JSON.stringify(data));
+    const error = thrown(() => openIndex(indexDir));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message).toContain('npm run index');
+  });
+
+  it('throws an IndexError naming `npm run index` when the manifest is not JSON', () => {
+    const { indexDir } = workspace();
+    writeFileSync(path.join(indexDir, INDEX_FILES.manifest), '{ not json');
+    const error = thrown(() => openIndex(indexDir));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message).toContain('npm run index');
+  });
+});
+
+describe('staleness', () => {
+  it('is null for the corpus and model the index was built from', () => {
+    const manifest = readManifest(base.indexDir)!;
+    expect(staleness(manifest, loadCorpus(base.corpusDir), embedder.spec.id, embedder.modelHash)).toBeNull();
+  });
+
+  it('reports a changed corpus in one line naming `npm run index`', () => {
+    const { corpusDir, indexDir } = workspace();
+    const file = path.join(corpusDir, SOURCE_FILE);
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nOne more sentence.\n');
+    const reason = staleness(readManifest(indexDir)!, loadCorpus(corpusDir), embedder.spec.id);
+    expect(reason).not.toBeNull();
+    expect(reason!.split('\n')).toHaveLength(1);
+    expect(reason).toContain('npm run index');
+  });
+
+  it('reports another configured model in one line naming `npm run index`', () => {
+    const reason = staleness(readManifest(base.indexDir)!, loadCorpus(base.corpusDir), 'Xenova/e5-small-v2');
+    expect(reason).toContain('npm run index');
+    expect(reason).toContain('Xenova/e5-small-v2');
+  });
+});
+
+describe('openAnswerer', () => {
+  it('refuses an index built for a corpus that has changed since, in one line naming `npm run index`', async () => {
+    const { corpusDir, config } = workspace();
+    const file = path.join(corpusDir, SOURCE_FILE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('LYON, France', 'LYON (France)'));
+    const error = await caught(openAnswerer(config, { embedder }));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message.split('\n')).toHaveLength(1);
+    expect(error.message).toContain('npm run index');
+  });
+
+  it('refuses a missing index folder with an IndexError naming `npm run index`', async () => {
+    const error = await caught(openAnswerer(configFor(base.corpusDir, path.join(tmp, 'nowhere')), { embedder }));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message).toContain('npm run index');
+  });
+
+  it('answers from a freshly built index', async () => {
+    const { config } = workspace();
+    const answerer = await openAnswerer(config, { embedder });
+    const answer = await answerer.ask('how many countries attended in 2011?');
+    expect(answer.refused).toBe(false);
+    expect(answer.results.length).toBeGreaterThan(0);
+  });
+});
