@@ -113,9 +113,12 @@ export function truncateAtSentence(text: string, max: number, keep: 'start' | 'e
   return `${ELLIPSIS}${text.slice(cut).trimStart()}`;
 }
 
-/** Escapes Discord markdown so article or user text shows literally (reversible: every `\` is escaped too). */
+/**
+ * Escapes Discord markdown so article or user text shows literally (reversible: every `\` is escaped too).
+ * Parentheses are left alone: with `[` and `]` escaped they cannot form a link.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_~`|[\]()<>#]/g, '\\$&');
+  return text.replace(/[\\*_~`|[\]<>#]/g, '\\$&');
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -114,7 +114,7 @@ describe('formatPassage', () => {
   it('escapes markdown in the article text so it shows literally', () => {
     const text = 'Use *stars* and _underscores_ here. The `code` stays [plain](x).';
     const out = formatPassage(result(text, 'The `code` stays [plain](x).'), 4096);
-    expect(out).toBe('Use \\*stars\\* and \\_underscores\\_ here. **The \\`code\\` stays \\[plain\\]\\(x\\).**');
+    expect(out).toBe('Use \\*stars\\* and \\_underscores\\_ here. **The \\`code\\` stays \\[plain\\](x).**');
   });
 
   it('still finds the sentence when the offsets do not match the text', () => {
@@ -230,7 +230,7 @@ describe('mention safety', () => {
 
   it('shows markdown from users and articles literally', () => {
     expect(escapeMarkdown('**bold** [link](https://x) `code` > quote # h')).toBe(
-      '\\*\\*bold\\*\\* \\[link\\]\\(https://x\\) \\`code\\` \\> quote \\# h',
+      '\\*\\*bold\\*\\* \\[link\\](https://x) \\`code\\` \\> quote \\# h',
     );
   });
 });
