@@ -1,0 +1,91 @@
+/**
+ * Indexing throughput of the core (`buildIndex`: split → embed → HNSW → save, model already loaded) in passages/s,
+ * as a ratio to raw batched model throughput (bare onnxruntime forward passes, pre-tokenized) on the very same
+ * passages. To measure more than the ~50 passages of the bundled corpus, the corpus is replicated under /tmp with
+ * its paragraphs rotated per copy (so every copy's passages are new text for the model).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { emit, isMain, log } from './lib/child.js';
+import { loadFloorSession, loadTokenizer } from './lib/model.js';
+import { fmt, now, table } from './lib/stats.js';
+
+function replicateCorpus(copies: number): string {
+  const src = path.join(PROJECT_ROOT, 'corpus');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-corpus-'));
+  for (const f of fs.readdirSync(src).filter((x) => x.endsWith('.md'))) {
+    const raw = fs.readFileSync(path.join(src, f), 'utf8');
+    const m = /^(---\r?\n[\s\S]*?\r?\n---\r?\n)([\s\S]*)$/.exec(raw)!;
+    const paras = m[2].split(/\n\s*\n/).filter((p) => p.trim());
+    for (let k = 0; k < copies; k++) {
+      const rotated = [...paras.slice(k % paras.length), ...paras.slice(0, k % paras.length)];
+      const name = k === 0 ? f : f.replace(/\.md$/, `-copy${k}.md`);
+      fs.writeFileSync(path.join(dir, name), `${m[1]}\n${rotated.join('\n\n')}\n`);
+    }
+  }
+  return dir;
+}
+
+export async function measureIndexing(copies = Number(process.env.BENCH_INDEX_COPIES ?? 6)) {
+  const { buildIndex } = await import('../src/index/build.js');
+  const { loadEmbedder, PASSAGE_BATCH_SIZE } = await import('../src/embeddings/index.js');
+  const corpusDir = replicateCorpus(copies);
+  const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-index-'));
+  const config = { ...loadConfig({}), corpusDir, indexDir };
+  const embedder = await loadEmbedder(config);
+  const floor = await loadFloorSession();
+  const tokenizer = await loadTokenizer();
+  // Warm both: one core build of a tiny throwaway corpus is not needed; one forward pass each is enough.
+  await embedder.embedPassages(['warm up passage one', 'warm up passage two']);
+  await floor.run(tokenizer.encode(['warm up passage one', 'warm up passage two']));
+
+  log(`indexing: ${copies} copies of the corpus`);
+  const t0 = now();
+  const summary = await buildIndex(config, { embedder });
+  const coreMs = now() - t0;
+  const passages: { text: string; articleId: string }[] = JSON.parse(fs.readFileSync(path.join(indexDir, 'passages.json'), 'utf8')).passages;
+  const texts = passages.map((p) => p.text);
+
+  // Raw: only session.run is timed; tokenization happens before the clock starts.
+  const raw: { batch: number; ms: number; perS: number }[] = [];
+  for (const batch of [1, PASSAGE_BATCH_SIZE, 16, 32]) {
+    const encoded = [];
+    for (let i = 0; i < texts.length; i += batch) encoded.push(tokenizer.encode(texts.slice(i, i + batch)));
+    const t1 = now();
+    for (const e of encoded) await floor.run(e);
+    const ms = now() - t1;
+    raw.push({ batch, ms, perS: (texts.length / ms) * 1000 });
+  }
+  fs.rmSync(corpusDir, { recursive: true, force: true });
+  fs.rmSync(indexDir, { recursive: true, force: true });
+  const corePerS = (summary.passages / coreMs) * 1000;
+  const best = raw.reduce((a, b) => (b.perS > a.perS ? b : a));
+  const same = raw.find((r) => r.batch === PASSAGE_BATCH_SIZE)!;
+  const rows = [
+    [`core buildIndex (batches of ${PASSAGE_BATCH_SIZE} per article, + HNSW + save)`, summary.passages, fmt(coreMs / 1000, 2), fmt(corePerS, 1), '', ''],
+    ...raw.map((r) => [`raw onnxruntime, batch ${r.batch}`, texts.length, fmt(r.ms / 1000, 2), fmt(r.perS, 1), fmt(corePerS / r.perS), '']),
+  ];
+  rows[0][5] = fmt(corePerS / best.perS);
+  const text = table(['indexing', 'passages', 's', 'passages/s', 'core / this', 'core / best raw'], rows);
+  return {
+    copies,
+    articles: summary.articles,
+    passages: summary.passages,
+    coreMs,
+    corePerS,
+    raw,
+    bestRawBatch: best.batch,
+    ratioToBestRaw: corePerS / best.perS,
+    ratioToSameBatchRaw: corePerS / same.perS,
+    table: text,
+  };
+}
+
+if (isMain(import.meta.url)) {
+  measureIndexing().then(emit, (err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
