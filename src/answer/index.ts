@@ -10,9 +10,8 @@ import { loadEmbedder, type Embedder } from '../embeddings/index.js';
 import { staleness } from '../index/build.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { createSearcher, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
-import { buildBm25 } from '../search/bm25.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
-import { bestSentence, wordOverlap } from './highlight.js';
+import { wordOverlap } from './highlight.js';
 import { checkQuestion } from './question.js';
 import { refusalThreshold } from './refusal.js';
 
@@ -64,7 +63,7 @@ function cosine(a: Float32Array, b: Float32Array): number {
 
 interface Draft {
   hit: Hit;
-  highlight: ReturnType<typeof bestSentence>;
+  highlight: { text: string; start: number; end: number };
   sources: Source[];
   passageIds: string[];
   articleIds: Set<string>;
@@ -75,7 +74,6 @@ export function buildAnswer(
   question: string,
   result: SearchResult,
   index: VectorIndex,
-  idf: (term: string) => number,
   top: number,
   threshold: number,
 ): Answer {
@@ -85,7 +83,8 @@ export function buildAnswer(
   }
   const drafts: Draft[] = [];
   for (const hit of result.hits) {
-    const highlight = bestSentence(hit.passage.text, question, idf);
+    const { start, end } = hit.sentence;
+    const highlight = { text: hit.passage.text.slice(start, end), start, end };
     const twin = drafts.find(
       (d) =>
         !d.articleIds.has(hit.article.id) &&
@@ -127,7 +126,6 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
   const stale = staleness(index.manifest, loadCorpus(config.corpusDir), config.embeddingModel);
   if (stale) throw new IndexError(stale);
   const searcher = createSearcher(index);
-  const bm25 = buildBm25(index.passages.map((p) => p.text));
   const threshold = refusalThreshold(config.embeddingModel);
   let loaded = false;
   const embedderReady = (preloaded?.embedder ? Promise.resolve(preloaded.embedder) : loadEmbedder(config)).then((embedder) => {
@@ -152,7 +150,7 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
       const question = checkQuestion(raw);
       const top = Math.min(Math.max(Math.floor(options.top ?? ANSWER_DEFAULTS.top), 1), ANSWER_DEFAULTS.maxTop);
       const result = await search(question, options);
-      return buildAnswer(question, result, index, (t) => bm25.idf(t), top, options.refusalThreshold ?? threshold);
+      return buildAnswer(question, result, index, top, options.refusalThreshold ?? threshold);
     },
     sources: () => sources.map((s) => ({ ...s })),
     ready: () => embedderReady.then(() => undefined),

@@ -1,33 +1,38 @@
 /**
  * Stage 5: search. Ranks passages for a question by combining
- * - the dense signal: cosine similarity of question and passage embeddings (HNSW nearest neighbours), and
+ * - the dense signal: cosine similarity of question and passage embeddings (HNSW nearest neighbours);
  * - the lexical signal: BM25 over stemmed words and exact numbers, since numbers, names and years decide questions
- *   about figures,
- * then applies what the question says about time (a year, "by <year>", "latest", "first") against each article's year,
- * and favours passages that state a number of the thing asked about when the question asks "how many".
+ *   about figures;
+ * - the best sentence of each passage: how much of the question's (idf-weighted) words it holds, and whether it holds
+ *   the kind of answer asked for (a count of the asked-for thing, a date, a person…);
+ * - time: a year the question names, "by <year>", "latest"/"now" or "first", against each article's year.
  * A quantity asked with no time gets its figures across the years, newest first.
  */
 import type { Passage } from '../types.js';
 import type { ArticleMeta, VectorIndex } from '../index/index.js';
-import { buildBm25 } from './bm25.js';
-import { contentTerms, isStopWord, QUANTITY_QUESTION, tokenize } from './terms.js';
+import { splitSentences, type Span } from '../passages/sentences.js';
+import { answerType, typeMatch, type AnswerType } from './answer-type.js';
+import { buildBm25, type Bm25 } from './bm25.js';
+import { contentTerms, tokenize } from './terms.js';
 import { timeScope, withoutYears, type TimeScope } from './time.js';
 
-export { timeScope, type TimeScope } from './time.js';
-export { contentTerms, tokenize, QUANTITY_QUESTION } from './terms.js';
-export { withoutYears } from './time.js';
+export { answerType, statesQuantityOf, type AnswerType } from './answer-type.js';
+export { timeScope, withoutYears, type TimeScope } from './time.js';
+export { contentTerms, tokenize } from './terms.js';
 
 export const SEARCH_DEFAULTS = {
-  /** Weight of the min–max-normalised cosine similarity in the final score. */
-  denseWeight: 0.55,
-  /** Weight of the max-normalised BM25 score. */
-  lexicalWeight: 0.45,
+  /** Weight of the min–max-normalised cosine similarity. */
+  denseWeight: 0.5,
+  /** Weight of the max-normalised BM25 score of the whole passage. */
+  lexicalWeight: 0.25,
+  /** Weight of the best sentence's share of the question's idf-weighted words (0–1). */
+  sentenceWeight: 0.35,
+  /** Weight of the best sentence holding the asked-for kind of answer (0, 0.5 or 1). */
+  typeWeight: 0.3,
   /** Added to passages of the year a question names (decisive: a named year outranks any wording). */
   yearBoost: 0.6,
-  /** Added, scaled from 0 (oldest) to this (newest), for "latest"/"now" questions; reversed for "first". */
-  recencyBoost: 0.2,
-  /** Added when a quantity question meets a passage stating a number of the thing asked about ("52 countries"). */
-  quantityBoost: 0.2,
+  /** "latest"/"first": the newest (oldest) year among passages scoring within this of the best gets `yearBoost`. */
+  recencyMargin: 0.25,
   /** Nearest neighbours and BM25 hits taken as candidates, each. */
   candidates: 100,
   /** A year's best passage joins a newest-first list of figures when it scores within this of the best. */
@@ -44,8 +49,10 @@ export interface Hit {
   dense: number;
   /** Raw BM25 score. */
   lexical: number;
-  /** Whether the passage states a number of something the question asks about. */
-  quantity: boolean;
+  /** The passage's sentence that best answers the question (offsets into the passage text). */
+  sentence: Span;
+  /** How well that sentence holds the asked-for kind of answer (0–1). */
+  typeMatch: number;
   /** The combined ranking score. */
   score: number;
 }
@@ -53,6 +60,7 @@ export interface Hit {
 export interface SearchResult {
   hits: Hit[];
   scope: TimeScope;
+  answerType: AnswerType;
   /** Highest cosine similarity among all passages: how close the corpus comes to the question at all. */
   bestDense: number;
   /** True when the hits were reordered into a newest-first list of one figure across years. */
@@ -61,53 +69,58 @@ export interface SearchResult {
   uncoveredYears: number[];
 }
 
-const COUNT_WINDOW = 4;
-
-/** Year-like numbers are dates, not counts. */
-function isCount(term: string): boolean {
-  return !/^(19[5-9]\d|20\d\d|21\d\d)$/.test(term);
-}
-
-/** True when the text has a count followed within a few words by one of the question's terms ("52 countries"). */
-export function statesQuantityOf(text: string, questionTerms: Set<string>): boolean {
-  const tokens = tokenize(text).filter((t) => !isStopWord(t) || t.isNumber);
-  return tokens.some((t, i) => t.isNumber && isCount(t.term) && tokens.slice(i + 1, i + 1 + COUNT_WINDOW).some((n) => !n.isNumber && questionTerms.has(n.term)));
-}
-
 export interface Searcher {
   search(questionVector: Float32Array, question: string, options?: Partial<SearchOptions>): SearchResult;
+  /** The BM25 model over the passages (idf is used to weigh words elsewhere). */
+  bm25: Bm25;
+}
+
+interface SentenceInfo extends Span {
+  terms: Set<string>;
+  text: string;
+}
+
+/** Picks the passage sentence holding most of the question and the asked-for kind of answer. */
+function bestSentence(
+  sentences: SentenceInfo[],
+  terms: Set<string>,
+  idf: (t: string) => number,
+  type: AnswerType,
+  o: SearchOptions,
+): { span: Span; coverage: number; type: number } {
+  const total = [...terms].reduce((s, t) => s + idf(t), 0);
+  let best = { span: sentences[0] as Span, coverage: 0, type: 0, score: -1 };
+  for (const s of sentences) {
+    const covered = [...terms].reduce((sum, t) => sum + (s.terms.has(t) ? idf(t) : 0), 0);
+    const coverage = total > 0 ? covered / total : 0;
+    const t = typeMatch(type, s.text, terms);
+    const score = o.sentenceWeight * coverage + o.typeWeight * t;
+    if (score > best.score) best = { span: { start: s.start, end: s.end }, coverage, type: t, score };
+  }
+  return best;
 }
 
 export function createSearcher(index: VectorIndex): Searcher {
   const bm25 = buildBm25(index.passages.map((p) => p.text));
+  const idf = (t: string) => bm25.idf(t);
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const years = [...new Set(index.articles.map((a) => a.year))].sort((a, b) => a - b);
-  const passageYears = index.passages.map((p) => new Set(tokenize(p.text).filter((t) => t.isNumber).map((t) => t.term)));
-
-  function timeBonus(scope: TimeScope, label: number, year: number, o: SearchOptions): number {
-    const position = years.length > 1 ? years.indexOf(year) / (years.length - 1) : 1;
-    switch (scope.kind) {
-      case 'year':
-        return scope.years.includes(year) || scope.years.some((y) => passageYears[label]!.has(String(y))) ? o.yearBoost : 0;
-      case 'by': {
-        const target = years.filter((y) => y <= scope.year).pop();
-        return target === year ? o.yearBoost : 0;
-      }
-      case 'latest':
-        return o.recencyBoost * position;
-      case 'earliest':
-        return o.recencyBoost * (1 - position);
-      default:
-        return 0;
-    }
-  }
+  const numbersIn = index.passages.map((p) => new Set(tokenize(p.text).filter((t) => t.isNumber).map((t) => t.term)));
+  const sentencesOf = index.passages.map((p) =>
+    splitSentences(p.text).map((s) => {
+      const text = p.text.slice(s.start, s.end);
+      return { ...s, text, terms: new Set(contentTerms(text)) };
+    }),
+  );
 
   return {
+    bm25,
     search(questionVector, question, overrides = {}) {
       const o = { ...SEARCH_DEFAULTS, ...overrides };
       const scope = timeScope(question);
+      const type = answerType(question);
       const terms = contentTerms(withoutYears(question));
-      const termSet = new Set(terms);
+      const termSet = new Set(terms.filter((t) => idf(t) > 0));
       const lexical = bm25.scores(terms);
       const dense = new Map(index.nearest(questionVector, o.candidates).map((n) => [n.label, n.similarity]));
       const lexicalTop = [...lexical.keys()].filter((i) => lexical[i]! > 0).sort((a, b) => lexical[b]! - lexical[a]!).slice(0, o.candidates);
@@ -123,28 +136,42 @@ export function createSearcher(index: VectorIndex): Searcher {
       const dMax = Math.max(...denseValues);
       const dMin = Math.min(...denseValues);
       const lMax = Math.max(0, ...lexicalTop.map((i) => lexical[i]!));
-      const asksQuantity = QUANTITY_QUESTION.test(question);
+
       const hits: Hit[] = [...dense].map(([label, similarity]) => {
         const passage = index.passages[label]!;
-        const article = articleById.get(passage.articleId)!;
-        const quantity = asksQuantity && statesQuantityOf(passage.text, termSet);
+        const best = bestSentence(sentencesOf[label]!, termSet, idf, type, o);
         const score =
           o.denseWeight * (dMax > dMin ? (similarity - dMin) / (dMax - dMin) : 1) +
           o.lexicalWeight * (lMax > 0 ? lexical[label]! / lMax : 0) +
-          timeBonus(scope, label, article.year, o) +
-          (quantity ? o.quantityBoost : 0);
-        return { label, passage, article, dense: similarity, lexical: lexical[label]!, quantity, score };
+          o.sentenceWeight * best.coverage +
+          o.typeWeight * best.type;
+        return { label, passage, article: articleById.get(passage.articleId)!, dense: similarity, lexical: lexical[label]!, sentence: best.span, typeMatch: best.type, score };
       });
+
+      // Time: which years get the boost.
+      let boosted: (h: Hit) => boolean = () => false;
+      if (scope.kind === 'year') {
+        boosted = (h) => scope.years.includes(h.article.year) || scope.years.some((y) => numbersIn[h.label]!.has(String(y)));
+      } else if (scope.kind === 'by') {
+        const target = years.filter((y) => y <= scope.year).pop();
+        boosted = (h) => h.article.year === target;
+      } else if ((scope.kind === 'latest' || scope.kind === 'earliest') && hits.length) {
+        const top = Math.max(...hits.map((h) => h.score));
+        const close = hits.filter((h) => h.score >= top - o.recencyMargin).map((h) => h.article.year);
+        const target = scope.kind === 'latest' ? Math.max(...close) : Math.min(...close);
+        boosted = (h) => h.article.year === target;
+      }
+      for (const h of hits) if (boosted(h)) h.score += o.yearBoost;
       hits.sort((a, b) => b.score - a.score || a.label - b.label);
 
       const uncoveredYears =
-        scope.kind === 'year' ? scope.years.filter((y) => !years.includes(y) && !passageYears.some((s) => s.has(String(y)))) : [];
+        scope.kind === 'year' ? scope.years.filter((y) => !years.includes(y) && !numbersIn.some((s) => s.has(String(y)))) : [];
 
       let trend = false;
-      if (asksQuantity && scope.kind === 'none' && hits.length) {
+      if (type === 'quantity' && scope.kind === 'none' && hits.length) {
         const best = new Map<number, Hit>();
         for (const h of hits) {
-          if (h.quantity && h.score >= hits[0]!.score - o.trendMargin && !best.has(h.article.year)) best.set(h.article.year, h);
+          if (h.typeMatch === 1 && h.score >= hits[0]!.score - o.trendMargin && !best.has(h.article.year)) best.set(h.article.year, h);
         }
         if (best.size > 1) {
           const lead = [...best.values()].sort((a, b) => b.article.year - a.article.year);
@@ -152,7 +179,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           trend = true;
         }
       }
-      return { hits, scope, bestDense: dMax, trend, uncoveredYears };
+      return { hits, scope, answerType: type, bestDense: dMax, trend, uncoveredYears };
     },
   };
 }

@@ -1,0 +1,59 @@
+/**
+ * `npm run ask -- "question" [--top N] [--json]`: answers one question from the saved index, with no Discord and
+ * no token. `--json` prints exactly one JSON object on stdout; errors go to stderr as one line, exit code 1.
+ */
+import { openAnswerer, QuestionError } from '../answer/index.js';
+import { loadConfig, loadEnvFile } from '../config.js';
+import type { Answer } from '../types.js';
+import { exitWithError } from './errors.js';
+import { renderAnswer } from './render.js';
+
+const USAGE = 'usage: npm run ask -- "your question" [--top N] [--json]';
+
+export interface AskArgs {
+  question: string;
+  top: number;
+  json: boolean;
+}
+
+/** Parses the command line; throws `QuestionError` with the usage line when it is wrong. */
+export function parseAskArgs(argv: string[]): AskArgs {
+  let top = 3;
+  let json = false;
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--top' || arg.startsWith('--top=')) {
+      const raw = arg === '--top' ? argv[++i] : arg.slice('--top='.length);
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 1 || n > 20) throw new QuestionError(`--top takes a whole number from 1 to 20 (got "${raw ?? ''}"); ${USAGE}`);
+      top = n;
+    } else if (arg === '--help' || arg === '-h') throw new QuestionError(USAGE);
+    else if (arg.startsWith('--')) throw new QuestionError(`unknown option ${arg}; ${USAGE}`);
+    else words.push(arg);
+  }
+  if (words.length === 0) throw new QuestionError(`no question given; ${USAGE}`);
+  return { question: words.join(' '), top, json };
+}
+
+/** The `--json` shape: exactly the fields documented in README. */
+export function toJson(answer: Answer): object {
+  return {
+    question: answer.question,
+    refused: answer.refused,
+    results: answer.results.map((r) => ({ rank: r.rank, score: r.score, text: r.text, highlight: r.highlight, sources: r.sources })),
+  };
+}
+
+async function main(): Promise<void> {
+  loadEnvFile();
+  const args = parseAskArgs(process.argv.slice(2));
+  const config = loadConfig();
+  const answerer = await openAnswerer(config);
+  const answer = await answerer.ask(args.question, { top: args.top });
+  if (args.json) process.stdout.write(`${JSON.stringify(toJson(answer))}\n`);
+  else process.stdout.write(renderAnswer(answer, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+}
+
+main().catch((error) => exitWithError(error, 'npm run ask'));

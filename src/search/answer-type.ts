@@ -1,0 +1,70 @@
+/**
+ * What kind of thing a question asks for, and whether a sentence holds one. A sentence that states a date for a
+ * "when" question or a count of the asked-for thing for a "how many" question is far more likely to answer it than
+ * one that merely shares its words. Rules are about English question words and text shapes, never about any article.
+ */
+import { isStopWord, tokenize } from './terms.js';
+
+export type AnswerType = 'quantity' | 'date' | 'duration' | 'person' | 'place' | 'ordinal' | 'other';
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+
+export function answerType(question: string): AnswerType {
+  const q = question.toLowerCase();
+  if (/\b(which|what)\s+(number|edition)\b|\bwhich\s+(annual|meeting)\s+number\b/.test(q)) return 'ordinal';
+  if (/\bhow\s+(long|many\s+days|many\s+hours|quickly|soon|fast)\b|\b(duration|length)\s+of\b/.test(q)) return 'duration';
+  if (/\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+(percentage|share|amount|total|figure)\b|\bhow\s+(large|big)\b/.test(q)) return 'quantity';
+  if (/\bwhen\b|\bwhat\s+(date|day|month|year|time)\b|\bwhich\s+(date|day|month|year|dates|days)\b/.test(q)) return 'date';
+  if (/\bwho\b|\bwhose\b|\bwhich\s+(person|official|officer|director|minister|expert|speaker)\b/.test(q)) return 'person';
+  if (/\bwhere\b|\bwhich\s+(city|country|place|venue|town|location)\b|\bwhat\s+(city|country|place|venue|town|location)\b/.test(q)) return 'place';
+  return 'other';
+}
+
+const DATE = new RegExp(
+  `\\b\\d{1,2}(?:\\s*(?:–|-|to)\\s*\\d{1,2})?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b(?:in|since|from|until|by)\\s+(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b`,
+);
+const DURATION = /\b(?:\w+|\d+)[- ](?:day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes)\b|\bsince\s+(?:19|20)\d\d\b/i;
+const TITLE = /\b(?:Mr|Ms|Mrs|Dr|Prof|Commissioner|Governor|Premier|Minister|Director|Secretary|Senator|Inspector|Coordinator|Chair|President|Chief|officer)\b\.?\s+(?:[A-Z][\p{L}'’-]+)/u;
+const NAME = /(?:^|[^.!?]\s)(?:[A-Z][\p{Ll}'’-]+)\s+(?:(?:de|van|von|da|del)\s+)?[A-Z][\p{Ll}'’-]+/u;
+const SAID = /\b(?:said|added|concluded|noted|stressed|underscored|explained|told)\b/;
+const PLACE = /\b(?:in|at)\s+(?:the\s+)?[A-Z][\p{L}]+|^[“"]?[A-Z]{3,}(?:\s[A-Z]{3,})?,\s+[A-Z][\p{L}]+/u;
+const ORDINAL = /\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
+
+/** Year-like numbers are dates, not counts. */
+export function isCount(term: string): boolean {
+  return !/^(19[5-9]\d|20\d\d|21\d\d)$/.test(term);
+}
+
+const COUNT_WINDOW = 4;
+
+/** True when the text has a count followed within a few words by one of the question's terms ("52 countries"). */
+export function statesQuantityOf(text: string, questionTerms: Set<string>): boolean {
+  const tokens = tokenize(text).filter((t) => t.isNumber || !isStopWord(t));
+  return tokens.some(
+    (t, i) => t.isNumber && isCount(t.term) && tokens.slice(i + 1, i + 1 + COUNT_WINDOW).some((n) => !n.isNumber && questionTerms.has(n.term)),
+  );
+}
+
+/**
+ * How well a sentence holds the asked-for kind of answer: 1 = clearly (a count of the asked-for thing, a date,
+ * a named person…), 0.5 = loosely (some count), 0 = not at all or the question type has no shape to look for.
+ */
+export function typeMatch(type: AnswerType, sentence: string, questionTerms: Set<string>): number {
+  switch (type) {
+    case 'quantity':
+      if (statesQuantityOf(sentence, questionTerms)) return 1;
+      return tokenize(sentence).some((t) => t.isNumber && isCount(t.term)) ? 0.5 : 0;
+    case 'date':
+      return DATE.test(sentence) ? 1 : 0;
+    case 'duration':
+      return DURATION.test(sentence) ? 1 : 0;
+    case 'person':
+      return TITLE.test(sentence) || (NAME.test(sentence) && SAID.test(sentence)) ? 1 : NAME.test(sentence) ? 0.5 : 0;
+    case 'place':
+      return PLACE.test(sentence) ? 1 : 0;
+    case 'ordinal':
+      return ORDINAL.test(sentence) ? 1 : 0;
+    default:
+      return 0;
+  }
+}
