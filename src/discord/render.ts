@@ -283,7 +283,7 @@ export function refusalText(corpus: Source[]): string {
   const years = corpus.map((s) => s.published.slice(0, 4)).filter((y) => /^\d{4}$/.test(y)).sort();
   const span = years.length ? (years[0] === years[years.length - 1] ? ` (${years[0]})` : ` (${years[0]}–${years[years.length - 1]})`) : '';
   const publishers = [...new Set(corpus.map((s) => s.publisher.replace(/\s*\(.*\)\s*$/, '')))];
-  const named = publishers.length > 3 ? `${publishers.slice(0, 3).join(', ')} and others` : joinAnd(publishers);
+  const named = publishers.length > 4 ? `${publishers.slice(0, 3).join(', ')} and others` : joinAnd(publishers);
   const newest = [...corpus].sort((a, b) => b.published.localeCompare(a.published))[0]!;
   return (
     `${intro}\n\nI cover ${corpus.length} news article${corpus.length === 1 ? '' : 's'}${span} from ${escapeMarkdown(named)}, ` +

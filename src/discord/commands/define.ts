@@ -65,12 +65,17 @@ const EXPECTED: Record<SupportedOptionType, string> = {
   [ApplicationCommandOptionType.Boolean]: 'boolean',
 };
 
-/** Reads every option of `definition` from an interaction; a missing or mistyped value is null. */
+/**
+ * Reads every option of `definition` from an interaction; a missing or mistyped optional value is null.
+ * A missing required one (Discord enforces them, so only a stale registration) throws.
+ */
 export function readOptions<D extends CommandDefinition>(definition: D, source: OptionSource): OptionValues<D> {
   const values: Record<string, unknown> = {};
   for (const option of definition.options ?? []) {
     const value = source.get(option.name)?.value;
-    values[option.name] = typeof value === EXPECTED[option.type] ? value : null;
+    const valid = typeof value === EXPECTED[option.type];
+    if (!valid && option.required) throw new Error(`/${definition.name}: required option "${option.name}" is missing`);
+    values[option.name] = valid ? value : null;
   }
   return values as OptionValues<D>;
 }
