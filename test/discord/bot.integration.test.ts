@@ -8,6 +8,7 @@ import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnswerer } from '../../src/answer/index.js';
 import { loadConfig } from '../../src/config.js';
+import { SHUTTING_DOWN } from '../../src/discord/answering.js';
 import { decodeCustomId } from '../../src/discord/custom-id.js';
 import { APOLOGY, LIMITS, embedsLength, readQuestion } from '../../src/discord/render.js';
 import { asText, interact, questionLogs, readFeedback, startHarness, type Harness, type Reply } from './harness.js';
@@ -397,7 +398,12 @@ describe('restart and shutdown', () => {
     const pending = ask('How many participants came to the 2022 meeting?');
     await h.standIn.waitFor(() => h.bot.context.inFlight.size > 0, 'the question to be in flight');
     const timelineBefore = h.standIn.gateway.timeline.length;
-    await h.bot.stop();
+    const stopping = h.bot.stop();
+    // A question arriving while the bot shuts down is turned away politely, not dropped.
+    const late = await ask('What is sextortion?');
+    expect(late.message.content).toBe(SHUTTING_DOWN);
+    expect(late.callback.data.flags).toBe(EPHEMERAL);
+    await stopping;
     const reply = await pending;
     expect(reply.message.embeds.length).toBeGreaterThan(0);
     const lastReplyAt = Math.max(...reply.requests.map((r) => r.at));
