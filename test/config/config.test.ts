@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_DISCORD_API_URL, DEFAULT_EMBEDDING_MODEL, loadConfig, loadDiscordConfig, PROJECT_ROOT } from '../../src/config.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
+
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      embeddingModel: DEFAULT_EMBEDDING_MODEL,
+      modelsDir: null,
+      corpusDir: path.join(PROJECT_ROOT, 'corpus'),
+      indexDir: path.join(PROJECT_ROOT, 'embeddings'),
+      logLevel: 'info',
+    });
+    expect(DEFAULT_EMBEDDING_MODEL).toBe('Xenova/bge-small-en-v1.5');
+  });
+
+  it('treats empty and blank values as unset', () => {
+    expect(loadConfig({ EMBEDDING_MODEL: '', LOG_LEVEL: '   ', MODELS_DIR: '' })).toEqual(loadConfig({}));
+  });
+
+  it('resolves relative folders against the project root and keeps absolute ones', () => {
+    const config = loadConfig({ CORPUS_DIR: 'other/corpus', INDEX_DIR: '/tmp/index', MODELS_DIR: 'vendor' });
+    expect(config.corpusDir).toBe(path.join(PROJECT_ROOT, 'other', 'corpus'));
+    expect(config.indexDir).toBe('/tmp/index');
+    expect(config.modelsDir).toBe(path.join(PROJECT_ROOT, 'vendor'));
+  });
+
+  it('accepts a log level in any case', () => {
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+  });
+
+  it('names every bad key in one ConfigError', () => {
+    const error = configError(() => loadConfig({ LOG_LEVEL: 'loud', EMBEDDING_MODEL: 'bad' }));
+    expect(error.problems).toEqual([
+      'EMBEDDING_MODEL must look like "owner/name" (got "bad")',
+      'LOG_LEVEL must be one of debug, info, warn, error (got "loud")',
+    ]);
+    expect(error.message).toContain('LOG_LEVEL');
+    expect(error.message).toContain('EMBEDDING_MODEL');
+  });
+
+  it('reads process.env-like objects without touching the real environment', () => {
+    const before = { ...process.env };
+    loadConfig({ LOG_LEVEL: 'warn' });
+    expect(process.env).toEqual(before);
+  });
+});
+
+describe('loadDiscordConfig', () => {
+  it('uses the documented defaults next to a valid token', () => {
+    const config = loadDiscordConfig({ DISCORD_TOKEN: TOKEN });
+    expect(config).toMatchObject({
+      token: TOKEN,
+      guildId: null,
+      apiUrl: DEFAULT_DISCORD_API_URL,
+      cooldownSeconds: 10,
+      questionMaxLength: 300,
+      feedbackFile: path.join(PROJECT_ROOT, 'data', 'feedback.jsonl'),
+      embeddingModel: DEFAULT_EMBEDDING_MODEL,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads a guild id, an API URL without trailing slashes and a cooldown of 0', () => {
+    const config = loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9999/api//', COOLDOWN_SECONDS: '0' });
+    expect(config.guildId).toBe('123456789012345678');
+    expect(config.apiUrl).toBe('http://127.0.0.1:9999/api');
+    expect(config.cooldownSeconds).toBe(0);
+  });
+
+  it('names every bad key, core and Discord, in one ConfigError', () => {
+    const error = configError(() =>
+      loadDiscordConfig({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud', EMBEDDING_MODEL: 'bad', COOLDOWN_SECONDS: '-1', DISCORD_GUILD_ID: 'abc' }),
+    );
+    expect(error.problems).toHaveLength(4);
+    expect(error.problems).toEqual(
+      expect.arrayContaining([
+        'EMBEDDING_MODEL must look like "owner/name" (got "bad")',
+        'LOG_LEVEL must be one of debug, info, warn, error (got "loud")',
+        'DISCORD_GUILD_ID must be a numeric id of 17 to 20 digits (got "abc")',
+        'COOLDOWN_SECONDS must be a whole number from 0 to 3600 (got "-1")',
+      ]),
+    );
+    for (const key of ['LOG_LEVEL', 'EMBEDDING_MODEL', 'COOLDOWN_SECONDS', 'DISCORD_GUILD_ID']) expect(error.message).toContain(key);
+  });
+
+  it('says how to fix a missing token', () => {
+    expect(configError(() => loadDiscordConfig({})).problems).toEqual([
+      'DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal into .env',
+    ]);
+  });
+
+  it('reports a malformed token without repeating any of its text', () => {
+    const secret = 'not-a-real-token-but-secret-ish-9f8e7d';
+    const error = configError(() => loadDiscordConfig({ DISCORD_TOKEN: secret }));
+    expect(error.problems).toEqual(['DISCORD_TOKEN is malformed: expected three dot-separated parts as shown in the developer portal']);
+    expect(error.message).not.toContain(secret);
+    expect(error.message).not.toContain('secret-ish');
+    expect(JSON.stringify(error)).not.toContain('secret-ish');
+  });
+
+  it('rejects a question length limit outside 10 to 1000 and a non-http API URL', () => {
+    const error = configError(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, QUESTION_MAX_LENGTH: '5000', DISCORD_API_URL: 'ftp://x' }));
+    expect(error.problems).toEqual([
+      'DISCORD_API_URL must be an http(s) URL (got "ftp://x")',
+      'QUESTION_MAX_LENGTH must be a whole number from 10 to 1000 (got "5000")',
+    ]);
+  });
+});
