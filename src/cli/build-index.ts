@@ -13,9 +13,9 @@ async function main(): Promise<void> {
   bar.done();
   const where = path.relative(PROJECT_ROOT, config.indexDir) || '.';
   const what = summary.written
-    ? `${summary.embedded} embedded, ${summary.passages - summary.embedded} reused`
+    ? `${summary.embedded} texts embedded, ${summary.passages + summary.sentences - summary.embedded} reused`
     : 'index already up to date, nothing written';
-  console.log(`Indexed ${summary.articles} articles, ${summary.passages} passages (${what}) in ${summary.seconds.toFixed(1)} s → ${where}/`);
+  console.log(`Indexed ${summary.articles} articles, ${summary.passages} passages, ${summary.sentences} sentences (${what}) in ${summary.seconds.toFixed(1)} s → ${where}/`);
 }
 
 main().catch((error) => exitWithError(error, 'npm run index'));

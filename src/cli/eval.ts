@@ -13,6 +13,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openAnswerer, type Answerer } from '../answer/index.js';
 import { loadConfig, loadEnvFile, PROJECT_ROOT, type CoreConfig } from '../config.js';
 import { loadEmbedder, KNOWN_MODEL_IDS, type Embedder } from '../embeddings/index.js';
@@ -163,4 +164,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => exitWithError(error, 'npm run eval'));
+// Run only as a command, not when the benchmarks import the scoring functions.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main().catch((error) => exitWithError(error, 'npm run eval'));

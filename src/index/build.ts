@@ -1,20 +1,30 @@
 /**
- * `npm run index`: corpus → passages → embeddings → saved index, embedding only what changed.
+ * `npm run index`: corpus → passages and sentences → embeddings → saved index, embedding only what changed.
  * Unchanged corpus and model: nothing is written at all, so the files stay byte-identical.
- * Changed articles: only their passages are embedded again; the others' vectors are read back from the old index.
+ * Changed or new articles: only their texts are embedded; the others' vectors are read back from the old index.
  */
 import type { CoreConfig } from '../config.js';
 import { hashCorpus, loadCorpus } from '../corpus/index.js';
 import { loadEmbedder, PASSAGE_BATCH_SIZE, type Embedder } from '../embeddings/index.js';
-import { PASSAGE_DEFAULTS, splitPassages, type PassageOptions } from '../passages/index.js';
+import { articleSentences, PASSAGE_DEFAULTS, splitPassages, type PassageOptions } from '../passages/index.js';
 import type { Article, Passage } from '../types.js';
 import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
-import { hashPassages, openIndex, readManifest, REBUILD_HINT, saveIndex, type ArticleMeta, type VectorIndex } from './index.js';
+import {
+  hashPassages,
+  hashSentences,
+  openIndex,
+  readManifest,
+  REBUILD_HINT,
+  saveIndex,
+  sentenceId,
+  type ArticleMeta,
+  type Sentence,
+} from './index.js';
 
 export interface BuildOptions {
   passages?: PassageOptions;
   hnsw?: HnswParams;
-  /** Called as passages are embedded: `done` of `total` passages that need embedding. */
+  /** Called as texts are embedded: `done` of `total` passages and sentences that need embedding. */
   onProgress?: (done: number, total: number) => void;
   /** An already loaded embedder for the configured model (saves a second model load in tests and evaluation). */
   embedder?: Embedder;
@@ -23,7 +33,8 @@ export interface BuildOptions {
 export interface BuildSummary {
   articles: number;
   passages: number;
-  /** Passages whose vectors were computed in this run (the rest were reused). */
+  sentences: number;
+  /** Passages and sentences whose vectors were computed in this run (the rest were reused). */
   embedded: number;
   /** False when the saved index already matched and nothing was written. */
   written: boolean;
@@ -38,26 +49,37 @@ export function articleMeta(a: Article): ArticleMeta {
  * Why a saved index no longer answers for this corpus and model, or null when it does. Each reason is one sentence
  * ending with the command that rebuilds the index.
  */
-export function staleness(manifest: Manifest, articles: Article[], modelId: string, modelHash?: string): string | null {
+export function staleness(manifest: Manifest, articles: Article[] | null, modelId: string, modelHash?: string): string | null {
   if (manifest.model.id !== modelId) {
     return `the index was built with ${manifest.model.id} but EMBEDDING_MODEL is ${modelId}; ${REBUILD_HINT}`;
   }
   if (modelHash !== undefined && manifest.model.sha256 !== modelHash) {
     return `the model files of ${modelId} changed since the index was built; ${REBUILD_HINT}`;
   }
-  if (manifest.corpus.sha256 !== hashCorpus(articles)) {
+  if (articles && manifest.corpus.sha256 !== hashCorpus(articles)) {
     return `the corpus changed since the index was built (${articles.length} articles now, ${manifest.corpus.articles} indexed); ${REBUILD_HINT}`;
   }
   return null;
 }
 
-/** Vectors of the old index keyed by passage id, for articles whose passages are unchanged; empty when unusable. */
-function reusableVectors(dir: string, embedder: Embedder): { index: VectorIndex; labels: Map<string, number> } | null {
+/** One article's texts to embed: its passages, then its sentences, in a fixed order (so batches are reproducible). */
+interface ArticleTexts {
+  passages: Passage[];
+  sentences: Sentence[];
+}
+
+const textKey = (id: string, text: string) => `${id}\n${text}`;
+
+/** The old index's vectors by id and text, when they came from the same model and batching; null otherwise. */
+function previousVectors(dir: string, embedder: Embedder): Map<string, Float32Array> | null {
   try {
     const old = openIndex(dir);
     if (old.manifest.model.id !== embedder.spec.id || old.manifest.model.sha256 !== embedder.modelHash) return null;
     if (old.manifest.model.passageBatchSize !== PASSAGE_BATCH_SIZE) return null;
-    return { index: old, labels: new Map(old.passages.map((p, i) => [`${p.id}\n${p.text}`, i])) };
+    const vectors = new Map<string, Float32Array>();
+    old.passages.forEach((p, i) => vectors.set(textKey(p.id, p.text), old.vector(i)));
+    old.sentences.forEach((s, i) => vectors.set(textKey(sentenceId(s), s.text), old.sentenceVector(i)));
+    return vectors;
   } catch {
     return null;
   }
@@ -70,8 +92,13 @@ export async function buildIndex(config: CoreConfig, options: BuildOptions = {})
   // Every file is checked before anything is loaded or written: a bad file stops the build with nothing changed.
   const articles = loadCorpus(config.corpusDir);
   const embedder = options.embedder ?? (await loadEmbedder(config));
-  const byArticle = articles.map((a) => splitPassages(a, embedder.countPassageTokens, passageOptions));
-  const passages = byArticle.flat();
+  const count = embedder.countPassageTokens;
+  const perArticle: ArticleTexts[] = articles.map((a) => ({
+    passages: splitPassages(a, count, passageOptions),
+    sentences: articleSentences(a, count, passageOptions).map((s) => ({ articleId: a.id, ...s, text: a.body.slice(s.start, s.end) })),
+  }));
+  const passages = perArticle.flatMap((a) => a.passages);
+  const sentences = perArticle.flatMap((a) => a.sentences);
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     model: {
@@ -85,39 +112,48 @@ export async function buildIndex(config: CoreConfig, options: BuildOptions = {})
     },
     corpus: { articles: articles.length, sha256: hashCorpus(articles) },
     passages: { count: passages.length, ...passageOptions, sha256: hashPassages(passages) },
+    sentences: { count: sentences.length, sha256: hashSentences(sentences) },
     hnsw,
   };
   const summary = (embedded: number, written: boolean): BuildSummary => ({
     articles: articles.length,
     passages: passages.length,
+    sentences: sentences.length,
     embedded,
     written,
     seconds: (performance.now() - started) / 1000,
   });
 
-  const previous = (() => {
-    try {
-      return readManifest(config.indexDir);
-    } catch {
-      return null;
-    }
-  })();
+  let previous: Manifest | null = null;
+  try {
+    previous = readManifest(config.indexDir);
+  } catch {
+    // A damaged manifest is simply rebuilt.
+  }
   if (previous && JSON.stringify(previous) === JSON.stringify(manifest)) return summary(0, false);
 
-  // An article is embedded again unless every one of its passages is unchanged: its batches, and so its vectors, are then identical.
-  const old = previous ? reusableVectors(config.indexDir, embedder) : null;
-  const toEmbed = byArticle.filter((ps) => !ps.every((p) => old?.labels.has(`${p.id}\n${p.text}`)));
-  const total = toEmbed.reduce((n, ps) => n + ps.length, 0);
+  // An article is embedded again unless every one of its texts is unchanged: its batches, and so its vectors,
+  // are then identical to a full rebuild's.
+  const old = previous ? previousVectors(config.indexDir, embedder) : null;
+  const keysOf = (a: ArticleTexts) => [...a.passages.map((p) => textKey(p.id, p.text)), ...a.sentences.map((s) => textKey(sentenceId(s), s.text))];
+  const toEmbed = perArticle.filter((a) => !keysOf(a).every((k) => old?.has(k)));
+  const total = toEmbed.reduce((n, a) => n + a.passages.length + a.sentences.length, 0);
+  const vectors = new Map<string, Float32Array>(old ?? []);
   let done = 0;
   options.onProgress?.(0, total);
-  const fresh = new Map<string, Float32Array>();
-  for (const ps of toEmbed) {
+  for (const a of toEmbed) {
+    const texts = [...a.passages.map((p) => p.text), ...a.sentences.map((s) => s.text)];
     const before = done;
-    const vectors = await embedder.embedPassages(ps.map((p) => p.text), (n) => options.onProgress?.((done = before + n), total));
-    ps.forEach((p, i) => fresh.set(p.id, vectors[i]!));
+    const embedded = await embedder.embedPassages(texts, (n) => options.onProgress?.((done = before + n), total));
+    keysOf(a).forEach((k, i) => vectors.set(k, embedded[i]!));
   }
-  const vectors = passages.map((p: Passage) => fresh.get(p.id) ?? old!.index.vector(old!.labels.get(`${p.id}\n${p.text}`)!));
-  saveIndex(config.indexDir, manifest, articles.map(articleMeta), passages, vectors, hnsw);
+  saveIndex(config.indexDir, {
+    manifest,
+    articles: articles.map(articleMeta),
+    passages,
+    passageVectors: passages.map((p) => vectors.get(textKey(p.id, p.text))!),
+    sentences,
+    sentenceVectors: sentences.map((s) => vectors.get(textKey(sentenceId(s), s.text))!),
+  });
   return summary(total, true);
 }
-

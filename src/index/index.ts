@@ -1,6 +1,7 @@
 /**
  * Stage 4: the vector index. Passage vectors live in an hnswlib-node HNSW index (`embeddings/index.hnsw`, label =
- * position in `passages.json`), beside the passage metadata and `manifest.json`.
+ * position in `passages.json`), and the vectors of every sentence in a second one (`sentences.hnsw`), beside the
+ * passage metadata and `manifest.json`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -26,26 +27,55 @@ export class IndexError extends Error {
 /** Article metadata as stored beside the vectors (the body stays in corpus/). */
 export type ArticleMeta = Omit<Article, 'body'>;
 
+/** One sentence of an article (offsets into its body), embedded on its own. */
+export interface Sentence {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
 interface PassagesFile {
   articles: ArticleMeta[];
   passages: Passage[];
+  sentences: Sentence[];
+}
+
+export interface Neighbour {
+  label: number;
+  /** Cosine similarity to the query vector. */
+  similarity: number;
 }
 
 export interface VectorIndex {
   manifest: Manifest;
   articles: ArticleMeta[];
   passages: Passage[];
-  /** Nearest passages to a unit vector: `[label, cosine similarity]`, best first. */
-  nearest(vector: Float32Array, k: number): { label: number; similarity: number }[];
+  sentences: Sentence[];
+  /** Labels of the sentences inside each passage, by passage label. */
+  sentencesOfPassage: number[][];
+  /** Labels of the passages holding each sentence, by sentence label. */
+  passagesOfSentence: number[][];
+  /** Nearest passages to a unit vector, best first. */
+  nearest(vector: Float32Array, k: number): Neighbour[];
+  /** Nearest sentences to a unit vector, best first. */
+  nearestSentences(vector: Float32Array, k: number): Neighbour[];
   /** The stored unit vector of a passage. */
   vector(label: number): Float32Array;
+  /** The stored unit vector of a sentence. */
+  sentenceVector(label: number): Float32Array;
 }
 
-export function hashPassages(passages: Passage[]): string {
+/** A hash of `[id, text]` pairs, recorded in the manifest so a changed passage file is noticed. */
+function hashPairs(pairs: [string, string][]): string {
   const h = createHash('sha256');
-  for (const p of passages) h.update(JSON.stringify([p.id, p.text]));
+  for (const pair of pairs) h.update(JSON.stringify(pair));
   return h.digest('hex');
 }
+
+export const sentenceId = (s: Sentence) => `${s.articleId}#${s.start}-${s.end}`;
+export const hashPassages = (passages: Passage[]) => hashPairs(passages.map((p) => [p.id, p.text]));
+export const hashSentences = (sentences: Sentence[]) => hashPairs(sentences.map((s) => [sentenceId(s), s.text]));
 
 function readJson<T>(file: string, what: string): T {
   try {
@@ -61,6 +91,30 @@ export function readManifest(dir: string): Manifest | null {
   return existsSync(file) ? readJson<Manifest>(file, 'manifest') : null;
 }
 
+function readHnsw(file: string, manifest: Manifest, expected: number): Hnsw {
+  const hnsw = new HierarchicalNSW(manifest.hnsw.space, manifest.model.dimensions);
+  try {
+    hnsw.readIndexSync(file);
+  } catch (error) {
+    throw new IndexError(`the vector index ${file} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
+  }
+  if (hnsw.getCurrentCount() !== expected) {
+    throw new IndexError(`the vector index ${file} holds ${hnsw.getCurrentCount()} vectors for ${expected} texts; ${REBUILD_HINT}`);
+  }
+  return hnsw;
+}
+
+function searcher(hnsw: Hnsw, count: number, ef: number) {
+  return (vector: Float32Array, k: number): Neighbour[] => {
+    const n = Math.min(k, count);
+    if (n === 0) return [];
+    // `ef` is not stored in hnswlib's file and must cover k.
+    hnsw.setEf(Math.max(ef, n));
+    const { neighbors, distances } = hnsw.searchKnn(Array.from(vector), n);
+    return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
+  };
+}
+
 /** Opens a saved index. Throws `IndexError` (one line, naming the rebuild command) when it is missing or damaged. */
 export function openIndex(dir: string): VectorIndex {
   const manifest = readManifest(dir);
@@ -68,32 +122,43 @@ export function openIndex(dir: string): VectorIndex {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new IndexError(`the index in ${dir} has format ${manifest.formatVersion}, this program reads ${INDEX_FORMAT_VERSION}; ${REBUILD_HINT}`);
   }
-  const { articles, passages } = readJson<PassagesFile>(path.join(dir, INDEX_FILES.passages), 'passage file');
-  if (!Array.isArray(passages) || passages.length !== manifest.passages.count || hashPassages(passages) !== manifest.passages.sha256) {
+  const { articles, passages, sentences } = readJson<PassagesFile>(path.join(dir, INDEX_FILES.passages), 'passage file');
+  if (
+    !Array.isArray(passages) ||
+    !Array.isArray(sentences) ||
+    passages.length !== manifest.passages.count ||
+    hashPassages(passages) !== manifest.passages.sha256 ||
+    sentences.length !== manifest.sentences.count ||
+    hashSentences(sentences) !== manifest.sentences.sha256
+  ) {
     throw new IndexError(`the passage file in ${dir} does not match its manifest; ${REBUILD_HINT}`);
   }
-  const hnsw = new HierarchicalNSW(manifest.hnsw.space, manifest.model.dimensions);
-  try {
-    hnsw.readIndexSync(path.join(dir, INDEX_FILES.hnsw));
-  } catch (error) {
-    throw new IndexError(`the vector index ${path.join(dir, INDEX_FILES.hnsw)} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
-  }
-  if (hnsw.getCurrentCount() !== passages.length) {
-    throw new IndexError(`the vector index holds ${hnsw.getCurrentCount()} vectors for ${passages.length} passages; ${REBUILD_HINT}`);
-  }
-  hnsw.setEf(Math.max(manifest.hnsw.ef, 1));
+  const passageHnsw = readHnsw(path.join(dir, INDEX_FILES.hnsw), manifest, passages.length);
+  const sentenceHnsw = readHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), manifest, sentences.length);
+  const sentencesOfPassage = passages.map(() => [] as number[]);
+  const passagesOfSentence = sentences.map(() => [] as number[]);
+  const byArticle = new Map<string, number[]>();
+  passages.forEach((p, i) => byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), i]));
+  sentences.forEach((s, si) => {
+    for (const pi of byArticle.get(s.articleId) ?? []) {
+      const p = passages[pi]!;
+      if (s.start >= p.start && s.end <= p.end) {
+        sentencesOfPassage[pi]!.push(si);
+        passagesOfSentence[si]!.push(pi);
+      }
+    }
+  });
   return {
     manifest,
     articles,
     passages,
-    nearest(vector, k) {
-      const n = Math.min(k, passages.length);
-      if (n === 0) return [];
-      hnsw.setEf(Math.max(manifest.hnsw.ef, n));
-      const { neighbors, distances } = hnsw.searchKnn(Array.from(vector), n);
-      return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
-    },
-    vector: (label) => Float32Array.from(hnsw.getPoint(label)),
+    sentences,
+    sentencesOfPassage,
+    passagesOfSentence,
+    nearest: searcher(passageHnsw, passages.length, manifest.hnsw.ef),
+    nearestSentences: searcher(sentenceHnsw, sentences.length, manifest.hnsw.ef),
+    vector: (label) => Float32Array.from(passageHnsw.getPoint(label)),
+    sentenceVector: (label) => Float32Array.from(sentenceHnsw.getPoint(label)),
   };
 }
 
@@ -104,14 +169,28 @@ function writeAtomically(file: string, write: (tmp: string) => void): void {
   renameSync(tmp, file);
 }
 
-/** Saves vectors, passages and manifest; the manifest goes last, so a half-written index is never taken as valid. */
-export function saveIndex(dir: string, manifest: Manifest, articles: ArticleMeta[], passages: Passage[], vectors: Float32Array[], params: HnswParams): void {
-  mkdirSync(dir, { recursive: true });
-  const hnsw: Hnsw = new HierarchicalNSW(params.space, manifest.model.dimensions);
+function writeHnsw(file: string, vectors: Float32Array[], dimensions: number, params: HnswParams): void {
+  const hnsw: Hnsw = new HierarchicalNSW(params.space, dimensions);
   hnsw.initIndex({ maxElements: Math.max(vectors.length, 1), m: params.m, efConstruction: params.efConstruction, randomSeed: params.randomSeed });
   vectors.forEach((v, label) => hnsw.addPoint(Array.from(v), label));
-  writeAtomically(path.join(dir, INDEX_FILES.hnsw), (tmp) => hnsw.writeIndexSync(tmp));
-  const passagesFile: PassagesFile = { articles, passages };
+  writeAtomically(file, (tmp) => hnsw.writeIndexSync(tmp));
+}
+
+export interface IndexContents {
+  manifest: Manifest;
+  articles: ArticleMeta[];
+  passages: Passage[];
+  passageVectors: Float32Array[];
+  sentences: Sentence[];
+  sentenceVectors: Float32Array[];
+}
+
+/** Saves vectors, passages and manifest; the manifest goes last, so a half-written index is never taken as valid. */
+export function saveIndex(dir: string, c: IndexContents): void {
+  mkdirSync(dir, { recursive: true });
+  writeHnsw(path.join(dir, INDEX_FILES.hnsw), c.passageVectors, c.manifest.model.dimensions, c.manifest.hnsw);
+  writeHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), c.sentenceVectors, c.manifest.model.dimensions, c.manifest.hnsw);
+  const passagesFile: PassagesFile = { articles: c.articles, passages: c.passages, sentences: c.sentences };
   writeAtomically(path.join(dir, INDEX_FILES.passages), (tmp) => writeFileSync(tmp, JSON.stringify(passagesFile, null, 1) + '\n'));
-  writeAtomically(path.join(dir, INDEX_FILES.manifest), (tmp) => writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n'));
+  writeAtomically(path.join(dir, INDEX_FILES.manifest), (tmp) => writeFileSync(tmp, JSON.stringify(c.manifest, null, 2) + '\n'));
 }

@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface HnswParams {
   space: 'cosine';
@@ -32,6 +32,8 @@ export interface Manifest {
   };
   corpus: { articles: number; sha256: string };
   passages: { count: number; maxTokens: number; overlapSentences: number; sha256: string };
+  /** Every sentence of the corpus has a vector too, so a passage is found by its best sentence as well as by itself. */
+  sentences: { count: number; sha256: string };
   hnsw: HnswParams;
 }
 
@@ -39,4 +41,5 @@ export const INDEX_FILES = {
   manifest: 'manifest.json',
   passages: 'passages.json',
   hnsw: 'index.hnsw',
+  sentenceHnsw: 'sentences.hnsw',
 } as const;

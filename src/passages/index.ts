@@ -37,10 +37,15 @@ function fitSpan(body: string, span: Span, maxTokens: number, count: TokenCounte
   return [...fitSpan(body, left, maxTokens, count), ...fitSpan(body, right, maxTokens, count)];
 }
 
+/** The article's sentences as passages are built from them: any sentence longer than `maxTokens` already cut. */
+export function articleSentences(article: Article, count: TokenCounter, options: PassageOptions = PASSAGE_DEFAULTS): Span[] {
+  return splitSentences(article.body).flatMap((s) => fitSpan(article.body, s, options.maxTokens, count));
+}
+
 /** Splits one article into passages of whole sentences, each within `maxTokens`. */
 export function splitPassages(article: Article, count: TokenCounter, options: PassageOptions = PASSAGE_DEFAULTS): Passage[] {
   const { body } = article;
-  const sentences = splitSentences(body).flatMap((s) => fitSpan(body, s, options.maxTokens, count));
+  const sentences = articleSentences(article, count, options);
   const passages: Passage[] = [];
   let first = 0;
   while (first < sentences.length) {

@@ -1,6 +1,7 @@
 /**
  * Stage 5: search. Ranks passages for a question by combining
- * - the dense signal: cosine similarity of question and passage embeddings (HNSW nearest neighbours);
+ * - the dense signal: cosine similarity of the question to the passage and to its closest sentence (both found by
+ *   HNSW nearest neighbours), since a fact in one sentence is easily drowned in a long passage's vector;
  * - the lexical signal: BM25 over stemmed words and exact numbers, since numbers, names and years decide questions
  *   about figures;
  * - the best sentence of each passage: how much of the question's (idf-weighted) words it holds, and whether it holds
@@ -10,10 +11,10 @@
  */
 import type { Passage } from '../types.js';
 import type { ArticleMeta, VectorIndex } from '../index/index.js';
-import { splitSentences, type Span } from '../passages/sentences.js';
+import type { Span } from '../passages/sentences.js';
 import { answerType, typeMatch, type AnswerType } from './answer-type.js';
 import { buildBm25, type Bm25 } from './bm25.js';
-import { contentTerms, tokenize } from './terms.js';
+import { alternatives, contentTerms, tokenize } from './terms.js';
 import { timeScope, withoutYears, type TimeScope } from './time.js';
 
 export { answerType, statesQuantityOf, type AnswerType } from './answer-type.js';
@@ -21,22 +22,24 @@ export { timeScope, withoutYears, type TimeScope } from './time.js';
 export { contentTerms, tokenize } from './terms.js';
 
 export const SEARCH_DEFAULTS = {
-  /** Weight of the min–max-normalised cosine similarity. */
-  denseWeight: 0.5,
+  /** Weight of the min–max-normalised dense similarity (mean of passage and best-sentence cosine). */
+  denseWeight: 0.8,
+  /** Within a passage, weight of each sentence's own cosine similarity when picking the answering sentence. */
+  sentenceDenseWeight: 0.5,
   /** Weight of the max-normalised BM25 score of the whole passage. */
   lexicalWeight: 0.25,
   /** Weight of the best sentence's share of the question's idf-weighted words (0–1). */
-  sentenceWeight: 0.35,
+  sentenceWeight: 0.1,
   /** Weight of the best sentence holding the asked-for kind of answer (0, 0.5 or 1). */
-  typeWeight: 0.3,
+  typeWeight: 0.5,
   /** Added to passages of the year a question names (decisive: a named year outranks any wording). */
-  yearBoost: 0.6,
+  yearBoost: 2,
   /** "latest"/"first": the newest (oldest) year among passages scoring within this of the best gets `yearBoost`. */
-  recencyMargin: 0.25,
+  recencyMargin: 0.3,
   /** Nearest neighbours and BM25 hits taken as candidates, each. */
   candidates: 100,
   /** A year's best passage joins a newest-first list of figures when it scores within this of the best. */
-  trendMargin: 0.35,
+  trendMargin: 0.5,
 };
 
 export type SearchOptions = typeof SEARCH_DEFAULTS;
@@ -45,7 +48,7 @@ export interface Hit {
   label: number;
   passage: Passage;
   article: ArticleMeta;
-  /** Cosine similarity of question and passage. */
+  /** Dense similarity: mean of the passage's and its closest sentence's cosine similarity to the question. */
   dense: number;
   /** Raw BM25 score. */
   lexical: number;
@@ -76,28 +79,43 @@ export interface Searcher {
 }
 
 interface SentenceInfo extends Span {
+  /** Label in the index's sentence table. */
+  label: number;
   terms: Set<string>;
   text: string;
 }
 
-/** Picks the passage sentence holding most of the question and the asked-for kind of answer. */
+/**
+ * Picks the passage sentence that best answers: closest to the question, holding most of its words and the
+ * asked-for kind of answer.
+ */
 function bestSentence(
   sentences: SentenceInfo[],
+  similarity: (label: number) => number,
   terms: Set<string>,
   idf: (t: string) => number,
   type: AnswerType,
   o: SearchOptions,
-): { span: Span; coverage: number; type: number } {
-  const total = [...terms].reduce((s, t) => s + idf(t), 0);
-  let best = { span: sentences[0] as Span, coverage: 0, type: 0, score: -1 };
+): { span: Span; coverage: number; type: number; similarity: number } {
+  // A word's weight is its rarest meaning's idf, so "kids" weighs what "children" does.
+  const weight = (t: string) => Math.max(...alternatives(t).map(idf));
+  const total = [...terms].reduce((s, t) => s + weight(t), 0);
+  let best = { span: sentences[0] as Span, coverage: 0, type: 0, similarity: -1, score: -Infinity };
   for (const s of sentences) {
-    const covered = [...terms].reduce((sum, t) => sum + (s.terms.has(t) ? idf(t) : 0), 0);
+    const covered = [...terms].reduce((sum, t) => sum + (alternatives(t).some((a) => s.terms.has(a)) ? weight(t) : 0), 0);
     const coverage = total > 0 ? covered / total : 0;
     const t = typeMatch(type, s.text, terms);
-    const score = o.sentenceWeight * coverage + o.typeWeight * t;
-    if (score > best.score) best = { span: { start: s.start, end: s.end }, coverage, type: t, score };
+    const sim = similarity(s.label);
+    const score = o.sentenceDenseWeight * sim + o.sentenceWeight * coverage + o.typeWeight * t;
+    if (score > best.score) best = { span: { start: s.start, end: s.end }, coverage, type: t, similarity: sim, score };
   }
   return best;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d += a[i]! * b[i]!;
+  return d;
 }
 
 export function createSearcher(index: VectorIndex): Searcher {
@@ -106,12 +124,19 @@ export function createSearcher(index: VectorIndex): Searcher {
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const years = [...new Set(index.articles.map((a) => a.year))].sort((a, b) => a - b);
   const numbersIn = index.passages.map((p) => new Set(tokenize(p.text).filter((t) => t.isNumber).map((t) => t.term)));
-  const sentencesOf = index.passages.map((p) =>
-    splitSentences(p.text).map((s) => {
-      const text = p.text.slice(s.start, s.end);
-      return { ...s, text, terms: new Set(contentTerms(text)) };
+  // Each passage's sentences, with offsets relative to the passage text.
+  const sentencesOf: SentenceInfo[][] = index.passages.map((p, pi) =>
+    index.sentencesOfPassage[pi]!.map((label) => {
+      const s = index.sentences[label]!;
+      return { label, start: s.start - p.start, end: s.end - p.start, text: s.text, terms: new Set(contentTerms(s.text)) };
     }),
   );
+  const sentenceVectors = new Map<number, Float32Array>();
+  const sentenceVector = (label: number) => {
+    let v = sentenceVectors.get(label);
+    if (!v) sentenceVectors.set(label, (v = index.sentenceVector(label)));
+    return v;
+  };
 
   return {
     bm25,
@@ -120,17 +145,23 @@ export function createSearcher(index: VectorIndex): Searcher {
       const scope = timeScope(question);
       const type = answerType(question);
       const terms = contentTerms(withoutYears(question));
-      const termSet = new Set(terms.filter((t) => idf(t) > 0));
-      const lexical = bm25.scores(terms);
-      const dense = new Map(index.nearest(questionVector, o.candidates).map((n) => [n.label, n.similarity]));
+      const termSet = new Set(terms.filter((t) => alternatives(t).some((a) => idf(a) > 0)));
+      const lexical = bm25.scores(terms.flatMap(alternatives));
+      // Candidates: nearest passages, passages of the nearest sentences, best BM25 passages.
+      const passageSim = new Map(index.nearest(questionVector, o.candidates).map((n) => [n.label, n.similarity]));
+      const sentenceSim = new Map(index.nearestSentences(questionVector, o.candidates).map((n) => [n.label, n.similarity]));
       const lexicalTop = [...lexical.keys()].filter((i) => lexical[i]! > 0).sort((a, b) => lexical[b]! - lexical[a]!).slice(0, o.candidates);
-      for (const label of lexicalTop) {
-        if (!dense.has(label)) {
-          const v = index.vector(label);
-          let dot = 0;
-          for (let i = 0; i < v.length; i++) dot += v[i]! * questionVector[i]!;
-          dense.set(label, dot);
-        }
+      const candidates = new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence[s]!), ...lexicalTop]);
+      const simOfSentence = (label: number) => {
+        let sim = sentenceSim.get(label);
+        if (sim === undefined) sentenceSim.set(label, (sim = dot(sentenceVector(label), questionVector)));
+        return sim;
+      };
+      const dense = new Map<number, number>();
+      for (const label of candidates) {
+        const p = passageSim.get(label) ?? dot(index.vector(label), questionVector);
+        const s = Math.max(p, ...index.sentencesOfPassage[label]!.map(simOfSentence));
+        dense.set(label, (p + s) / 2);
       }
       const denseValues = [...dense.values()];
       const dMax = Math.max(...denseValues);
@@ -139,7 +170,7 @@ export function createSearcher(index: VectorIndex): Searcher {
 
       const hits: Hit[] = [...dense].map(([label, similarity]) => {
         const passage = index.passages[label]!;
-        const best = bestSentence(sentencesOf[label]!, termSet, idf, type, o);
+        const best = bestSentence(sentencesOf[label]!, simOfSentence, termSet, idf, type, o);
         const score =
           o.denseWeight * (dMax > dMin ? (similarity - dMin) / (dMax - dMin) : 1) +
           o.lexicalWeight * (lMax > 0 ? lexical[label]! / lMax : 0) +

@@ -10,8 +10,8 @@ const STOP_WORDS = new Set(
     'hers him his how i if in into is it its itself just let me more most my no nor not now of off on once only or ' +
     'other our ours out over own same she should so some such than that the their theirs them then there these they ' +
     'this those through to too under until up very was we were what when where which while who whom why will with ' +
-    'would you your yours tell say said says know please thanks thank many much anything something article articles ' +
-    'interpol meeting meetings did does happen happened')
+    'would you your yours tell say said says know please thanks thank many much anything something ' +
+    'did does happen happened')
     .split(' '),
 );
 
@@ -70,4 +70,39 @@ export function contentTerms(text: string): string[] {
   return tokenize(text)
     .filter((t) => !isStopWord(t))
     .map((t) => t.term);
+}
+
+/**
+ * Everyday English words that news prose says differently from the people asking ("kids" for "children",
+ * "cops" for "police"). Each group is one meaning; a question word also matches the other words of its group.
+ * General vocabulary only: nothing here names an article, a person or a figure.
+ */
+const SYNONYM_GROUPS = [
+  'meeting conference gathering summit workshop session',
+  'kid kids child children minor minors youngster',
+  'saved rescued rescue freed',
+  'cop cops police officer officers enforcement investigator investigators',
+  'attend attended attendee attendees participant participants participate participated',
+  'paid funded financed fund funding sponsored',
+  'supported backed support backing',
+  'replaced successor replace predecessor',
+  'started launched began begun founded created',
+  'country countries nation nations',
+  'expert experts specialist specialists',
+  'picture pictures image images photo photos',
+  'arrested arrest arrests caught detained',
+  'boss head chief director',
+  'said told stated noted',
+  'number count total figure',
+];
+
+const SYNONYMS = new Map<string, string[]>();
+for (const group of SYNONYM_GROUPS) {
+  const stems = [...new Set(group.split(' ').map(stem))];
+  for (const s of stems) SYNONYMS.set(s, [...new Set([...(SYNONYMS.get(s) ?? []), ...stems])]);
+}
+
+/** A question term and the terms that mean the same (the term itself first). */
+export function alternatives(term: string): string[] {
+  return SYNONYMS.get(term) ?? [term];
 }
