@@ -100,7 +100,16 @@ describe('npm start (src/discord/main.ts)', () => {
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await standIn.waitFor(() => standIn.gateway.stats.identifies.length > identifiesBefore && standIn.gateway.live, 'the bot to connect', 30_000);
+      let exitCode: number | null | undefined;
+      void exited.then((code) => (exitCode = code));
+      await standIn.waitFor(
+        () => {
+          if (exitCode !== undefined) throw new Error(`the bot exited early (code ${exitCode}): ${stderr}`);
+          return standIn.gateway.stats.identifies.length > identifiesBefore && standIn.gateway.live;
+        },
+        'the bot to connect',
+        30_000,
+      );
       const reply = await interact(standIn, chatInput(standIn, 'ask', { question: 'What is sextortion?' }, { user: newUser() }));
       expect(reply.message.embeds.length).toBeGreaterThan(0);
       child.kill('SIGTERM');
