@@ -27,7 +27,7 @@ function run(cmd: string, args: string[]): Promise<{ ms: number; stdout: string;
 const lastJson = (s: string) => JSON.parse(s.trim().split('\n').pop() ?? '{}');
 const median = (xs: number[]) => percentile(xs, 50);
 
-export async function measureColdStart(runs = Number(process.env.BENCH_COLD_RUNS ?? 5)) {
+export async function measureColdStart(runs = Number(process.env.BENCH_COLD_RUNS ?? 3)) {
   const tsx = ['--import', 'tsx'];
   log(`cold start: ${runs} fresh processes each`);
   const nodeBare: number[] = [];

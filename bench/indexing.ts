@@ -28,7 +28,7 @@ function replicateCorpus(copies: number): string {
   return dir;
 }
 
-export async function measureIndexing(copies = Number(process.env.BENCH_INDEX_COPIES ?? 6)) {
+export async function measureIndexing(copies = Number(process.env.BENCH_INDEX_COPIES ?? 1), rounds = Number(process.env.BENCH_INDEX_ROUNDS ?? 2)) {
   const { buildIndex } = await import('../src/index/build.js');
   const { loadEmbedder, PASSAGE_BATCH_SIZE } = await import('../src/embeddings/index.js');
   const corpusDir = replicateCorpus(copies);
@@ -41,38 +41,49 @@ export async function measureIndexing(copies = Number(process.env.BENCH_INDEX_CO
   await embedder.embedPassages(['warm up passage one', 'warm up passage two']);
   await floor.run(tokenizer.encode(['warm up passage one', 'warm up passage two']));
 
-  log(`indexing: ${copies} copies of the corpus`);
-  const t0 = now();
-  const summary = await buildIndex(config, { embedder });
-  const coreMs = now() - t0;
-  const passages: { text: string; articleId: string }[] = JSON.parse(fs.readFileSync(path.join(indexDir, 'passages.json'), 'utf8')).passages;
-  const texts = passages.map((p) => p.text);
-
-  // Raw: only session.run is timed; tokenization happens before the clock starts.
-  const raw: { batch: number; ms: number; perS: number }[] = [];
-  for (const batch of [1, PASSAGE_BATCH_SIZE, 16, 32]) {
-    const encoded = [];
-    for (let i = 0; i < texts.length; i += batch) encoded.push(tokenizer.encode(texts.slice(i, i + batch)));
-    const t1 = now();
-    for (const e of encoded) await floor.run(e);
-    const ms = now() - t1;
-    raw.push({ batch, ms, perS: (texts.length / ms) * 1000 });
+  log(`indexing: ${copies} cop${copies === 1 ? 'y' : 'ies'} of the corpus, best of ${rounds} rounds`);
+  // Rounds alternate core and raw so that machine noise hits both alike; the best (fastest) round of each counts.
+  let coreMs = Infinity;
+  let summary!: Awaited<ReturnType<typeof buildIndex>>;
+  let texts: string[] = [];
+  const batches = [1, PASSAGE_BATCH_SIZE, 32];
+  const rawMs = new Map<number, number>(batches.map((b) => [b, Infinity]));
+  for (let round = 0; round < rounds; round++) {
+    fs.rmSync(indexDir, { recursive: true, force: true });
+    const t0 = now();
+    summary = await buildIndex(config, { embedder });
+    coreMs = Math.min(coreMs, now() - t0);
+    // Everything the core embedded: its passages and, when it indexes them too, its sentences (same order as the core).
+    const saved = JSON.parse(fs.readFileSync(path.join(indexDir, 'passages.json'), 'utf8'));
+    texts = [...saved.passages.map((p: { text: string }) => p.text), ...(saved.sentences ?? []).map((s: { text: string }) => s.text)];
+    // Raw: only session.run is timed; tokenization happens before the clock starts.
+    for (const batch of batches) {
+      const encoded = [];
+      for (let i = 0; i < texts.length; i += batch) encoded.push(tokenizer.encode(texts.slice(i, i + batch)));
+      const t1 = now();
+      for (const e of encoded) await floor.run(e);
+      rawMs.set(batch, Math.min(rawMs.get(batch)!, now() - t1));
+    }
   }
+  const raw = batches.map((batch) => ({ batch, ms: rawMs.get(batch)!, perS: (texts.length / rawMs.get(batch)!) * 1000 }));
   fs.rmSync(corpusDir, { recursive: true, force: true });
   fs.rmSync(indexDir, { recursive: true, force: true });
-  const corePerS = (summary.passages / coreMs) * 1000;
+  const coreTexts = (summary as { embedded?: number }).embedded ?? summary.passages;
+  const corePerS = (coreTexts / coreMs) * 1000;
   const best = raw.reduce((a, b) => (b.perS > a.perS ? b : a));
   const same = raw.find((r) => r.batch === PASSAGE_BATCH_SIZE)!;
   const rows = [
-    [`core buildIndex (batches of ${PASSAGE_BATCH_SIZE} per article, + HNSW + save)`, summary.passages, fmt(coreMs / 1000, 2), fmt(corePerS, 1), '', ''],
+    [`core buildIndex (batches of ${PASSAGE_BATCH_SIZE} per article, + HNSW + save)`, coreTexts, fmt(coreMs / 1000, 2), fmt(corePerS, 1), '', ''],
     ...raw.map((r) => [`raw onnxruntime, batch ${r.batch}`, texts.length, fmt(r.ms / 1000, 2), fmt(r.perS, 1), fmt(corePerS / r.perS), '']),
   ];
   rows[0][5] = fmt(corePerS / best.perS);
-  const text = table(['indexing', 'passages', 's', 'passages/s', 'core / this', 'core / best raw'], rows);
+  const text = table(['indexing (texts = passages + sentences)', 'texts', 's', 'texts/s', 'core / this', 'core / best raw'], rows);
   return {
     copies,
     articles: summary.articles,
     passages: summary.passages,
+    textsEmbedded: coreTexts,
+    rawTexts: texts.length,
     coreMs,
     corePerS,
     raw,

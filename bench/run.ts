@@ -95,11 +95,18 @@ async function main(): Promise<void> {
   const load0 = os.loadavg();
   const results: Partial<Record<Name, any>> = {};
   const seconds: Record<string, number> = {};
+  const failures: Record<string, string> = {};
   for (const [name, file] of MEASUREMENTS) {
     if (only && !only.has(name)) continue;
     log(`${name} (${file})…`);
     const t0 = now();
-    results[name] = await runMeasurement(file);
+    try {
+      results[name] = await runMeasurement(file);
+    } catch (err) {
+      // One broken measurement (e.g. the core mid-change) must not hide the others; the failure is reported.
+      failures[name] = String(err);
+      log(`${name} FAILED: ${String(err)}`);
+    }
     seconds[name] = (now() - t0) / 1000;
   }
   const scale = lastScale();
@@ -112,6 +119,7 @@ async function main(): Promise<void> {
       `Load average (1 min) before / after: ${fmt(load0[0])} / ${fmt(load1[0])}.`,
     head,
     ...MEASUREMENTS.filter(([n]) => results[n]).map(([n]) => `### ${n}\n\n${results[n].table}`),
+    ...Object.entries(failures).map(([n, e]) => `### ${n}\n\nFAILED: ${e}`),
     scale ? `### scale (from the last \`npm run bench:scale\`, ${scale.date}, N = ${scale.n})\n\n${scale.table}` : '',
     `Measured in ${fmt((now() - started) / 1000, 0)} s (${Object.entries(seconds).map(([k, v]) => `${k} ${fmt(v, 0)} s`).join(', ')}).`,
   ].filter(Boolean);
@@ -121,7 +129,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(RESULTS, { recursive: true });
     fs.writeFileSync(
       path.join(RESULTS, only ? 'bench-partial.json' : 'bench.json'),
-      JSON.stringify({ date: new Date().toISOString(), machine: m, loadAverage: { before: load0, after: load1 }, seconds, results, headline: head }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), machine: m, loadAverage: { before: load0, after: load1 }, seconds, failures, results, headline: head }, null, 2),
     );
     fs.writeFileSync(path.join(RESULTS, only ? 'bench-partial.md' : 'bench.md'), `${text}\n`);
   }

@@ -171,7 +171,8 @@ async function childQuery(a: Args): Promise<unknown> {
     const qps1 = ((rounds * qs.length) / (now() - t2)) * 1000;
     const qpsAll = await workersQps(file, a, qs, ef, cores, rounds);
     const recall = hits / (qs.length * K);
-    perEf.push({ ef, recall, qps1, qpsAll, cores });
+    // The load average tells whether other work shared the cores while throughput was measured.
+    perEf.push({ ef, recall, qps1, qpsAll, cores, load1: os.loadavg()[0] });
     log(`M=${a.m} efC=${a.efc} ef=${ef}: recall@10 ${fmt(recall, 4)}, ${fmt(qps1, 0)} q/s 1 core, ${fmt(qpsAll, 0)} q/s ${cores} cores`);
   }
   return { loadMs, rssAfterLoadMiB: rssAfterLoad, peakRssMiB: memoryMiB().peakRss, perEf };
