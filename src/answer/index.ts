@@ -9,7 +9,7 @@ import { loadCorpus } from '../corpus/index.js';
 import { loadEmbedder, type Embedder } from '../embeddings/index.js';
 import { staleness } from '../index/build.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
-import { createSearcher, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { createSearcher, STRICT_ANSWER_TYPES, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
 import { wordOverlap } from './highlight.js';
 import { checkQuestion } from './question.js';
@@ -23,6 +23,8 @@ export const ANSWER_DEFAULTS = {
   top: 3,
   /** Most results one call may ask for. */
   maxTop: 20,
+  /** A money, date or duration question is refused when none of this many best passages states one. */
+  typeCheckDepth: 3,
   /** Two passages of different articles about the same year are one result when their answering sentences share this share of words… */
   mergeWordOverlap: 0.6,
   /** …or when their vectors are this close. */
@@ -78,7 +80,9 @@ export function buildAnswer(
   threshold: number,
 ): Answer {
   const namesOnlyUncoveredYears = result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length;
-  if (result.hits.length === 0 || result.bestDense < threshold || namesOnlyUncoveredYears) {
+  const lacksAnswerType =
+    STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, ANSWER_DEFAULTS.typeCheckDepth).every((h) => h.typeMatch === 0);
+  if (result.hits.length === 0 || result.bestDense < threshold || namesOnlyUncoveredYears || lacksAnswerType) {
     return { question, refused: true, results: [] };
   }
   const drafts: Draft[] = [];

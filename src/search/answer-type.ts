@@ -5,12 +5,21 @@
  */
 import { isStopWord, tokenize } from './terms.js';
 
-export type AnswerType = 'quantity' | 'date' | 'duration' | 'person' | 'place' | 'ordinal' | 'other';
+export type AnswerType = 'money' | 'quantity' | 'date' | 'duration' | 'person' | 'place' | 'ordinal' | 'other';
+
+/**
+ * Kinds of answer that a passage either states or does not: when none of the best passages holds one, the articles
+ * do not answer the question ("how much did it cost?" over articles that name no sum of money).
+ */
+export const STRICT_ANSWER_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'date', 'duration']);
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
+  if (/\b(cost|costs|budget|price|spent|spend|salary|paid\s+how\s+much|how\s+much\s+money|funding\s+amount|worth)\b/.test(q) && /\b(how\s+much|what|which)\b/.test(q)) {
+    return 'money';
+  }
   if (/\b(which|what)\s+(number|edition)\b|\bwhich\s+(annual|meeting)\s+number\b/.test(q)) return 'ordinal';
   if (/\bhow\s+(long|many\s+days|many\s+hours|quickly|soon|fast)\b|\b(duration|length)\s+of\b/.test(q)) return 'duration';
   if (/\bhow\s+(many|much)\b|\bnumber\s+of\b|\bwhat\s+(percentage|share|amount|total|figure)\b|\bhow\s+(large|big)\b/.test(q)) return 'quantity';
@@ -28,6 +37,7 @@ const TITLE = /\b(?:Mr|Ms|Mrs|Dr|Prof|Commissioner|Governor|Premier|Minister|Dir
 const NAME = /(?:^|[^.!?]\s)(?:[A-Z][\p{Ll}'’-]+)\s+(?:(?:de|van|von|da|del)\s+)?[A-Z][\p{Ll}'’-]+/u;
 const SAID = /\b(?:said|added|concluded|noted|stressed|underscored|explained|told)\b/;
 const PLACE = /\b(?:in|at)\s+(?:the\s+)?[A-Z][\p{L}]+|^[“"]?[A-Z]{3,}(?:\s[A-Z]{3,})?,\s+[A-Z][\p{L}]+/u;
+const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s*(?:dollars?|euros?|pounds?|francs?|USD|EUR|GBP|CHF)\b|\b(?:USD|EUR|GBP|CHF)\s?\d/i;
 const ORDINAL = /\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
 
 /** Year-like numbers are dates, not counts. */
@@ -51,6 +61,8 @@ export function statesQuantityOf(text: string, questionTerms: Set<string>): bool
  */
 export function typeMatch(type: AnswerType, sentence: string, questionTerms: Set<string>): number {
   switch (type) {
+    case 'money':
+      return MONEY.test(sentence) ? 1 : 0;
     case 'quantity':
       if (statesQuantityOf(sentence, questionTerms)) return 1;
       return tokenize(sentence).some((t) => t.isNumber && isCount(t.term)) ? 0.5 : 0;

@@ -12,34 +12,34 @@
 import type { Passage } from '../types.js';
 import type { ArticleMeta, VectorIndex } from '../index/index.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, typeMatch, type AnswerType } from './answer-type.js';
+import { answerType, STRICT_ANSWER_TYPES, typeMatch, type AnswerType } from './answer-type.js';
 import { buildBm25, type Bm25 } from './bm25.js';
 import { alternatives, contentTerms, tokenize } from './terms.js';
 import { timeScope, withoutYears, type TimeScope } from './time.js';
 
-export { answerType, statesQuantityOf, type AnswerType } from './answer-type.js';
+export { answerType, statesQuantityOf, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
 export { timeScope, withoutYears, type TimeScope } from './time.js';
 export { contentTerms, tokenize } from './terms.js';
 
 export const SEARCH_DEFAULTS = {
   /** Weight of the min–max-normalised dense similarity (mean of passage and best-sentence cosine). */
-  denseWeight: 0.8,
+  denseWeight: 0.55,
   /** Within a passage, weight of each sentence's own cosine similarity when picking the answering sentence. */
-  sentenceDenseWeight: 0.5,
+  sentenceDenseWeight: 0.7,
   /** Weight of the max-normalised BM25 score of the whole passage. */
-  lexicalWeight: 0.25,
+  lexicalWeight: 0.2,
   /** Weight of the best sentence's share of the question's idf-weighted words (0–1). */
-  sentenceWeight: 0.1,
+  sentenceWeight: 0.75,
   /** Weight of the best sentence holding the asked-for kind of answer (0, 0.5 or 1). */
-  typeWeight: 0.5,
+  typeWeight: 0.55,
   /** Added to passages of the year a question names (decisive: a named year outranks any wording). */
   yearBoost: 2,
   /** "latest"/"first": the newest (oldest) year among passages scoring within this of the best gets `yearBoost`. */
-  recencyMargin: 0.3,
+  recencyMargin: 0.25,
   /** Nearest neighbours and BM25 hits taken as candidates, each. */
   candidates: 100,
   /** A year's best passage joins a newest-first list of figures when it scores within this of the best. */
-  trendMargin: 0.5,
+  trendMargin: 0.35,
 };
 
 export type SearchOptions = typeof SEARCH_DEFAULTS;
@@ -54,7 +54,7 @@ export interface Hit {
   lexical: number;
   /** The passage's sentence that best answers the question (offsets into the passage text). */
   sentence: Span;
-  /** How well that sentence holds the asked-for kind of answer (0–1). */
+  /** How well the passage's sentences hold the asked-for kind of answer (best of them, 0–1). */
   typeMatch: number;
   /** The combined ranking score. */
   score: number;
@@ -96,20 +96,28 @@ function bestSentence(
   idf: (t: string) => number,
   type: AnswerType,
   o: SearchOptions,
-): { span: Span; coverage: number; type: number; similarity: number } {
+): { span: Span; coverage: number; type: number } {
   // A word's weight is its rarest meaning's idf, so "kids" weighs what "children" does.
   const weight = (t: string) => Math.max(...alternatives(t).map(idf));
   const total = [...terms].reduce((s, t) => s + weight(t), 0);
-  let best = { span: sentences[0] as Span, coverage: 0, type: 0, similarity: -1, score: -Infinity };
+  // The passage's features are each sentence's best (one sentence may hold the words, the next the date);
+  // the answering sentence is the one scoring best on all of them together.
+  let best = { span: sentences[0] as Span, score: -Infinity };
+  let bestCoverage = 0;
+  let bestType = 0;
   for (const s of sentences) {
     const covered = [...terms].reduce((sum, t) => sum + (alternatives(t).some((a) => s.terms.has(a)) ? weight(t) : 0), 0);
     const coverage = total > 0 ? covered / total : 0;
     const t = typeMatch(type, s.text, terms);
     const sim = similarity(s.label);
-    const score = o.sentenceDenseWeight * sim + o.sentenceWeight * coverage + o.typeWeight * t;
-    if (score > best.score) best = { span: { start: s.start, end: s.end }, coverage, type: t, similarity: sim, score };
+    // A date, a duration or a sum either is in a sentence or is not: such a sentence answers even in other words.
+    const typeWeight = STRICT_ANSWER_TYPES.has(type) ? 2 * o.typeWeight : o.typeWeight;
+    const score = o.sentenceDenseWeight * sim + o.sentenceWeight * coverage + typeWeight * t;
+    bestCoverage = Math.max(bestCoverage, coverage);
+    bestType = Math.max(bestType, t);
+    if (score > best.score) best = { span: { start: s.start, end: s.end }, score };
   }
-  return best;
+  return { span: best.span, coverage: bestCoverage, type: bestType };
 }
 
 function dot(a: Float32Array, b: Float32Array): number {
@@ -175,7 +183,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           o.denseWeight * (dMax > dMin ? (similarity - dMin) / (dMax - dMin) : 1) +
           o.lexicalWeight * (lMax > 0 ? lexical[label]! / lMax : 0) +
           o.sentenceWeight * best.coverage +
-          o.typeWeight * best.type;
+          (STRICT_ANSWER_TYPES.has(type) ? 2 : 1) * o.typeWeight * best.type;
         return { label, passage, article: articleById.get(passage.articleId)!, dense: similarity, lexical: lexical[label]!, sentence: best.span, typeMatch: best.type, score };
       });
 
