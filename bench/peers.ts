@@ -25,25 +25,25 @@ export interface SystemScore {
   misses: string[];
 }
 
-async function score(
-  name: string,
-  settings: string,
-  questions: EvalQuestion[],
-  ask: (q: string) => Promise<{ hits: Hit[]; refused: boolean }>,
-  extra: { passages: number | null; buildMs: number | null },
-): Promise<SystemScore> {
-  await ask('warm-up question about the meeting'); // first call pays one-off costs (JIT, allocations)
-  const times: number[] = [];
+type Ask = (q: string) => Promise<{ hits: Hit[]; refused: boolean }>;
+
+interface System {
+  name: string;
+  settings: string;
+  passages: number | null;
+  buildMs: number | null;
+  ask: Ask;
+}
+
+function scoreOf(system: System, questions: EvalQuestion[], outcomes: { hits: Hit[]; refused: boolean }[], times: number[]): SystemScore {
   let c1 = 0;
   let c3 = 0;
   let a1 = 0;
   let a3 = 0;
   let u = 0;
   const misses: string[] = [];
-  for (const q of questions) {
-    const t0 = now();
-    const { hits, refused } = await ask(q.question);
-    times.push(now() - t0);
+  questions.forEach((q, i) => {
+    const { hits, refused } = outcomes[i];
     const ok1 = correctAt(q, hits, refused, 1);
     const ok3 = correctAt(q, hits, refused, 3);
     c1 += +ok1;
@@ -53,13 +53,14 @@ async function score(
       a3 += +ok3;
     } else u += +ok1;
     if (!ok3) misses.push(q.question);
-  }
+  });
   const n = questions.length;
   const na = questions.filter((q) => q.answerable).length;
   return {
-    name,
-    settings,
-    ...extra,
+    name: system.name,
+    settings: system.settings,
+    passages: system.passages,
+    buildMs: system.buildMs,
     top1: c1 / n,
     top3: c3 / n,
     answerableTop1: a1 / na,
@@ -74,32 +75,44 @@ export async function measurePeers(opts: { core?: boolean } = {}) {
   const questions = loadEvalQuestions();
   const docs = loadDocs();
   const embedder = await loadEmbedder();
-  const systems: SystemScore[] = [];
+  const systems: System[] = [];
   if (opts.core !== false) {
     log('peers: core');
     const core = await openCore();
     await core.ready();
-    systems.push(
-      await score('ours (core)', 'hybrid dense + BM25, refusal', questions, async (q) => {
+    systems.push({
+      name: 'ours (core)',
+      settings: 'hybrid dense + BM25, refusal',
+      passages: null,
+      buildMs: null,
+      ask: async (q) => {
         const a = await core.ask(q, { top: 3 });
         return { hits: answerHits(a), refused: a.refused };
-      }, { passages: null, buildMs: null }),
-    );
+      },
+    });
   }
   for (const peer of [langchainPeer(), vectraPeer(), oramaPeer()]) {
     log(`peers: ${peer.name}`);
     const t0 = now();
     const passages = await peer.build(docs, embedder);
-    const buildMs = now() - t0;
-    systems.push(
-      await score(peer.name, peer.settings, questions, async (q) => ({ hits: await peer.search(q, 3), refused: false }), {
-        passages,
-        buildMs,
-      }),
-    );
+    systems.push({ name: peer.name, settings: peer.settings, passages, buildMs: now() - t0, ask: async (q) => ({ hits: await peer.search(q, 3), refused: false }) });
   }
+  // Warm-up: the first call pays one-off costs (JIT, allocations).
+  for (const s of systems) await s.ask('warm-up question about the meeting');
+  // Interleaved: for each question every system answers, in a rotating order, so machine noise hits all alike.
+  const outcomes = systems.map(() => [] as { hits: Hit[]; refused: boolean }[]);
+  const times = systems.map(() => [] as number[]);
+  for (let i = 0; i < questions.length; i++) {
+    for (let j = 0; j < systems.length; j++) {
+      const k = (i + j) % systems.length;
+      const t0 = now();
+      outcomes[k][i] = await systems[k].ask(questions[i].question);
+      times[k][i] = now() - t0;
+    }
+  }
+  const scores = systems.map((s, k) => scoreOf(s, questions, outcomes[k], times[k]));
   const pct = (x: number) => `${fmt(100 * x, 1)}%`;
-  const rows = systems.map((s) => [
+  const rows = scores.map((s) => [
     s.name,
     pct(s.top1),
     pct(s.top3),
@@ -114,7 +127,7 @@ export async function measurePeers(opts: { core?: boolean } = {}) {
     ['system', 'top-1 all', 'top-3 all', 'top-1 answerable', 'top-3 answerable', 'refused ok', 'p50 ms', 'p95 ms', 'passages'],
     rows,
   );
-  return { questions: questions.length, answerable: questions.filter((q) => q.answerable).length, systems, table: text };
+  return { questions: questions.length, answerable: questions.filter((q) => q.answerable).length, systems: scores, table: text };
 }
 
 if (isMain(import.meta.url)) {

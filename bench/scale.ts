@@ -103,7 +103,9 @@ function childTruth(a: Args): unknown {
   const truth = qs.map((q) => brute.searchKnn(q, K).neighbors);
   const searchMs = now() - t0;
   fs.writeFileSync(truthFile(a), JSON.stringify(truth));
-  return { addMs, searchMs, bruteQps: (qs.length / searchMs) * 1000, peakRssMiB: memoryMiB().peakRss };
+  const stats = { addMs, searchMs, bruteQps: (qs.length / searchMs) * 1000, peakRssMiB: memoryMiB().peakRss, load1: os.loadavg()[0] };
+  fs.writeFileSync(`${truthFile(a)}.meta.json`, JSON.stringify(stats));
+  return stats;
 }
 
 /** Child: build one HNSW index and save it. */
@@ -204,7 +206,8 @@ async function main(): Promise<void> {
   }
   const common = ['--n', String(a.n), '--queries', String(a.queries), '--dim', String(a.dim), '--seed', String(a.seed)];
   log(`n=${a.n} dim=${a.dim} queries=${a.queries} configs=${a.configs.map((c) => `${c.m}:${c.efc}`).join(',')} efs=${a.efs}`);
-  let truth: any = { cached: true };
+  const meta = `${truthFile(a)}.meta.json`;
+  let truth: any = { cached: true, ...(fs.existsSync(meta) ? JSON.parse(fs.readFileSync(meta, 'utf8')) : {}) };
   if (!fs.existsSync(truthFile(a))) {
     log('exact ground truth with BruteforceSearch…');
     truth = await runChild('truth', common);

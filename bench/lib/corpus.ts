@@ -48,15 +48,16 @@ export interface Hit {
   years: number[];
 }
 
+/** Case and whitespace folded, as `npm run eval` does. */
+const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+
 /**
- * Correct at k: answerable → one of the first k hits contains `answer` (case-insensitive) and is cited from an
+ * Correct at k: answerable → one of the first k hits contains `answer` (case- and whitespace-insensitive) and is cited from an
  * article published in `year`; unanswerable → correct only when refused (the peers never refuse).
  */
 export function correctAt(q: EvalQuestion, hits: Hit[], refused: boolean, k: number): boolean {
   if (!q.answerable) return refused;
   if (refused) return false;
-  const answer = q.answer.toLowerCase();
-  return hits
-    .slice(0, k)
-    .some((h) => h.text.toLowerCase().includes(answer) && (q.year === null || h.years.includes(q.year)));
+  const answer = fold(q.answer);
+  return hits.slice(0, k).some((h) => fold(h.text).includes(answer) && (q.year === null || h.years.includes(q.year)));
 }
