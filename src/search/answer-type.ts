@@ -32,7 +32,8 @@ export function answerType(question: string): AnswerType {
 const DATE = new RegExp(
   `\\b\\d{1,2}(?:\\s*(?:–|-|to)\\s*\\d{1,2})?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b(?:in|since|from|until|by)\\s+(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b`,
 );
-const DURATION = /\b(?:\w+|\d+)[- ](?:day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes)\b|\bsince\s+(?:19|20)\d\d\b/i;
+const COUNT_WORD = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)';
+const DURATION = new RegExp(`\\b${COUNT_WORD}[- ](?:day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes)\\b|\\bsince\\s+(?:19|20)\\d\\d\\b`, 'i');
 const TITLE = /\b(?:Mr|Ms|Mrs|Dr|Prof|Commissioner|Governor|Premier|Minister|Director|Secretary|Senator|Inspector|Coordinator|Chair|President|Chief|officer)\b\.?\s+(?:[A-Z][\p{L}'’-]+)/u;
 const NAME = /(?:^|[^.!?]\s)(?:[A-Z][\p{Ll}'’-]+)\s+(?:(?:de|van|von|da|del)\s+)?[A-Z][\p{Ll}'’-]+/u;
 const SAID = /\b(?:said|added|concluded|noted|stressed|underscored|explained|told)\b/;

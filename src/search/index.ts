@@ -187,7 +187,24 @@ export function createSearcher(index: VectorIndex): Searcher {
         return { label, passage, article: articleById.get(passage.articleId)!, dense: similarity, lexical: lexical[label]!, sentence: best.span, typeMatch: best.type, score };
       });
 
-      // Time: which years get the boost.
+      hits.sort((a, b) => b.score - a.score || a.label - b.label);
+      const uncoveredYears =
+        scope.kind === 'year' ? scope.years.filter((y) => !years.includes(y) && !numbersIn.some((s) => s.has(String(y)))) : [];
+
+      // A figure asked for with no year, or as "latest": each year's figure, newest first.
+      if (type === 'quantity' && (scope.kind === 'none' || scope.kind === 'latest') && hits.length) {
+        const perYear = new Map<number, Hit>();
+        for (const h of hits) {
+          if (h.typeMatch === 1 && h.score >= hits[0]!.score - o.trendMargin && !perYear.has(h.article.year)) perYear.set(h.article.year, h);
+        }
+        if (perYear.size > 1) {
+          const lead = [...perYear.values()].sort((a, b) => b.article.year - a.article.year);
+          hits.splice(0, hits.length, ...lead, ...hits.filter((h) => !lead.includes(h)));
+          return { hits, scope, answerType: type, bestDense: dMax, trend: true, uncoveredYears };
+        }
+      }
+
+      // Time: the year that gets the boost.
       let boosted: (h: Hit) => boolean = () => false;
       if (scope.kind === 'year') {
         boosted = (h) => scope.years.includes(h.article.year) || scope.years.some((y) => numbersIn[h.label]!.has(String(y)));
@@ -195,30 +212,13 @@ export function createSearcher(index: VectorIndex): Searcher {
         const target = years.filter((y) => y <= scope.year).pop();
         boosted = (h) => h.article.year === target;
       } else if ((scope.kind === 'latest' || scope.kind === 'earliest') && hits.length) {
-        const top = Math.max(...hits.map((h) => h.score));
-        const close = hits.filter((h) => h.score >= top - o.recencyMargin).map((h) => h.article.year);
+        const close = hits.filter((h) => h.score >= hits[0]!.score - o.recencyMargin).map((h) => h.article.year);
         const target = scope.kind === 'latest' ? Math.max(...close) : Math.min(...close);
         boosted = (h) => h.article.year === target;
       }
       for (const h of hits) if (boosted(h)) h.score += o.yearBoost;
       hits.sort((a, b) => b.score - a.score || a.label - b.label);
-
-      const uncoveredYears =
-        scope.kind === 'year' ? scope.years.filter((y) => !years.includes(y) && !numbersIn.some((s) => s.has(String(y)))) : [];
-
-      let trend = false;
-      if (type === 'quantity' && scope.kind === 'none' && hits.length) {
-        const best = new Map<number, Hit>();
-        for (const h of hits) {
-          if (h.typeMatch === 1 && h.score >= hits[0]!.score - o.trendMargin && !best.has(h.article.year)) best.set(h.article.year, h);
-        }
-        if (best.size > 1) {
-          const lead = [...best.values()].sort((a, b) => b.article.year - a.article.year);
-          hits.splice(0, hits.length, ...lead, ...hits.filter((h) => !lead.includes(h)));
-          trend = true;
-        }
-      }
-      return { hits, scope, answerType: type, bestDense: dMax, trend, uncoveredYears };
+      return { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears };
     },
   };
 }

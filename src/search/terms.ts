@@ -36,25 +36,30 @@ export interface Token {
   /** The word as written, lower-cased (numbers: as the term). */
   word: string;
   isNumber: boolean;
-  /** Offsets in the source text. */
-  start: number;
-  end: number;
 }
 
 const TOKEN = /\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}'’-]*/gu;
 
-/** Every token of a text, stop words included (needed to see "52 countries" as a number next to a noun). */
-export function tokenize(text: string): Token[] {
+/** Two-word verbs that mean one word, folded so they meet their one-word forms ("took part" → "participated"). */
+const PHRASES: [RegExp, string][] = [
+  [/\b(take|takes|took|taking|taken) part\b/gi, 'participated'],
+  [/\b(show|shows|showed|showing|shown) up\b/gi, 'attended'],
+  [/\b(set|sets|setting) up\b/gi, 'establish'],
+];
+
+/** Every token of a text in order, stop words included (needed to see "52 countries" as a number next to a noun). */
+export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.normalize('NFKC').matchAll(TOKEN)) {
+  const text = PHRASES.reduce((t, [re, word]) => t.replace(re, word), input.normalize('NFKC'));
+  for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
     const isNumber = /^\d/.test(raw);
     if (isNumber) {
       const term = raw.replace(/,(?=\d{3}\b)/g, '').replace(/\.$/, '');
-      tokens.push({ term, word: term, isNumber, start: m.index!, end: m.index! + raw.length });
+      tokens.push({ term, word: term, isNumber });
     } else {
       for (const part of raw.toLowerCase().split('-')) {
-        if (part) tokens.push({ term: stem(part), word: part, isNumber, start: m.index!, end: m.index! + raw.length });
+        if (part) tokens.push({ term: stem(part), word: part, isNumber });
       }
     }
   }
