@@ -7,8 +7,8 @@ import { loadConfig, PROJECT_ROOT, type CoreConfig } from '../../src/config.js';
 import { CorpusError, loadCorpus, parseArticle } from '../../src/corpus/index.js';
 import { loadEmbedder, type Embedder } from '../../src/embeddings/index.js';
 import { buildIndex, staleness, type BuildSummary } from '../../src/index/build.js';
-import { INDEX_FILES, IndexError, openIndex, readManifest } from '../../src/index/index.js';
-import { splitPassages } from '../../src/passages/index.js';
+import { INDEX_FILES, IndexError, openIndex, readManifest, sentenceId } from '../../src/index/index.js';
+import { articleSentences, splitPassages } from '../../src/passages/index.js';
 import type { Article } from '../../src/types.js';
 
 const REAL_CORPUS = path.join(PROJECT_ROOT, 'corpus');
@@ -19,6 +19,14 @@ let embedder: Embedder;
 /** The index built once from an untouched copy of the corpus; every test works on its own copy of it. */
 let base: { corpusDir: string; indexDir: string; summary: BuildSummary };
 let workspaces = 0;
+
+/** What the index embeds for one article, in the order it embeds them: its passages, then its sentences. */
+function textsOf(article: Article): { passages: string[]; sentences: string[] } {
+  return {
+    passages: splitPassages(article, embedder.countPassageTokens).map((p) => p.text),
+    sentences: articleSentences(article, embedder.countPassageTokens).map((sp) => article.body.slice(sp.start, sp.end)),
+  };
+}
 
 function configFor(corpusDir: string, indexDir: string): CoreConfig {
   return loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
@@ -75,9 +83,10 @@ afterAll(() => {
 
 describe('buildIndex', () => {
   it('embeds every passage of a new corpus and writes the index files', () => {
-    const articles = loadCorpus(base.corpusDir);
-    const expected = articles.flatMap((a) => splitPassages(a, embedder.countPassageTokens));
-    expect(base.summary).toMatchObject({ articles: 5, passages: expected.length, embedded: expected.length, written: true });
+    const texts = loadCorpus(base.corpusDir).map(textsOf);
+    const passages = texts.reduce((n, t) => n + t.passages.length, 0);
+    const sentences = texts.reduce((n, t) => n + t.sentences.length, 0);
+    expect(base.summary).toMatchObject({ articles: 5, passages, sentences, embedded: passages + sentences, written: true });
     for (const f of Object.values(INDEX_FILES)) expect(existsSync(path.join(base.indexDir, f))).toBe(true);
   });
 
@@ -99,11 +108,12 @@ describe('buildIndex', () => {
     const added = parseArticle(name, text) as Article;
     expect(Array.isArray(added)).toBe(false);
     const addedPassages = splitPassages(added, embedder.countPassageTokens);
+    const addedTexts = textsOf(added);
 
     const summary = await buildIndex(config, { embedder });
     expect(summary.written).toBe(true);
     expect(summary.articles).toBe(6);
-    expect(summary.embedded).toBe(addedPassages.length);
+    expect(summary.embedded).toBe(addedTexts.passages.length + addedTexts.sentences.length);
     expect(summary.passages).toBe(old.passages.length + addedPassages.length);
 
     const now = openIndex(indexDir);
@@ -114,6 +124,12 @@ describe('buildIndex', () => {
       const b = old.vector(i);
       const maxDiff = Math.max(...Array.from(a, (x, d) => Math.abs(x - b[d]!)));
       expect(maxDiff, p.id).toBeLessThan(1e-6);
+    });
+    const sentenceLabelOf = new Map(now.sentences.map((x, i) => [sentenceId(x), i]));
+    old.sentences.forEach((x, i) => {
+      const a = now.sentenceVector(sentenceLabelOf.get(sentenceId(x))!);
+      const b = old.sentenceVector(i);
+      expect(Math.max(...Array.from(a, (v, d) => Math.abs(v - b[d]!))), sentenceId(x)).toBeLessThan(1e-6);
     });
     expect(now.passages.filter((p) => p.articleId === added.id).map((p) => p.id)).toEqual(addedPassages.map((p) => p.id));
   });
@@ -143,18 +159,18 @@ describe('openIndex', () => {
     });
   });
 
-  it('gives the same vectors as embedding the passage text again', async () => {
+  it('gives the same vectors as embedding an article\'s passages and sentences again in the same batches', async () => {
     const index = openIndex(base.indexDir);
-    const byArticle = new Map<string, number[]>();
-    index.passages.forEach((p, i) => byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), i]));
-    const labels = byArticle.get(index.passages[0]!.articleId)!;
-    const fresh = await embedder.embedPassages(labels.map((l) => index.passages[l]!.text));
-    labels.forEach((l, i) => {
-      const stored = index.vector(l);
-      let dot = 0;
-      for (let d = 0; d < stored.length; d++) dot += stored[d]! * fresh[i]![d]!;
-      expect(dot).toBeGreaterThan(0.9999);
-    });
+    const article = loadCorpus(base.corpusDir)[0]!;
+    const texts = textsOf(article);
+    const fresh = await embedder.embedPassages([...texts.passages, ...texts.sentences]);
+    const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, d) => sum + x * b[d]!, 0);
+    const passageLabels = index.passages.flatMap((p, i) => (p.articleId === article.id ? [i] : []));
+    const sentenceLabels = index.sentences.flatMap((x, i) => (x.articleId === article.id ? [i] : []));
+    expect(passageLabels.map((l) => index.passages[l]!.text)).toEqual(texts.passages);
+    expect(sentenceLabels.map((l) => index.sentences[l]!.text)).toEqual(texts.sentences);
+    passageLabels.forEach((l, i) => expect(dot(index.vector(l), fresh[i]!)).toBeGreaterThan(0.9999));
+    sentenceLabels.forEach((l, i) => expect(dot(index.sentenceVector(l), fresh[texts.passages.length + i]!)).toBeGreaterThan(0.9999));
   });
 
   it('throws an IndexError naming `npm run index` when the index folder is missing', () => {
@@ -171,6 +187,14 @@ describe('openIndex', () => {
     expect(error).toBeInstanceOf(IndexError);
     expect(error.message).toContain('npm run index');
     expect(error.message.split('\n')).toHaveLength(1);
+  });
+
+  it('throws an IndexError naming `npm run index` when sentences.hnsw is truncated', () => {
+    const { indexDir } = workspace();
+    truncateSync(path.join(indexDir, INDEX_FILES.sentenceHnsw), 100);
+    const error = thrown(() => openIndex(indexDir));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message).toContain('npm run index');
   });
 
   it('throws an IndexError naming `npm run index` when passages.json is garbled', () => {
