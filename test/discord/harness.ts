@@ -19,8 +19,11 @@ import { DiscordStandIn, STAND_IN_TOKEN, type RecordedRequest, type StoredMessag
 export class FaultyAnswerer implements Answerer {
   delayNextMs = 0;
   failNext = false;
+  /** Questions whose answering has started, in order. */
+  readonly started: string[] = [];
   constructor(public inner: Answerer) {}
   async ask(question: string, options?: AskOptions): Promise<Answer> {
+    this.started.push(question);
     const delay = this.delayNextMs;
     const fail = this.failNext;
     this.delayNextMs = 0;
@@ -48,6 +51,8 @@ export interface Harness {
   answerer: FaultyAnswerer;
   bot: Bot;
   logLines: string[];
+  /** discord.js debug lines (gateway, REST), kept for diagnosing a failed test. */
+  debugLines: string[];
   feedbackFile: string;
   env: Record<string, string>;
   /** Starts another bot process-equivalent (new Client, fresh memory) on the same stand-in. */
@@ -73,17 +78,24 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
   const logger = createLogger({ level: config.logLevel, secrets: [config.token], write: (line) => logLines.push(line) });
   const answerer = new FaultyAnswerer(await openAnswerer(loadConfig({})));
   await answerer.ready();
-  let bot = await startBot({ config, answerer, logger });
+  const debugLines: string[] = [];
+  const launch = async () => {
+    const started = await startBot({ config, answerer, logger });
+    started.client.on('debug', (line) => debugLines.push(`${new Date().toISOString()} ${line}`));
+    return started;
+  };
+  let bot = await launch();
   const harness: Harness = {
     standIn,
     answerer,
     bot,
     logLines,
+    debugLines,
     feedbackFile,
     env,
     async restart() {
       await harness.bot.stop();
-      bot = await startBot({ config, answerer, logger });
+      bot = await launch();
       harness.bot = bot;
       return bot;
     },
