@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QuestionError } from '../../src/answer/index.js';
@@ -123,10 +125,24 @@ describe('npm run ask (child process)', () => {
     await expectOneLineFailure(args, env, message);
   });
 
-  // BUG (reported): src/cli/errors.ts promises one line for a bad config, but ConfigError's message lists each bad
-  // key on its own line, so stderr is "npm run ask: Invalid configuration:\n  - LOG_LEVEL must be …".
-  it.fails('exits 1 with one line on stderr for a bad LOG_LEVEL', async () => {
-    await expectOneLineFailure([Q2011], { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of debug, info, warn, error \(got "loud"\)/);
+  // Once printed ConfigError's multi-line list; ConfigError is one line since e7c23a4.
+  it('exits 1 with one line on stderr naming every bad key for a bad config', async () => {
+    await expectOneLineFailure([Q2011], { LOG_LEVEL: 'loud', EMBEDDING_MODEL: 'bad' }, /LOG_LEVEL must be one of debug, info, warn, error \(got "loud"\).*EMBEDDING_MODEL|EMBEDDING_MODEL.*LOG_LEVEL must be one of debug, info, warn, error \(got "loud"\)/);
+  });
+
+  // BUG (reported): src/cli/errors.ts promises one line for a bad corpus, but CorpusError's message is
+  // "The corpus has a problem; nothing was indexed:\n  - zz-bad.md: …", so stderr has two lines.
+  it.fails('exits 1 with one line on stderr for a corpus with a bad file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ask-bad-corpus-'));
+    try {
+      for (const f of readdirSync(path.join(PROJECT_ROOT, 'corpus')).filter((n) => n.endsWith('.md'))) {
+        copyFileSync(path.join(PROJECT_ROOT, 'corpus', f), path.join(dir, f));
+      }
+      writeFileSync(path.join(dir, 'zz-bad.md'), '---\ntitle: T\npublisher: P\npublished: 2014-13-45\n---\n\nBody.\n');
+      await expectOneLineFailure([Q2011], { CORPUS_DIR: dir }, /zz-bad\.md: "published" must be an ISO date/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 naming the bad key and no stack trace for a bad LOG_LEVEL', async () => {
