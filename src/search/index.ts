@@ -32,6 +32,11 @@ export const SEARCH_DEFAULTS = {
   sentenceWeight: 0.75,
   /** Weight of the best sentence holding the asked-for kind of answer (0, 0.5 or 1). */
   typeWeight: 0.55,
+  /**
+   * News is written as an inverted pyramid: the event's own facts (who met, how many, when) come first, background
+   * later. A passage gets up to this much for standing at the start of its article, falling to 0 at its end.
+   */
+  leadBoost: 0.2,
   /** Added to passages of the year a question names (decisive: a named year outranks any wording). */
   yearBoost: 2,
   /** "latest"/"first": the newest (oldest) year among passages scoring within this of the best gets `yearBoost`. */
@@ -131,6 +136,9 @@ export function createSearcher(index: VectorIndex): Searcher {
   const idf = (t: string) => bm25.idf(t);
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const years = [...new Set(index.articles.map((a) => a.year))].sort((a, b) => a - b);
+  // Article length in characters, taken from the end of its last passage.
+  const articleLength = new Map<string, number>();
+  for (const p of index.passages) articleLength.set(p.articleId, Math.max(articleLength.get(p.articleId) ?? 1, p.end));
   const numbersIn = index.passages.map((p) => new Set(tokenize(p.text).filter((t) => t.isNumber).map((t) => t.term)));
   // Each passage's sentences, with offsets relative to the passage text.
   const sentencesOf: SentenceInfo[][] = index.passages.map((p, pi) =>
@@ -183,7 +191,8 @@ export function createSearcher(index: VectorIndex): Searcher {
           o.denseWeight * (dMax > dMin ? (similarity - dMin) / (dMax - dMin) : 1) +
           o.lexicalWeight * (lMax > 0 ? lexical[label]! / lMax : 0) +
           o.sentenceWeight * best.coverage +
-          (STRICT_ANSWER_TYPES.has(type) ? 2 : 1) * o.typeWeight * best.type;
+          (STRICT_ANSWER_TYPES.has(type) ? 2 : 1) * o.typeWeight * best.type +
+          o.leadBoost * (1 - passage.start / articleLength.get(passage.articleId)!);
         return { label, passage, article: articleById.get(passage.articleId)!, dense: similarity, lexical: lexical[label]!, sentence: best.span, typeMatch: best.type, score };
       });
 
