@@ -10,7 +10,8 @@ import type { Article } from '../types.js';
 
 export class CorpusError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The corpus has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was indexed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // One line naming every bad file, so a terminal or a log shows it whole.
+    super(`the corpus has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}, nothing was indexed: ${problems.join('; ')}`);
     this.name = 'CorpusError';
   }
 }
