@@ -33,6 +33,14 @@ function ask(question: string, user: TestUser = newUser(), extra: Record<string,
   return interact(h.standIn, chatInput(h.standIn, 'ask', { question, ...extra }, { user }));
 }
 
+/** The `question` log lines of one user, waiting (bounded) until `count` are written: the bot logs after replying. */
+function logsOf(userId: string, count = 1): Promise<any[]> {
+  return h.standIn.waitFor(() => {
+    const lines = questionLogs(h.logLines).filter((l) => l.userId === userId);
+    return lines.length >= count ? lines : undefined;
+  }, `${count} question log line(s) of user ${userId}`);
+}
+
 function customIdsOf(message: StoredMessage): string[] {
   return message.components.flatMap((row: any) => row.components.map((b: any) => b.custom_id as string));
 }
@@ -114,14 +122,15 @@ describe('/ask', () => {
   });
 
   it('says politely that a question is not in the articles, and what the bot covers', async () => {
-    const reply = await ask('Who won the 1998 football World Cup final?');
+    const user = newUser();
+    const reply = await ask('Who won the 1998 football World Cup final?', user);
     const [embed] = reply.message.embeds;
     expect(reply.message.embeds).toHaveLength(1);
     expect(embed.title).toBe('Not in the articles');
     expect(embed.description).toContain(`${h.answerer.sources().length} news articles`);
     expect(embed.description).toContain('/sources');
     expect(customIdsOf(reply.message).every((id) => id.startsWith('vote:'))).toBe(true);
-    const log = questionLogs(h.logLines).at(-1);
+    const [log] = await logsOf(user.id);
     expect(log).toMatchObject({ outcome: 'refused', refused: true, results: 0 });
   });
 
@@ -145,13 +154,14 @@ describe('/ask', () => {
 
   it('defers when the process is busy and the answer takes longer than Discord allows, then edits it', async () => {
     h.answerer.delayNextMs = 2_500;
-    const reply = await ask('How many people were arrested in Operation Strikeback?');
+    const user = newUser();
+    const reply = await ask('How many people were arrested in Operation Strikeback?', user);
     expect(reply.callback.type).toBe(DEFERRED);
     const deferredAt = reply.requests[0]!.at;
     const editedAt = reply.requests.find((r) => r.method === 'PATCH')!.at;
     expect(editedAt - deferredAt).toBeGreaterThan(500);
     expect(reply.message.embeds.length).toBeGreaterThan(0);
-    expect(questionLogs(h.logLines).at(-1)).toMatchObject({ deferred: true, outcome: 'answered' });
+    expect((await logsOf(user.id))[0]).toMatchObject({ deferred: true, outcome: 'answered' });
   });
 
   it('answers quickly without deferring once the model is loaded', async () => {
@@ -175,7 +185,7 @@ describe('/ask', () => {
     expect(second.message.content).toMatch(/Please wait \d+ seconds? before your next question/);
     const other = await ask('What are Green Notices?');
     expect(other.message.embeds.length).toBeGreaterThan(0);
-    expect(questionLogs(h.logLines).filter((l) => l.userId === user.id).map((l) => l.outcome)).toEqual(['answered', 'cooldown']);
+    expect((await logsOf(user.id, 2)).map((l) => l.outcome)).toEqual(['answered', 'cooldown']);
   });
 
   it('apologises briefly and privately when answering fails, and keeps running', async () => {
@@ -192,7 +202,7 @@ describe('/ask', () => {
   it('logs one line per question with ids, latency and result count, but not the question text', async () => {
     const user = newUser();
     await ask('How many countries came to the 2011 meeting?', user);
-    const lines = questionLogs(h.logLines).filter((l) => l.userId === user.id);
+    const lines = await logsOf(user.id);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ via: 'slash', guildId: h.standIn.guildId, channelId: h.standIn.channelId, outcome: 'answered', results: 3 });
     expect(lines[0].latencyMs).toBeGreaterThanOrEqual(0);
@@ -328,13 +338,14 @@ describe('mentions and direct messages', () => {
   }
 
   it('answers a question that mentions the bot as a reply to that message', async () => {
-    const payload = channelMessage(h.standIn, `<@${h.standIn.applicationId}> how many countries came to the 2011 meeting?`, newUser(), { mentionBot: true });
+    const author = newUser();
+    const payload = channelMessage(h.standIn, `<@${h.standIn.applicationId}> how many countries came to the 2011 meeting?`, author, { mentionBot: true });
     const posted = await reply(payload);
     expect(posted.path).toBe(`/channels/${h.standIn.channelId}/messages`);
     expect(posted.body.embeds.length).toBeGreaterThan(0);
     expect(readQuestion(posted.body.embeds)).toBe('how many countries came to the 2011 meeting?');
     expectSafe(posted.body);
-    expect(questionLogs(h.logLines).at(-1)).toMatchObject({ via: 'mention', guildId: h.standIn.guildId });
+    expect((await logsOf(author.id))[0]).toMatchObject({ via: 'mention', guildId: h.standIn.guildId, channelId: h.standIn.channelId });
   });
 
   it('answers a direct message in the DM', async () => {
