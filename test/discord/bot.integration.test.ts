@@ -199,6 +199,17 @@ describe('/ask', () => {
     expect(next.message.embeds.length).toBeGreaterThan(0);
   });
 
+  it('replaces a public "thinking…" placeholder with a private apology when a slow answer fails', async () => {
+    h.answerer.delayNextMs = 2_000;
+    h.answerer.failNext = true;
+    const reply = await ask('What is the Baseline project?');
+    expect(reply.callback.type).toBe(DEFERRED);
+    expect(reply.requests.some((r) => r.method === 'DELETE' && r.path.endsWith('/messages/@original'))).toBe(true);
+    expect(reply.message.content).toBe(APOLOGY);
+    expect(reply.message.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expectSafe(reply.requests.at(-1)!.body);
+  });
+
   it('logs one line per question with ids, latency and result count, but not the question text', async () => {
     const user = newUser();
     await ask('How many countries came to the 2011 meeting?', user);
