@@ -5,7 +5,7 @@
 import { openAnswerer, QuestionError } from '../answer/index.js';
 import { loadConfig, loadEnvFile } from '../config.js';
 import type { Answer } from '../types.js';
-import { exitWithError } from './errors.js';
+import { runIfMain } from './errors.js';
 import { renderAnswer } from './render.js';
 
 const USAGE = 'usage: npm run ask -- "your question" [--top N] [--json]';
@@ -56,4 +56,4 @@ async function main(): Promise<void> {
   else process.stdout.write(renderAnswer(answer, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
 }
 
-main().catch((error) => exitWithError(error, 'npm run ask'));
+runIfMain(import.meta.url, 'npm run ask', main);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { loadConfig, loadEnvFile, PROJECT_ROOT } from '../config.js';
 import { buildIndex } from '../index/build.js';
-import { exitWithError } from './errors.js';
+import { runIfMain } from './errors.js';
 import { progressBar } from './progress.js';
 
 async function main(): Promise<void> {
@@ -18,4 +18,4 @@ async function main(): Promise<void> {
   console.log(`Indexed ${summary.articles} articles, ${summary.passages} passages, ${summary.sentences} sentences (${what}) in ${summary.seconds.toFixed(1)} s → ${where}/`);
 }
 
-main().catch((error) => exitWithError(error, 'npm run index'));
+runIfMain(import.meta.url, 'npm run index', main);

@@ -7,6 +7,7 @@ import { CorpusError } from '../corpus/index.js';
 import { ModelError } from '../embeddings/index.js';
 import { IndexError } from '../index/index.js';
 import { QuestionError } from '../answer/question.js';
+import { pathToFileURL } from 'node:url';
 
 const KNOWN_ERRORS = [ConfigError, CorpusError, ModelError, IndexError, QuestionError];
 
@@ -17,4 +18,9 @@ export function exitWithError(error: unknown, command: string): never {
     process.stderr.write(`${command}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
   process.exit(1);
+}
+
+/** Runs a command's `main` only when its file is the program being run, so tests can import its functions. */
+export function runIfMain(moduleUrl: string, command: string, main: () => Promise<void>): void {
+  if (moduleUrl === pathToFileURL(process.argv[1] ?? '').href) main().catch((error) => exitWithError(error, command));
 }

@@ -13,7 +13,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openAnswerer, type Answerer } from '../answer/index.js';
 import { loadConfig, loadEnvFile, PROJECT_ROOT, type CoreConfig } from '../config.js';
 import { loadEmbedder, KNOWN_MODEL_IDS, type Embedder } from '../embeddings/index.js';
@@ -22,7 +21,7 @@ import { PASSAGE_DEFAULTS, type PassageOptions } from '../passages/index.js';
 import { buildBm25 } from '../search/bm25.js';
 import { contentTerms } from '../search/index.js';
 import { openIndex } from '../index/index.js';
-import { exitWithError } from './errors.js';
+import { runIfMain } from './errors.js';
 
 export interface EvalQuestion {
   question: string;
@@ -164,5 +163,4 @@ async function main(): Promise<void> {
   }
 }
 
-// Run only as a command, not when the benchmarks import the scoring functions.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main().catch((error) => exitWithError(error, 'npm run eval'));
+runIfMain(import.meta.url, 'npm run eval', main);

@@ -9,8 +9,8 @@ export const BM25_DEFAULTS = {
 };
 
 export interface Bm25 {
-  /** Score of every passage for the query terms (0 where none occurs). */
-  scores(queryTerms: string[]): Float64Array;
+  /** Score of every passage for the query terms (0 where none occurs); `weights` scales each term (default 1). */
+  scores(queryTerms: string[], weights?: Map<string, number>): Float64Array;
   /** Inverse document frequency of a term (0 for an unknown term). */
   idf(term: string): number;
 }
@@ -31,10 +31,10 @@ export function buildBm25(texts: string[], params = BM25_DEFAULTS): Bm25 {
   };
   return {
     idf,
-    scores(queryTerms) {
+    scores(queryTerms, weights) {
       const out = new Float64Array(docs.length);
       for (const term of new Set(queryTerms)) {
-        const w = idf(term);
+        const w = idf(term) * (weights?.get(term) ?? 1);
         if (w === 0) continue;
         docs.forEach((d, i) => {
           const f = d.tf.get(term);

@@ -14,11 +14,11 @@ import type { ArticleMeta, VectorIndex } from '../index/index.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, STRICT_ANSWER_TYPES, typeMatch, type AnswerType } from './answer-type.js';
 import { buildBm25, type Bm25 } from './bm25.js';
-import { alternatives, contentTerms, tokenize } from './terms.js';
+import { alternatives, contentTerms, expandQuery, SYNONYM_WEIGHT, tokenize } from './terms.js';
 import { timeScope, withoutYears, type TimeScope } from './time.js';
 
 export { answerType, statesQuantityOf, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
-export { timeScope, withoutYears, type TimeScope } from './time.js';
+export { timeScope, withoutYearPhrases, withoutYears, type TimeScope } from './time.js';
 export { contentTerms, tokenize } from './terms.js';
 
 export const SEARCH_DEFAULTS = {
@@ -111,7 +111,10 @@ function bestSentence(
   let bestCoverage = 0;
   let bestType = 0;
   for (const s of sentences) {
-    const covered = [...terms].reduce((sum, t) => sum + (alternatives(t).some((a) => s.terms.has(a)) ? weight(t) : 0), 0);
+    const covered = [...terms].reduce(
+      (sum, t) => sum + (s.terms.has(t) ? weight(t) : alternatives(t).some((a) => s.terms.has(a)) ? SYNONYM_WEIGHT * weight(t) : 0),
+      0,
+    );
     const coverage = total > 0 ? covered / total : 0;
     const t = typeMatch(type, s.text, terms);
     const sim = similarity(s.label);
@@ -162,7 +165,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       const type = answerType(question);
       const terms = contentTerms(withoutYears(question));
       const termSet = new Set(terms.filter((t) => alternatives(t).some((a) => idf(a) > 0)));
-      const lexical = bm25.scores(terms.flatMap(alternatives));
+      const expanded = expandQuery(terms);
+      const lexical = bm25.scores([...expanded.keys()], expanded);
       // Candidates: nearest passages, passages of the nearest sentences, best BM25 passages.
       const passageSim = new Map(index.nearest(questionVector, o.candidates).map((n) => [n.label, n.similarity]));
       const sentenceSim = new Map(index.nearestSentences(questionVector, o.candidates).map((n) => [n.label, n.similarity]));

@@ -108,7 +108,18 @@ for (const group of SYNONYM_GROUPS) {
   for (const s of stems) SYNONYMS.set(s, [...new Set([...(SYNONYMS.get(s) ?? []), ...stems])]);
 }
 
+/** A match through a synonym counts this much of a match of the word itself: the asker chose their word. */
+export const SYNONYM_WEIGHT = 0.5;
+
 /** A question term and the terms that mean the same (the term itself first). */
 export function alternatives(term: string): string[] {
-  return SYNONYMS.get(term) ?? [term];
+  const group = SYNONYMS.get(term);
+  return group ? [term, ...group.filter((t) => t !== term)] : [term];
+}
+
+/** Each question term with weight 1 and each of its synonyms with `SYNONYM_WEIGHT` (a term wins over a synonym). */
+export function expandQuery(terms: string[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const t of terms) for (const a of alternatives(t)) weights.set(a, Math.max(weights.get(a) ?? 0, a === t ? 1 : SYNONYM_WEIGHT));
+  return weights;
 }

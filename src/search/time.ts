@@ -31,3 +31,15 @@ export function timeScope(question: string): TimeScope {
 export function withoutYears(question: string): string {
   return question.replace(YEAR, ' ');
 }
+
+const YEAR_PHRASE = /\s*\b(?:(?:back\s+)?in|of|at|during|by|for|from|as\s+of|since|until|before|after)?\s*(?:the\s+)?(?:year\s+)?(?:19[5-9]\d|20\d\d|21\d\d)\b('s)?/gi;
+
+/**
+ * The question with its year phrases removed ("how many countries attended in 2011?" → "how many countries
+ * attended?"): the year is matched against article dates, and as words it only blurs the question's embedding,
+ * since article texts seldom state their own year.
+ */
+export function withoutYearPhrases(question: string): string {
+  const stripped = question.replace(YEAR_PHRASE, '').replace(/\s+([?.!,])/g, '$1').trim();
+  return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
+}
