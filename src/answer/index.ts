@@ -9,7 +9,7 @@ import { loadCorpus } from '../corpus/index.js';
 import { loadEmbedder, type Embedder } from '../embeddings/index.js';
 import { staleness } from '../index/build.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
-import { createSearcher, STRICT_ANSWER_TYPES, withoutYearPhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { createSearcher, STRICT_ANSWER_TYPES, withoutTimePhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
 import { wordOverlap } from './highlight.js';
 import { checkQuestion } from './question.js';
@@ -145,7 +145,7 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
   async function search(raw: string, options: AskOptions = {}): Promise<SearchResult> {
     const question = checkQuestion(raw);
     const embedder = await embedderReady;
-    return searcher.search(await embedder.embedQuery(withoutYearPhrases(question)), question, options.search);
+    return searcher.search(await embedder.embedQuery(withoutTimePhrases(question)), question, options.search);
   }
 
   return {

@@ -15,10 +15,10 @@ import type { Span } from '../passages/sentences.js';
 import { answerType, STRICT_ANSWER_TYPES, typeMatch, type AnswerType } from './answer-type.js';
 import { buildBm25, type Bm25 } from './bm25.js';
 import { alternatives, contentTerms, expandQuery, SYNONYM_WEIGHT, tokenize } from './terms.js';
-import { timeScope, withoutYears, type TimeScope } from './time.js';
+import { timeScope, withoutTimePhrases, type TimeScope } from './time.js';
 
 export { answerType, statesQuantityOf, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
-export { timeScope, withoutYearPhrases, withoutYears, type TimeScope } from './time.js';
+export { timeScope, withoutTimePhrases, type TimeScope } from './time.js';
 export { contentTerms, tokenize } from './terms.js';
 
 export const SEARCH_DEFAULTS = {
@@ -40,7 +40,7 @@ export const SEARCH_DEFAULTS = {
   /** Added to passages of the year a question names (decisive: a named year outranks any wording). */
   yearBoost: 2,
   /** "latest"/"first": the newest (oldest) year among passages scoring within this of the best gets `yearBoost`. */
-  recencyMargin: 0.25,
+  recencyMargin: 0.8,
   /** Nearest neighbours and BM25 hits taken as candidates, each. */
   candidates: 100,
   /** A year's best passage joins a newest-first list of figures when it scores within this of the best. */
@@ -163,7 +163,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const o = { ...SEARCH_DEFAULTS, ...overrides };
       const scope = timeScope(question);
       const type = answerType(question);
-      const terms = contentTerms(withoutYears(question));
+      const terms = contentTerms(withoutTimePhrases(question));
       const termSet = new Set(terms.filter((t) => alternatives(t).some((a) => idf(a) > 0)));
       const expanded = expandQuery(terms);
       const lexical = bm25.scores([...expanded.keys()], expanded);

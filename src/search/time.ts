@@ -27,19 +27,16 @@ export function timeScope(question: string): TimeScope {
   return { kind: 'none' };
 }
 
-/** The year spans a question names, removed so they do not count as words to match. */
-export function withoutYears(question: string): string {
-  return question.replace(YEAR, ' ');
-}
-
 const YEAR_PHRASE = /\s*\b(?:(?:back\s+)?in|of|at|during|by|for|from|as\s+of|since|until|before|after)?\s*(?:the\s+)?(?:year\s+)?(?:19[5-9]\d|20\d\d|21\d\d)\b('s)?/gi;
 
+const LATEST_PHRASE = new RegExp(`\\s*\\b(?:the\\s+)?(?:${LATEST.source.replace(/^\\b\(|\)\\b$/g, '')})\\b`, 'gi');
+
 /**
- * The question with its year phrases removed ("how many countries attended in 2011?" → "how many countries
- * attended?"): the year is matched against article dates, and as words it only blurs the question's embedding,
- * since article texts seldom state their own year.
+ * The question without its time phrases ("how many countries attended in 2011?" → "how many countries attended?",
+ * "who opened the latest meeting?" → "who opened meeting?"). Time is matched against article dates by `timeScope`;
+ * as words it only blurs the question's embedding and matches stray words ("recent") in unrelated passages.
  */
-export function withoutYearPhrases(question: string): string {
-  const stripped = question.replace(YEAR_PHRASE, '').replace(/\s+([?.!,])/g, '$1').trim();
+export function withoutTimePhrases(question: string): string {
+  const stripped = question.replace(YEAR_PHRASE, '').replace(LATEST_PHRASE, '').replace(/\s+([?.!,])/g, '$1').trim();
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
