@@ -6,6 +6,7 @@
  */
 import { emit, isMain, log } from './lib/child.js';
 import { openCore } from './lib/core.js';
+import { loadFloorSession, loadTokenizer, QUERY_PREFIX } from './lib/model.js';
 import { fmt, memoryMiB, now, summarize, table } from './lib/stats.js';
 import { variedQuestions } from './questions.js';
 
@@ -65,8 +66,10 @@ export async function measureBurst(n = Number(process.env.BENCH_BURST_N ?? 500))
     peakHeapMiB: peakHeap,
     timerTicksDuringBurst: edges.length - 2,
     eventLoopGapMs: lag,
+    stallDemo: null as null | Awaited<ReturnType<typeof stallDemo>>,
     table: '',
   };
+  result.stallDemo = await stallDemo(questions.slice(0, 60));
   result.table = table(
     ['burst', 'value'],
     [
@@ -76,9 +79,44 @@ export async function measureBurst(n = Number(process.env.BENCH_BURST_N ?? 500))
       ['wall time (s), throughput (questions/s)', `${fmt(wallMs / 1000, 2)}, ${fmt(result.perS, 1)}`],
       ['RSS idle → peak (MiB)', `${fmt(idle.rss, 0)} → ${fmt(peakRss, 0)} (+${fmt(peakRss - idle.rss, 0)})`],
       ['10 ms timer ticks during the burst; longest event-loop gap (ms)', `${edges.length - 2}; ${fmt(lag.max, 0)}`],
+      [
+        `same queue of ${result.stallDemo.calls} bare model calls: longest gap chained / with setImmediate between calls (ms)`,
+        `${fmt(result.stallDemo.chained.longestGapMs, 0)} / ${fmt(result.stallDemo.yielding.longestGapMs, 0)} (wall ${fmt(result.stallDemo.chained.wallMs, 0)} / ${fmt(result.stallDemo.yielding.wallMs, 0)})`,
+      ],
     ],
   );
   return result;
+}
+
+/**
+ * Why the event loop stalls, and the fix, shown on bare onnxruntime calls: the same questions queued one after the other
+ * by promise chaining (as the core's queue does), then with a `setImmediate` yield before each call.
+ */
+async function stallDemo(questions: string[]) {
+  const tokenizer = await loadTokenizer();
+  const floor = await loadFloorSession();
+  const encoded = questions.map((q) => tokenizer.encode([QUERY_PREFIX + q]));
+  await floor.run(encoded[0]);
+  const measure = async (yieldBetween: boolean) => {
+    const ticks: number[] = [];
+    const ticker = setInterval(() => ticks.push(now()), 10);
+    let tail: Promise<unknown> = Promise.resolve();
+    const t0 = now();
+    const jobs = encoded.map((e) => {
+      const run = tail.then(async () => {
+        if (yieldBetween) await new Promise((r) => setImmediate(r));
+        return floor.run(e);
+      });
+      tail = run;
+      return run;
+    });
+    await Promise.all(jobs);
+    const wallMs = now() - t0;
+    clearInterval(ticker);
+    const edges = [t0, ...ticks.filter((t) => t >= t0 && t <= t0 + wallMs), t0 + wallMs];
+    return { wallMs, longestGapMs: Math.max(...edges.slice(1).map((t, i) => t - edges[i])) };
+  };
+  return { calls: encoded.length, chained: await measure(false), yielding: await measure(true) };
 }
 
 if (isMain(import.meta.url)) {
