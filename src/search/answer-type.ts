@@ -46,7 +46,8 @@ export function isCount(term: string): boolean {
   return !/^(19[5-9]\d|20\d\d|21\d\d)$/.test(term);
 }
 
-const COUNT_WINDOW = 4;
+/** Content words after a count that may name what it counts ("2,345 identified victims"). */
+const COUNT_WINDOW = 2;
 
 /** True when the text has a count followed within a few words by one of the question's terms ("52 countries"). */
 export function statesQuantityOf(text: string, questionTerms: Set<string>): boolean {

@@ -11,7 +11,7 @@ const STOP_WORDS = new Set(
     'other our ours out over own same she should so some such than that the their theirs them then there these they ' +
     'this those through to too under until up very was we were what when where which while who whom why will with ' +
     'would you your yours tell say said says know please thanks thank many much anything something ' +
-    'did does happen happened')
+    'did does happen happened number numbers figure figures total count amount')
     .split(' '),
 );
 
@@ -99,7 +99,6 @@ const SYNONYM_GROUPS = [
   'arrested arrest arrests caught detained',
   'boss head chief director',
   'said told stated noted',
-  'number count total figure',
 ];
 
 const SYNONYMS = new Map<string, string[]>();
