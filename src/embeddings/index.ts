@@ -5,8 +5,8 @@
  * vector depends slightly on what it is batched with — see models/README.md):
  * - a question is embedded alone, one per model call, and calls are queued so concurrent questions never thrash
  *   the two cores;
- * - passages are embedded one article at a time, in batches of `PASSAGE_BATCH_SIZE` in passage order, so adding an
- *   article never changes the vectors of the others.
+ * - passages and sentences are embedded one article at a time, `PASSAGE_BATCH_SIZE` texts per call in a fixed order,
+ *   so adding an article never changes the vectors of the others.
  */
 import { env, pipeline, AutoTokenizer } from '@xenova/transformers';
 import path from 'node:path';
@@ -18,8 +18,12 @@ import { modelSpec, type ModelSpec } from './models.js';
 export { ModelError } from './locate.js';
 export { KNOWN_MODEL_IDS, modelSpec, type ModelSpec, type Pooling } from './models.js';
 
-/** Passages per model call while indexing; batching roughly doubles throughput over one text per call. */
-export const PASSAGE_BATCH_SIZE = 8;
+/**
+ * Texts per model call while indexing. One: on 2 cores the int8 model gains nothing from batches and pads every text
+ * of a batch to its longest (BENCHMARKS.md, indexing), and one text per call makes each vector independent of its
+ * neighbours, as the reference vectors are made.
+ */
+export const PASSAGE_BATCH_SIZE = 1;
 /** Distinct questions whose vectors are kept, so "More results" and repeated questions skip the model. */
 export const QUERY_CACHE_SIZE = 512;
 
@@ -39,11 +43,17 @@ export interface Embedder {
 type Extractor = (texts: string | string[], options: { pooling: string; normalize: boolean }) => Promise<{ data: Float32Array; dims: number[] }>;
 type Tokenizer = (text: string, options?: { add_special_tokens?: boolean }) => { input_ids: { size: number } };
 
-/** Runs one model call at a time, in the order asked. */
+/** Lets timers and I/O run (heartbeats, replies) before the next model call. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs one model call at a time, in the order asked, returning to the event loop between calls: a burst of questions
+ * then queues here instead of starving the process (measured in `npm run bench`, burst).
+ */
 function serialQueue() {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(job: () => Promise<T>): Promise<T> => {
-    const run = tail.then(job, job);
+    const run = tail.then(yieldToEventLoop).then(job);
     tail = run.catch(() => undefined);
     return run;
   };

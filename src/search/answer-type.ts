@@ -49,36 +49,59 @@ export function isCount(term: string): boolean {
 /** Content words after a count that may name what it counts ("2,345 identified victims"). */
 const COUNT_WINDOW = 2;
 
-/** True when the text has a count followed within a few words by one of the question's terms ("52 countries"). */
-export function statesQuantityOf(text: string, questionTerms: Set<string>): boolean {
+/** What a sentence holds, worked out once per sentence when the index is opened (not per question). */
+export interface SentenceShape {
+  /** Terms that follow a count closely enough to be what it counts ("52 countries" → countri). */
+  countedTerms: Set<string>;
+  hasCount: boolean;
+  /** 0–1 per kind of answer (person: 0.5 for a bare name, 1 for a titled or quoted one). */
+  money: number;
+  date: number;
+  duration: number;
+  person: number;
+  place: number;
+  ordinal: number;
+}
+
+export function sentenceShape(text: string): SentenceShape {
   const tokens = tokenize(text).filter((t) => t.isNumber || !isStopWord(t));
-  return tokens.some(
-    (t, i) => t.isNumber && isCount(t.term) && tokens.slice(i + 1, i + 1 + COUNT_WINDOW).some((n) => !n.isNumber && questionTerms.has(n.term)),
-  );
+  const countedTerms = new Set<string>();
+  let hasCount = false;
+  tokens.forEach((t, i) => {
+    if (!t.isNumber || !isCount(t.term)) return;
+    hasCount = true;
+    for (const n of tokens.slice(i + 1, i + 1 + COUNT_WINDOW)) if (!n.isNumber) countedTerms.add(n.term);
+  });
+  const yes = (re: RegExp) => (re.test(text) ? 1 : 0);
+  return {
+    countedTerms,
+    hasCount,
+    money: yes(MONEY),
+    date: yes(DATE),
+    duration: yes(DURATION),
+    person: TITLE.test(text) || (NAME.test(text) && SAID.test(text)) ? 1 : NAME.test(text) ? 0.5 : 0,
+    place: yes(PLACE),
+    ordinal: yes(ORDINAL),
+  };
+}
+
+/** True when the text has a count followed closely by one of the question's terms ("52 countries"). */
+export function statesQuantityOf(text: string, questionTerms: Set<string>): boolean {
+  return [...sentenceShape(text).countedTerms].some((t) => questionTerms.has(t));
 }
 
 /**
  * How well a sentence holds the asked-for kind of answer: 1 = clearly (a count of the asked-for thing, a date,
- * a named person…), 0.5 = loosely (some count), 0 = not at all or the question type has no shape to look for.
+ * a named person…), 0.5 = loosely (some count, a bare name), 0 = not at all or the question type has no shape.
  */
-export function typeMatch(type: AnswerType, sentence: string, questionTerms: Set<string>): number {
+export function typeMatch(type: AnswerType, shape: SentenceShape, questionTerms: Set<string>): number {
   switch (type) {
-    case 'money':
-      return MONEY.test(sentence) ? 1 : 0;
     case 'quantity':
-      if (statesQuantityOf(sentence, questionTerms)) return 1;
-      return tokenize(sentence).some((t) => t.isNumber && isCount(t.term)) ? 0.5 : 0;
-    case 'date':
-      return DATE.test(sentence) ? 1 : 0;
-    case 'duration':
-      return DURATION.test(sentence) ? 1 : 0;
-    case 'person':
-      return TITLE.test(sentence) || (NAME.test(sentence) && SAID.test(sentence)) ? 1 : NAME.test(sentence) ? 0.5 : 0;
-    case 'place':
-      return PLACE.test(sentence) ? 1 : 0;
-    case 'ordinal':
-      return ORDINAL.test(sentence) ? 1 : 0;
-    default:
+      if ([...questionTerms].some((t) => shape.countedTerms.has(t))) return 1;
+      return shape.hasCount ? 0.5 : 0;
+    case 'other':
       return 0;
+    default:
+      return shape[type];
   }
 }

@@ -12,7 +12,7 @@
 import type { Passage } from '../types.js';
 import type { ArticleMeta, VectorIndex } from '../index/index.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, STRICT_ANSWER_TYPES, typeMatch, type AnswerType } from './answer-type.js';
+import { answerType, sentenceShape, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { buildBm25, type Bm25 } from './bm25.js';
 import { alternatives, contentTerms, expandQuery, SYNONYM_WEIGHT, tokenize } from './terms.js';
 import { timeScope, withoutTimePhrases, type TimeScope } from './time.js';
@@ -87,7 +87,7 @@ interface SentenceInfo extends Span {
   /** Label in the index's sentence table. */
   label: number;
   terms: Set<string>;
-  text: string;
+  shape: SentenceShape;
 }
 
 /**
@@ -116,7 +116,7 @@ function bestSentence(
       0,
     );
     const coverage = total > 0 ? covered / total : 0;
-    const t = typeMatch(type, s.text, terms);
+    const t = typeMatch(type, s.shape, terms);
     const sim = similarity(s.label);
     // A date, a duration or a sum either is in a sentence or is not: such a sentence answers even in other words.
     const typeWeight = STRICT_ANSWER_TYPES.has(type) ? 2 * o.typeWeight : o.typeWeight;
@@ -143,11 +143,12 @@ export function createSearcher(index: VectorIndex): Searcher {
   const articleLength = new Map<string, number>();
   for (const p of index.passages) articleLength.set(p.articleId, Math.max(articleLength.get(p.articleId) ?? 1, p.end));
   const numbersIn = index.passages.map((p) => new Set(tokenize(p.text).filter((t) => t.isNumber).map((t) => t.term)));
+  const shapes = index.sentences.map((s) => sentenceShape(s.text));
   // Each passage's sentences, with offsets relative to the passage text.
   const sentencesOf: SentenceInfo[][] = index.passages.map((p, pi) =>
     index.sentencesOfPassage[pi]!.map((label) => {
       const s = index.sentences[label]!;
-      return { label, start: s.start - p.start, end: s.end - p.start, text: s.text, terms: new Set(contentTerms(s.text)) };
+      return { label, start: s.start - p.start, end: s.end - p.start, terms: new Set(contentTerms(s.text)), shape: shapes[label]! };
     }),
   );
   const sentenceVectors = new Map<number, Float32Array>();

@@ -38,7 +38,8 @@ export interface Token {
   isNumber: boolean;
 }
 
-const TOKEN = /\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}'’-]*/gu;
+// An ordinal ("32nd") is one word, not a count; then numbers ("5,140", "7.5"), then words.
+const TOKEN = /\d+(?:st|nd|rd|th)\b|\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}'’-]*/gu;
 
 /** Two-word verbs that mean one word, folded so they meet their one-word forms ("took part" → "participated"). */
 const PHRASES: [RegExp, string][] = [
@@ -53,7 +54,7 @@ export function tokenize(input: string): Token[] {
   const text = PHRASES.reduce((t, [re, word]) => t.replace(re, word), input.normalize('NFKC'));
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
-    const isNumber = /^\d/.test(raw);
+    const isNumber = /^\d[\d,.]*$/.test(raw);
     if (isNumber) {
       const term = raw.replace(/,(?=\d{3}\b)/g, '').replace(/\.$/, '');
       tokens.push({ term, word: term, isNumber });
