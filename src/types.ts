@@ -64,5 +64,7 @@ export interface Answer {
   question: string;
   /** True when nothing in the articles answers the question; `results` is then empty. */
   refused: boolean;
+  /** True when the results are one figure as each article gives it, newest first, rather than ranked by relevance. */
+  newestFirst?: boolean;
   results: AnswerResult[];
 }

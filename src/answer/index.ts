@@ -118,7 +118,7 @@ export function buildAnswer(
     sources: d.sources,
     passageIds: d.passageIds,
   }));
-  return { question, refused: false, results };
+  return { question, refused: false, results, newestFirst: result.trend };
 }
 
 /**

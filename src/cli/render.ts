@@ -25,7 +25,7 @@ function wrap(text: string, width = 100): string {
         } else current = current ? `${current} ${word}` : word;
       }
       out.push(current);
-      return out.map((l) => `   ${l}`).join('\n');
+      return out.map((l) => (l ? `   ${l}` : '')).join('\n');
     })
     .join('\n');
 }
@@ -41,5 +41,6 @@ export function renderAnswer(answer: Answer, { colour }: RenderOptions): string 
     const text = r.text.slice(0, r.highlightStart) + mark(r.highlight) + r.text.slice(r.highlightEnd);
     return [`${r.rank}. ${cited[0]}`, ...cited.slice(1).map((c) => `   also: ${c}`), dim(`   score ${r.score.toFixed(3)}`), wrap(text)].join('\n');
   });
-  return `${blocks.join('\n\n')}\n`;
+  const framing = answer.newestFirst ? 'The articles give this figure for several years; newest first:\n\n' : '';
+  return `${framing}${blocks.join('\n\n')}\n`;
 }
