@@ -3,7 +3,7 @@
  * "when" question or a count of the asked-for thing for a "how many" question is far more likely to answer it than
  * one that merely shares its words. Rules are about English question words and text shapes, never about any article.
  */
-import { isStopWord, tokenize } from './terms.js';
+import { alternatives, isStopWord, tokenize } from './terms.js';
 
 export type AnswerType = 'money' | 'quantity' | 'date' | 'duration' | 'person' | 'place' | 'ordinal' | 'other';
 
@@ -68,7 +68,9 @@ export function sentenceShape(text: string): SentenceShape {
   const countedTerms = new Set<string>();
   let hasCount = false;
   tokens.forEach((t, i) => {
-    if (!t.isNumber || !isCount(t.term)) return;
+    // A day of the month ("18 – 20 November", "March 14") is a date, not a count.
+    const nextIsMonth = MONTH_WORD.test(tokens[i + 1]?.word ?? '') || MONTH_WORD.test(tokens[i - 1]?.word ?? '');
+    if (!t.isNumber || !isCount(t.term) || nextIsMonth) return;
     hasCount = true;
     for (const n of tokens.slice(i + 1, i + 1 + COUNT_WINDOW)) if (!n.isNumber) countedTerms.add(n.term);
   });
@@ -85,19 +87,32 @@ export function sentenceShape(text: string): SentenceShape {
   };
 }
 
-/** True when the text has a count followed closely by one of the question's terms ("52 countries"). */
-export function statesQuantityOf(text: string, questionTerms: Set<string>): boolean {
-  return [...sentenceShape(text).countedTerms].some((t) => questionTerms.has(t));
+const MONTH_WORD = new RegExp(`^${MONTH}$`, 'i');
+
+/**
+ * What a "how many" question counts: the word after "how many" / "number of" ("how many experts attended…" →
+ * expert) with its synonyms; without one, every content word of the question.
+ */
+export function countedTerms(question: string, questionTerms: Iterable<string>): Set<string> {
+  const m = /\b(?:how\s+many|number\s+of|count\s+of)\s+(?:more\s+|different\s+|separate\s+)?([\p{L}][\p{L}-]*)/iu.exec(question);
+  const noun = m ? tokenize(m[1]!)[0] : undefined;
+  return new Set(noun && !isStopWord(noun) ? alternatives(noun.term) : questionTerms);
+}
+
+/** True when the text has a count followed closely by one of the given terms ("52 countries"). */
+export function statesQuantityOf(text: string, counted: Set<string>): boolean {
+  return [...sentenceShape(text).countedTerms].some((t) => counted.has(t));
 }
 
 /**
- * How well a sentence holds the asked-for kind of answer: 1 = clearly (a count of the asked-for thing, a date,
+ * How well a sentence holds the asked-for kind of answer (`counted`: see `countedTerms`): 1 = clearly (a count of
+ * the asked-for thing, a date,
  * a named person…), 0.5 = loosely (some count, a bare name), 0 = not at all or the question type has no shape.
  */
-export function typeMatch(type: AnswerType, shape: SentenceShape, questionTerms: Set<string>): number {
+export function typeMatch(type: AnswerType, shape: SentenceShape, counted: Set<string>): number {
   switch (type) {
     case 'quantity':
-      if ([...questionTerms].some((t) => shape.countedTerms.has(t))) return 1;
+      if ([...counted].some((t) => shape.countedTerms.has(t))) return 1;
       return shape.hasCount ? 0.5 : 0;
     case 'other':
       return 0;

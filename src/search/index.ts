@@ -12,7 +12,7 @@
 import type { Passage } from '../types.js';
 import type { ArticleMeta, VectorIndex } from '../index/index.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, sentenceShape, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
+import { answerType, countedTerms, sentenceShape, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { buildBm25, type Bm25 } from './bm25.js';
 import { alternatives, contentTerms, expandQuery, SYNONYM_WEIGHT, tokenize } from './terms.js';
 import { timeScope, withoutTimePhrases, type TimeScope } from './time.js';
@@ -98,6 +98,7 @@ function bestSentence(
   sentences: SentenceInfo[],
   similarity: (label: number) => number,
   terms: Set<string>,
+  counted: Set<string>,
   idf: (t: string) => number,
   type: AnswerType,
   o: SearchOptions,
@@ -116,7 +117,7 @@ function bestSentence(
       0,
     );
     const coverage = total > 0 ? covered / total : 0;
-    const t = typeMatch(type, s.shape, terms);
+    const t = typeMatch(type, s.shape, counted);
     const sim = similarity(s.label);
     // A date, a duration or a sum either is in a sentence or is not: such a sentence answers even in other words.
     const typeWeight = STRICT_ANSWER_TYPES.has(type) ? 2 * o.typeWeight : o.typeWeight;
@@ -166,6 +167,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const type = answerType(question);
       const terms = contentTerms(withoutTimePhrases(question));
       const termSet = new Set(terms.filter((t) => alternatives(t).some((a) => idf(a) > 0)));
+      const counted = countedTerms(question, termSet);
       const expanded = expandQuery(terms);
       const lexical = bm25.scores([...expanded.keys()], expanded);
       // Candidates: nearest passages, passages of the nearest sentences, best BM25 passages.
@@ -191,7 +193,7 @@ export function createSearcher(index: VectorIndex): Searcher {
 
       const hits: Hit[] = [...dense].map(([label, similarity]) => {
         const passage = index.passages[label]!;
-        const best = bestSentence(sentencesOf[label]!, simOfSentence, termSet, idf, type, o);
+        const best = bestSentence(sentencesOf[label]!, simOfSentence, termSet, counted, idf, type, o);
         const score =
           o.denseWeight * (dMax > dMin ? (similarity - dMin) / (dMax - dMin) : 1) +
           o.lexicalWeight * (lMax > 0 ? lexical[label]! / lMax : 0) +
