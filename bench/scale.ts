@@ -117,14 +117,17 @@ function childBuild(a: Args): unknown {
   const t0 = now();
   index.writeIndexSync(file);
   const writeMs = now() - t0;
-  return {
+  const stats = {
     buildMs: addMs,
     generateMs: genMs,
     buildVectorsPerS: (a.n / addMs) * 1000,
     writeMs,
     fileBytes: fs.statSync(file).size,
     peakRssMiB: memoryMiB().peakRss,
+    load1: os.loadavg()[0],
   };
+  fs.writeFileSync(`${file}.meta.json`, JSON.stringify(stats));
+  return stats;
 }
 
 async function workersQps(file: string, a: Args, qs: number[][], ef: number, workers: number, rounds: number) {
@@ -199,6 +202,12 @@ function runChild(what: string, extra: string[]): Promise<any> {
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   fs.mkdirSync(TMP, { recursive: true });
+  if (process.argv.includes('--replot')) {
+    const saved = JSON.parse(fs.readFileSync(path.join(RESULTS, `scale-${tagOf(a.n)}.json`), 'utf8'));
+    const out = writeResults(a, saved.truth, saved.runs, saved.date);
+    log(`re-rendered ${out.json} and ${out.png}`);
+    return;
+  }
   if (a.child) {
     const result = a.child === 'truth' ? childTruth(a) : a.child === 'build' ? childBuild(a) : await childQuery(a);
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -217,7 +226,12 @@ async function main(): Promise<void> {
   for (const c of a.configs) {
     const cfg = [...common, '--m', String(c.m), '--efc', String(c.efc), '--efs', a.efs.join(',')];
     const file = indexFile(a, c.m, c.efc);
-    let build: any = { cached: true, fileBytes: fs.existsSync(file) ? fs.statSync(file).size : 0 };
+    const buildMeta = `${file}.meta.json`;
+    let build: any = {
+      cached: true,
+      fileBytes: fs.existsSync(file) ? fs.statSync(file).size : 0,
+      ...(fs.existsSync(buildMeta) ? JSON.parse(fs.readFileSync(buildMeta, 'utf8')) : {}),
+    };
     if (!fs.existsSync(file)) {
       log(`building M=${c.m} efC=${c.efc}…`);
       build = await runChild('build', cfg);
@@ -225,16 +239,23 @@ async function main(): Promise<void> {
     }
     const query = await runChild('query', cfg);
     runs.push({ m: c.m, efConstruction: c.efc, build, query });
-    if (!a.keep) fs.rmSync(file, { force: true });
+    if (!a.keep) {
+      fs.rmSync(file, { force: true });
+      fs.rmSync(buildMeta, { force: true });
+    }
     writeResults(a, truth, runs);
   }
   const out = writeResults(a, truth, runs);
   log(`wrote ${out.json} and ${out.png}`);
 }
 
-function writeResults(a: Args, truth: unknown, runs: any[]): { json: string; png: string } {
+function tagOf(n: number): string {
+  return n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}m` : n >= 1000 ? `${Math.round(n / 1000)}k` : String(n);
+}
+
+function writeResults(a: Args, truth: unknown, runs: any[], date = new Date().toISOString()): { json: string; png: string } {
   fs.mkdirSync(RESULTS, { recursive: true });
-  const tag = a.n >= 1_000_000 && a.n % 1_000_000 === 0 ? `${a.n / 1_000_000}m` : a.n >= 1000 ? `${Math.round(a.n / 1000)}k` : String(a.n);
+  const tag = tagOf(a.n);
   const json = path.join(RESULTS, `scale-${tag}.json`);
   const png = path.join(RESULTS, `scale-${tag}.png`);
   const rows = runs.flatMap((r) =>
@@ -257,7 +278,7 @@ function writeResults(a: Args, truth: unknown, runs: any[]): { json: string; png
   );
   fs.writeFileSync(
     json,
-    JSON.stringify({ date: new Date().toISOString(), machine: machine(), n: a.n, dim: a.dim, queries: a.queries, seed: a.seed, space: SPACE, k: K, truth, runs, table: text }, null, 2),
+    JSON.stringify({ date, machine: machine(), n: a.n, dim: a.dim, queries: a.queries, seed: a.seed, space: SPACE, k: K, truth, runs, table: text }, null, 2),
   );
   const series: Series[] = runs.map((r) => ({
     label: `M=${r.m} efC=${r.efConstruction}`,
