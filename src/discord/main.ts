@@ -3,22 +3,12 @@
  * opens the question-answering core, connects to Discord, and shuts down gracefully on SIGINT/SIGTERM.
  */
 import { openAnswerer } from '../answer/index.js';
-import { ConfigError, loadDiscordConfig, loadEnvFile } from '../config.js';
 import { startBot } from './bot.js';
-import { createLogger, redact } from './log.js';
+import { exitWithFatal, loadConfigOrExit } from './entry.js';
+import { createLogger } from './log.js';
 
 async function main(): Promise<void> {
-  loadEnvFile();
-  let config;
-  try {
-    config = loadDiscordConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Cannot start the bot: ${error.problems.join('; ')}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit('Cannot start the bot');
 
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   process.on('unhandledRejection', (reason) => logger.error('process.unhandled-rejection', { error: reason }));
@@ -57,9 +47,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
 }
 
-main().catch((error: unknown) => {
-  // One line, no stack trace, token redacted (discord.js errors can carry request details).
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  process.stderr.write(`Cannot start the bot: ${redact(message, [process.env.DISCORD_TOKEN ?? ''])}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitWithFatal('Cannot start the bot', error));
