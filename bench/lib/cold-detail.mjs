@@ -2,29 +2,33 @@
  * Spawned fresh by cold-start.ts: replays, step by step, what `openAnswerer` + `ready()` + the first `ask` do, with a
  * time for each step, so the cold start can be attributed. (Measured from outside the core; the core itself
  * exposes no timing hook.) Prints one JSON line of `[step, ms]` pairs.
+ * argv: <core root: dist (compiled, plain node) or src (with --import tsx)>
  */
-const steps: [string, number][] = [];
+const root = process.argv[2] ?? 'dist';
+const ext = root === 'dist' ? 'js' : 'ts';
+const mod = (p) => import(`../../${root}/${p}.${ext}`);
+const steps = [];
 let last = performance.now();
-steps.push(['node + tsx start, until the first line of the entry file', last]);
-const mark = (name: string) => {
+steps.push([`node${root === 'src' ? ' + tsx' : ''} start, until the first line of the entry file`, last]);
+const mark = (name) => {
   const t = performance.now();
   steps.push([name, t - last]);
   last = t;
 };
-const { loadConfig } = await import('../../src/config.js');
-const { loadCorpus } = await import('../../src/corpus/index.js');
-const { openIndex } = await import('../../src/index/index.js');
-const { staleness } = await import('../../src/index/build.js');
-const { createSearcher } = await import('../../src/search/index.js');
-const { buildBm25 } = await import('../../src/search/bm25.js');
-const { locateModel, verifyModelFiles } = await import('../../src/embeddings/locate.js');
-const { modelSpec } = await import('../../src/embeddings/models.js');
+const { loadConfig } = await mod('config');
+const { loadCorpus } = await mod('corpus/index');
+const { openIndex } = await mod('index/index');
+const { staleness } = await mod('index/build');
+const { createSearcher } = await mod('search/index');
+const { buildBm25 } = await mod('search/bm25');
+const { locateModel, verifyModelFiles } = await mod('embeddings/locate');
+const { modelSpec } = await mod('embeddings/models');
 const { env, pipeline } = await import('@xenova/transformers');
-const { openAnswerer } = await import('../../src/answer/index.js');
-mark('import the core and @xenova/transformers (tsx transpiles on the fly)');
+const { openAnswerer } = await mod('answer/index');
+mark(`import the core and @xenova/transformers${root === 'src' ? ' (tsx transpiles on the fly)' : ' (compiled JS)'}`);
 const config = loadConfig({});
 const index = openIndex(config.indexDir);
-mark('read the index: manifest, passages.json, index.hnsw');
+mark('read the index: manifest, passages.json, HNSW files');
 const corpus = loadCorpus(config.corpusDir);
 mark('read and parse the corpus (staleness check)');
 staleness(index.manifest, corpus, config.embeddingModel);
@@ -42,9 +46,9 @@ if (location.root) {
 }
 const extract = await pipeline('feature-extraction', spec.id, { quantized: true });
 mark('create the onnxruntime session + tokenizer (Transformers.js pipeline)');
-await extract(['dimension probe'], { pooling: spec.pooling as 'cls', normalize: true });
+await extract(['dimension probe'], { pooling: spec.pooling, normalize: true });
 mark('first forward pass (probe)');
-await extract([spec.queryPrefix + 'how many countries came to the interpol meeting in 2011?'], { pooling: spec.pooling as 'cls', normalize: true });
+await extract([spec.queryPrefix + 'how many countries came to the interpol meeting in 2011?'], { pooling: spec.pooling, normalize: true });
 mark('second forward pass (a question)');
 const answerer = await openAnswerer(config, {
   embedder: {
@@ -61,4 +65,3 @@ mark('(openAnswerer again with a stub model: index + searcher, second time)');
 await answerer.ask('how many countries came to the interpol meeting in 2011?');
 mark('first ask() minus the model (search + answer, cold JIT)');
 process.stdout.write(`${JSON.stringify({ steps })}\n`);
-export {};
