@@ -92,7 +92,10 @@ export async function measureIndexing(copies = Number(process.env.BENCH_INDEX_CO
     ...raw.map((r) => [`raw onnxruntime, batch ${r.batch}`, texts.length, fmt(r.ms / 1000, 2), fmt(r.perS, 1), fmt(corePerS / r.perS), '']),
   ];
   rows.push([`raw onnxruntime, batch 8, texts sorted by length (less padding)`, texts.length, fmt(sortedMs / 1000, 2), fmt(sortedPerS, 1), fmt(corePerS / sortedPerS), '']);
-  rows[0][5] = fmt(corePerS / best.perS);
+  // The best raw way to run the model on these texts, length-sorted batches included.
+  const bestRawPerS = Math.max(best.perS, sortedPerS);
+  const bestRawLabel = sortedPerS > best.perS ? 'batch 8 sorted by length' : `batch ${best.batch}`;
+  rows[0][5] = fmt(corePerS / bestRawPerS);
   const text = table(['indexing (texts = passages + sentences)', 'texts', 's', 'texts/s', 'core / this', 'core / best raw'], rows);
   return {
     copies,
@@ -106,7 +109,9 @@ export async function measureIndexing(copies = Number(process.env.BENCH_INDEX_CO
     embedOnlyMs,
     rawSortedBatchPerS: sortedPerS,
     bestRawBatch: best.batch,
-    ratioToBestRaw: corePerS / best.perS,
+    ratioToBestRaw: corePerS / bestRawPerS,
+    bestRawPerS,
+    bestRawLabel,
     ratioToSameBatchRaw: corePerS / same.perS,
     table: text,
   };
