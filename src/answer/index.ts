@@ -133,8 +133,8 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
   const threshold = refusalThreshold(config.embeddingModel);
   let loaded = false;
   const embedderReady = (preloaded?.embedder ? Promise.resolve(preloaded.embedder) : loadEmbedder(config)).then((embedder) => {
-    const changed = staleness(index.manifest, [], config.embeddingModel, embedder.modelHash);
-    if (changed && !changed.startsWith('the corpus')) throw new IndexError(changed);
+    const changed = staleness(index.manifest, null, config.embeddingModel, embedder.modelHash);
+    if (changed) throw new IndexError(changed);
     loaded = true;
     return embedder;
   });
