@@ -1,10 +1,14 @@
 /** Comparing answering sentences, to tell when two articles say the same thing. */
 import { contentTerms } from '../search/index.js';
 
-/** Share of content words two sentences have in common (Jaccard); 1 for the same sentence. */
-export function wordOverlap(a: string, b: string): number {
-  const x = new Set(contentTerms(a));
-  const y = new Set(contentTerms(b));
-  const shared = [...x].filter((t) => y.has(t)).length;
+/** The content words of a sentence, compared with `wordOverlap`. */
+export function wordSet(sentence: string): Set<string> {
+  return new Set(contentTerms(sentence));
+}
+
+/** Share of content words two sentences have in common (Jaccard of their `wordSet`s); 1 for the same sentence. */
+export function wordOverlap(x: Set<string>, y: Set<string>): number {
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared++;
   return shared / Math.max(x.size + y.size - shared, 1);
 }

@@ -11,7 +11,7 @@ import { staleness } from '../index/build.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { createSearcher, STRICT_ANSWER_TYPES, withoutTimePhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
-import { wordOverlap } from './highlight.js';
+import { wordOverlap, wordSet } from './highlight.js';
 import { checkQuestion } from './question.js';
 import { refusalThreshold } from './refusal.js';
 
@@ -66,6 +66,7 @@ function cosine(a: Float32Array, b: Float32Array): number {
 interface Draft {
   hit: Hit;
   highlight: { text: string; start: number; end: number };
+  words: Set<string>;
   sources: Source[];
   passageIds: string[];
   articleIds: Set<string>;
@@ -86,15 +87,18 @@ export function buildAnswer(
     return { question, refused: true, results: [] };
   }
   const drafts: Draft[] = [];
+  const vectors = new Map<number, Float32Array>();
+  const vectorOf = (label: number) => vectors.get(label) ?? vectors.set(label, index.vector(label)).get(label)!;
   for (const hit of result.hits) {
     const { start, end } = hit.sentence;
     const highlight = { text: hit.passage.text.slice(start, end), start, end };
+    const words = wordSet(highlight.text);
     const twin = drafts.find(
       (d) =>
         !d.articleIds.has(hit.article.id) &&
         d.hit.article.year === hit.article.year &&
-        (wordOverlap(d.highlight.text, highlight.text) >= ANSWER_DEFAULTS.mergeWordOverlap ||
-          cosine(index.vector(d.hit.label), index.vector(hit.label)) >= ANSWER_DEFAULTS.mergeCosine),
+        (wordOverlap(d.words, words) >= ANSWER_DEFAULTS.mergeWordOverlap ||
+          cosine(vectorOf(d.hit.label), vectorOf(hit.label)) >= ANSWER_DEFAULTS.mergeCosine),
     );
     if (twin) {
       twin.sources.push(toSource(hit.article));
@@ -105,7 +109,7 @@ export function buildAnswer(
     // Overlapping passages of one article repeat sentences: never show the same answering sentence twice.
     if (drafts.some((d) => d.hit.article.id === hit.article.id && d.highlight.text === highlight.text)) continue;
     if (drafts.length < top) {
-      drafts.push({ hit, highlight, sources: [toSource(hit.article)], passageIds: [hit.passage.id], articleIds: new Set([hit.article.id]) });
+      drafts.push({ hit, highlight, words, sources: [toSource(hit.article)], passageIds: [hit.passage.id], articleIds: new Set([hit.article.id]) });
     }
   }
   const results: AnswerResult[] = drafts.map((d, i) => ({

@@ -52,8 +52,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 function serialQueue() {
   let tail: Promise<unknown> = Promise.resolve();
+  let queued = 0;
   return <T>(job: () => Promise<T>): Promise<T> => {
-    const run = tail.then(yieldToEventLoop).then(job);
+    // A lone call runs at once; behind others, it first lets the event loop breathe.
+    const run = (queued++ === 0 ? tail : tail.then(yieldToEventLoop)).then(job).finally(() => queued--);
     tail = run.catch(() => undefined);
     return run;
   };
