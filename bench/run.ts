@@ -2,7 +2,8 @@
  * `npm run bench`: every measurement of issue #5 except the 1 M-vector scale run (`npm run bench:scale`), each in
  * its own fresh process, one after the other, on this machine; then one table of ratios against the goals.
  * Results: bench/results/bench.json (everything) and bench/results/bench.md (the tables). Takes 2–4 minutes.
- * Options: --only latency,peers (a subset), --no-write (print only).
+ * Options: --only latency,peers (a subset), --no-write (print only), --rescale (keep the last run's measurements and
+ * recompute the headline with the newest `npm run bench:scale` result).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,11 +93,19 @@ async function main(): Promise<void> {
   const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
   const only = onlyArg ? new Set(onlyArg.split(',')) : null;
   const started = now();
-  const load0 = os.loadavg();
-  const results: Partial<Record<Name, any>> = {};
-  const seconds: Record<string, number> = {};
-  const failures: Record<string, string> = {};
-  for (const [name, file] of MEASUREMENTS) {
+  let load0 = os.loadavg();
+  let results: Partial<Record<Name, any>> = {};
+  let seconds: Record<string, number> = {};
+  let failures: Record<string, string> = {};
+  let date = new Date().toISOString();
+  // --rescale: keep the last run's measurements, recompute the headline with the newest scale result.
+  const rescale = argv.includes('--rescale');
+  if (rescale) {
+    const last = JSON.parse(fs.readFileSync(path.join(RESULTS, 'bench.json'), 'utf8'));
+    ({ results, seconds, failures, date } = last);
+    load0 = last.loadAverage.before;
+  }
+  for (const [name, file] of rescale ? [] : MEASUREMENTS) {
     if (only && !only.has(name)) continue;
     log(`${name} (${file})…`);
     const t0 = now();
@@ -111,17 +120,17 @@ async function main(): Promise<void> {
   }
   const scale = lastScale();
   const head = headline(results, scale);
-  const load1 = os.loadavg();
+  const load1 = rescale ? JSON.parse(fs.readFileSync(path.join(RESULTS, 'bench.json'), 'utf8')).loadAverage.after : os.loadavg();
   const m = machine();
   const sections = [
-    `## Headline: ratios measured in one run (${new Date().toISOString()})`,
+    `## Headline: ratios measured in one run (${date})`,
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}. ` +
       `Load average (1 min) before / after: ${fmt(load0[0])} / ${fmt(load1[0])}.`,
     head,
     ...MEASUREMENTS.filter(([n]) => results[n]).map(([n]) => `### ${n}\n\n${results[n].table}`),
     ...Object.entries(failures).map(([n, e]) => `### ${n}\n\nFAILED: ${e}`),
     scale ? `### scale (from the last \`npm run bench:scale\`, ${scale.date}, N = ${scale.n})\n\n${scale.table}` : '',
-    `Measured in ${fmt((now() - started) / 1000, 0)} s (${Object.entries(seconds).map(([k, v]) => `${k} ${fmt(v, 0)} s`).join(', ')}).`,
+    `Measured in ${fmt(rescale ? Object.values(seconds).reduce((x, y) => x + y, 0) : (now() - started) / 1000, 0)} s (${Object.entries(seconds).map(([k, v]) => `${k} ${fmt(v, 0)} s`).join(', ')}).`,
   ].filter(Boolean);
   const text = sections.join('\n\n');
   console.log(`\n${text}\n`);
@@ -129,7 +138,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(RESULTS, { recursive: true });
     fs.writeFileSync(
       path.join(RESULTS, only ? 'bench-partial.json' : 'bench.json'),
-      JSON.stringify({ date: new Date().toISOString(), machine: m, loadAverage: { before: load0, after: load1 }, seconds, failures, results, headline: head }, null, 2),
+      JSON.stringify({ date, machine: m, loadAverage: { before: load0, after: load1 }, seconds, failures, results, headline: head }, null, 2),
     );
     fs.writeFileSync(path.join(RESULTS, only ? 'bench-partial.md' : 'bench.md'), `${text}\n`);
   }
