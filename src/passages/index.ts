@@ -46,20 +46,20 @@ export function articleSentences(article: Article, count: TokenCounter, options:
 export function splitPassages(article: Article, count: TokenCounter, options: PassageOptions = PASSAGE_DEFAULTS): Passage[] {
   const { body } = article;
   const sentences = articleSentences(article, count, options);
+  // The tokenizer splits on white space first, so a run of sentences has the tokens of its sentences plus the
+  // special tokens and prefix once: each sentence is tokenized once, not once per candidate passage.
+  const overhead = count('');
+  const own = sentences.map((s) => count(body.slice(s.start, s.end)) - overhead);
   const passages: Passage[] = [];
   let first = 0;
   while (first < sentences.length) {
     let last = first;
-    let tokens = count(body.slice(sentences[first]!.start, sentences[first]!.end));
-    while (last + 1 < sentences.length) {
-      const next = count(body.slice(sentences[first]!.start, sentences[last + 1]!.end));
-      if (next > options.maxTokens) break;
-      last++;
-      tokens = next;
-    }
+    let tokens = overhead + own[first]!;
+    while (last + 1 < sentences.length && tokens + own[last + 1]! <= options.maxTokens) tokens += own[++last]!;
     const start = sentences[first]!.start;
     const end = sentences[last]!.end;
-    passages.push({ id: `${article.id}#${start}-${end}`, articleId: article.id, start, end, text: body.slice(start, end), tokens });
+    const text = body.slice(start, end);
+    passages.push({ id: `${article.id}#${start}-${end}`, articleId: article.id, start, end, text, tokens: count(text) });
     if (last === sentences.length - 1) break;
     first = Math.max(first + 1, last + 1 - options.overlapSentences);
   }
