@@ -1,12 +1,6 @@
 /** Comparing answering sentences, to tell when two articles say the same thing. */
-import { contentTerms } from '../search/index.js';
 
-/** The content words of a sentence, compared with `wordOverlap`. */
-export function wordSet(sentence: string): Set<string> {
-  return new Set(contentTerms(sentence));
-}
-
-/** Share of content words two sentences have in common (Jaccard of their `wordSet`s); 1 for the same sentence. */
+/** Share of content words two sentences have in common (Jaccard of their term sets); 1 for the same sentence. */
 export function wordOverlap(x: Set<string>, y: Set<string>): number {
   let shared = 0;
   for (const t of x) if (y.has(t)) shared++;

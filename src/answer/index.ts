@@ -11,7 +11,7 @@ import { staleness } from '../index/build.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { createSearcher, STRICT_ANSWER_TYPES, withoutTimePhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
-import { wordOverlap, wordSet } from './highlight.js';
+import { wordOverlap } from './highlight.js';
 import { checkQuestion } from './question.js';
 import { refusalThreshold } from './refusal.js';
 
@@ -87,18 +87,16 @@ export function buildAnswer(
     return { question, refused: true, results: [] };
   }
   const drafts: Draft[] = [];
-  const vectors = new Map<number, Float32Array>();
-  const vectorOf = (label: number) => vectors.get(label) ?? vectors.set(label, index.vector(label)).get(label)!;
   for (const hit of result.hits) {
     const { start, end } = hit.sentence;
     const highlight = { text: hit.passage.text.slice(start, end), start, end };
-    const words = wordSet(highlight.text);
+    const words = hit.sentenceTerms;
     const twin = drafts.find(
       (d) =>
         !d.articleIds.has(hit.article.id) &&
         d.hit.article.year === hit.article.year &&
         (wordOverlap(d.words, words) >= ANSWER_DEFAULTS.mergeWordOverlap ||
-          cosine(vectorOf(d.hit.label), vectorOf(hit.label)) >= ANSWER_DEFAULTS.mergeCosine),
+          cosine(index.vector(d.hit.label), index.vector(hit.label)) >= ANSWER_DEFAULTS.mergeCosine),
     );
     if (twin) {
       twin.sources.push(toSource(hit.article));

@@ -115,6 +115,12 @@ function searcher(hnsw: Hnsw, count: number, ef: number) {
   };
 }
 
+/** Reads each stored vector out of hnswlib once (a copy per call otherwise); only vectors asked for are kept. */
+function memoize(read: (label: number) => Float32Array): (label: number) => Float32Array {
+  const cache = new Map<number, Float32Array>();
+  return (label) => cache.get(label) ?? cache.set(label, read(label)).get(label)!;
+}
+
 /** Opens a saved index. Throws `IndexError` (one line, naming the rebuild command) when it is missing or damaged. */
 export function openIndex(dir: string): VectorIndex {
   const manifest = readManifest(dir);
@@ -157,8 +163,8 @@ export function openIndex(dir: string): VectorIndex {
     passagesOfSentence,
     nearest: searcher(passageHnsw, passages.length, manifest.hnsw.ef),
     nearestSentences: searcher(sentenceHnsw, sentences.length, manifest.hnsw.ef),
-    vector: (label) => Float32Array.from(passageHnsw.getPoint(label)),
-    sentenceVector: (label) => Float32Array.from(sentenceHnsw.getPoint(label)),
+    vector: memoize((label) => Float32Array.from(passageHnsw.getPoint(label))),
+    sentenceVector: memoize((label) => Float32Array.from(sentenceHnsw.getPoint(label))),
   };
 }
 

@@ -59,6 +59,8 @@ export interface Hit {
   lexical: number;
   /** The passage's sentence that best answers the question (offsets into the passage text). */
   sentence: Span;
+  /** The content terms of that sentence. */
+  sentenceTerms: Set<string>;
   /** How well the passage's sentences hold the asked-for kind of answer (best of them, 0–1). */
   typeMatch: number;
   /** The combined ranking score. */
@@ -102,13 +104,13 @@ function bestSentence(
   idf: (t: string) => number,
   type: AnswerType,
   o: SearchOptions,
-): { span: Span; coverage: number; type: number } {
+): { span: Span; terms: Set<string>; coverage: number; type: number } {
   // A word's weight is its rarest meaning's idf, so "kids" weighs what "children" does.
   const weight = (t: string) => Math.max(...alternatives(t).map(idf));
   const total = [...terms].reduce((s, t) => s + weight(t), 0);
   // The passage's features are each sentence's best (one sentence may hold the words, the next the date);
   // the answering sentence is the one scoring best on all of them together.
-  let best = { span: sentences[0] as Span, score: -Infinity };
+  let best = { sentence: sentences[0]!, score: -Infinity };
   let bestCoverage = 0;
   let bestType = 0;
   for (const s of sentences) {
@@ -124,9 +126,10 @@ function bestSentence(
     const score = o.sentenceDenseWeight * sim + o.sentenceWeight * coverage + typeWeight * t;
     bestCoverage = Math.max(bestCoverage, coverage);
     bestType = Math.max(bestType, t);
-    if (score > best.score) best = { span: { start: s.start, end: s.end }, score };
+    if (score > best.score) best = { sentence: s, score };
   }
-  return { span: best.span, coverage: bestCoverage, type: bestType };
+  const { start, end, terms: sentenceTerms } = best.sentence;
+  return { span: { start, end }, terms: sentenceTerms, coverage: bestCoverage, type: bestType };
 }
 
 function dot(a: Float32Array, b: Float32Array): number {
@@ -152,12 +155,6 @@ export function createSearcher(index: VectorIndex): Searcher {
       return { label, start: s.start - p.start, end: s.end - p.start, terms: new Set(contentTerms(s.text)), shape: shapes[label]! };
     }),
   );
-  const sentenceVectors = new Map<number, Float32Array>();
-  const sentenceVector = (label: number) => {
-    let v = sentenceVectors.get(label);
-    if (!v) sentenceVectors.set(label, (v = index.sentenceVector(label)));
-    return v;
-  };
 
   return {
     bm25,
@@ -177,7 +174,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const candidates = new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence[s]!), ...lexicalTop]);
       const simOfSentence = (label: number) => {
         let sim = sentenceSim.get(label);
-        if (sim === undefined) sentenceSim.set(label, (sim = dot(sentenceVector(label), questionVector)));
+        if (sim === undefined) sentenceSim.set(label, (sim = dot(index.sentenceVector(label), questionVector)));
         return sim;
       };
       const dense = new Map<number, number>();
@@ -200,7 +197,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           o.sentenceWeight * best.coverage +
           (STRICT_ANSWER_TYPES.has(type) ? 2 : 1) * o.typeWeight * best.type +
           o.leadBoost * (1 - passage.start / articleLength.get(passage.articleId)!);
-        return { label, passage, article: articleById.get(passage.articleId)!, dense: similarity, lexical: lexical[label]!, sentence: best.span, typeMatch: best.type, score };
+        return { label, passage, article: articleById.get(passage.articleId)!, dense: similarity, lexical: lexical[label]!, sentence: best.span, sentenceTerms: best.terms, typeMatch: best.type, score };
       });
 
       hits.sort((a, b) => b.score - a.score || a.label - b.label);
