@@ -71,7 +71,7 @@ export interface SearchResult {
   hits: Hit[];
   scope: TimeScope;
   answerType: AnswerType;
-  /** Highest cosine similarity among all passages: how close the corpus comes to the question at all. */
+  /** Highest dense similarity (as in `Hit.dense`) of any passage: how close the corpus comes to the question at all. */
   bestDense: number;
   /** True when the hits were reordered into a newest-first list of one figure across years. */
   trend: boolean;
