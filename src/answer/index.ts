@@ -7,6 +7,7 @@
 import type { CoreConfig } from '../config.js';
 import { loadCorpus } from '../corpus/index.js';
 import { loadEmbedder, type Embedder } from '../embeddings/index.js';
+import { cosine } from '../embeddings/similarity.js';
 import { staleness } from '../index/build.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { createSearcher, STRICT_ANSWER_TYPES, withoutTimePhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
@@ -55,12 +56,6 @@ export interface Answerer {
 
 export function toSource(a: ArticleMeta): Source {
   return { title: a.title, publisher: a.publisher, published: a.published, url: a.url };
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
-  return dot;
 }
 
 interface Draft {

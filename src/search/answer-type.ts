@@ -99,11 +99,6 @@ export function countedTerms(question: string, questionTerms: Iterable<string>):
   return new Set(noun && !isStopWord(noun) ? alternatives(noun.term) : questionTerms);
 }
 
-/** True when the text has a count followed closely by one of the given terms ("52 countries"). */
-export function statesQuantityOf(text: string, counted: Set<string>): boolean {
-  return [...sentenceShape(text).countedTerms].some((t) => counted.has(t));
-}
-
 /**
  * How well a sentence holds the asked-for kind of answer (`counted`: see `countedTerms`): 1 = clearly (a count of
  * the asked-for thing, a date,

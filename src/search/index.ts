@@ -11,13 +11,14 @@
  */
 import type { Passage } from '../types.js';
 import type { ArticleMeta, VectorIndex } from '../index/index.js';
+import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, sentenceShape, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
-import { buildBm25, type Bm25 } from './bm25.js';
+import { buildBm25 } from './bm25.js';
 import { alternatives, contentTerms, expandQuery, SYNONYM_WEIGHT, tokenize } from './terms.js';
 import { timeScope, withoutTimePhrases, type TimeScope } from './time.js';
 
-export { answerType, statesQuantityOf, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
+export { answerType, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
 export { timeScope, withoutTimePhrases, type TimeScope } from './time.js';
 export { contentTerms, tokenize } from './terms.js';
 
@@ -81,8 +82,6 @@ export interface SearchResult {
 
 export interface Searcher {
   search(questionVector: Float32Array, question: string, options?: Partial<SearchOptions>): SearchResult;
-  /** The BM25 model over the passages (idf is used to weigh words elsewhere). */
-  bm25: Bm25;
 }
 
 interface SentenceInfo extends Span {
@@ -92,6 +91,17 @@ interface SentenceInfo extends Span {
   shape: SentenceShape;
 }
 
+/** What sentence scoring needs to know about one question, worked out once per question. */
+interface QuestionFeatures {
+  /** Each question term's weight: its rarest meaning's idf, so "kids" weighs what "children" does. */
+  weights: Map<string, number>;
+  totalWeight: number;
+  counted: Set<string>;
+  type: AnswerType;
+  /** The answer-type weight, doubled for dates, durations and sums: those either are in a sentence or are not. */
+  typeWeight: number;
+}
+
 /**
  * Picks the passage sentence that best answers: closest to the question, holding most of its words and the
  * asked-for kind of answer.
@@ -99,43 +109,28 @@ interface SentenceInfo extends Span {
 function bestSentence(
   sentences: SentenceInfo[],
   similarity: (label: number) => number,
-  terms: Set<string>,
-  counted: Set<string>,
-  idf: (t: string) => number,
-  type: AnswerType,
+  q: QuestionFeatures,
   o: SearchOptions,
 ): { span: Span; terms: Set<string>; coverage: number; type: number } {
-  // A word's weight is its rarest meaning's idf, so "kids" weighs what "children" does.
-  const weight = (t: string) => Math.max(...alternatives(t).map(idf));
-  const total = [...terms].reduce((s, t) => s + weight(t), 0);
   // The passage's features are each sentence's best (one sentence may hold the words, the next the date);
   // the answering sentence is the one scoring best on all of them together.
   let best = { sentence: sentences[0]!, score: -Infinity };
   let bestCoverage = 0;
   let bestType = 0;
   for (const s of sentences) {
-    const covered = [...terms].reduce(
-      (sum, t) => sum + (s.terms.has(t) ? weight(t) : alternatives(t).some((a) => s.terms.has(a)) ? SYNONYM_WEIGHT * weight(t) : 0),
-      0,
-    );
-    const coverage = total > 0 ? covered / total : 0;
-    const t = typeMatch(type, s.shape, counted);
-    const sim = similarity(s.label);
-    // A date, a duration or a sum either is in a sentence or is not: such a sentence answers even in other words.
-    const typeWeight = STRICT_ANSWER_TYPES.has(type) ? 2 * o.typeWeight : o.typeWeight;
-    const score = o.sentenceDenseWeight * sim + o.sentenceWeight * coverage + typeWeight * t;
+    let covered = 0;
+    for (const [t, w] of q.weights) {
+      covered += s.terms.has(t) ? w : alternatives(t).some((a) => s.terms.has(a)) ? SYNONYM_WEIGHT * w : 0;
+    }
+    const coverage = q.totalWeight > 0 ? covered / q.totalWeight : 0;
+    const t = typeMatch(q.type, s.shape, q.counted);
+    const score = o.sentenceDenseWeight * similarity(s.label) + o.sentenceWeight * coverage + q.typeWeight * t;
     bestCoverage = Math.max(bestCoverage, coverage);
     bestType = Math.max(bestType, t);
     if (score > best.score) best = { sentence: s, score };
   }
   const { start, end, terms: sentenceTerms } = best.sentence;
   return { span: { start, end }, terms: sentenceTerms, coverage: bestCoverage, type: bestType };
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d += a[i]! * b[i]!;
-  return d;
 }
 
 export function createSearcher(index: VectorIndex): Searcher {
@@ -157,14 +152,20 @@ export function createSearcher(index: VectorIndex): Searcher {
   );
 
   return {
-    bm25,
     search(questionVector, question, overrides = {}) {
       const o = { ...SEARCH_DEFAULTS, ...overrides };
       const scope = timeScope(question);
       const type = answerType(question);
       const terms = contentTerms(withoutTimePhrases(question));
       const termSet = new Set(terms.filter((t) => alternatives(t).some((a) => idf(a) > 0)));
-      const counted = countedTerms(question, termSet);
+      const weights = new Map([...termSet].map((t) => [t, Math.max(...alternatives(t).map(idf))]));
+      const features: QuestionFeatures = {
+        weights,
+        totalWeight: [...weights.values()].reduce((a, b) => a + b, 0),
+        counted: countedTerms(question, termSet),
+        type,
+        typeWeight: (STRICT_ANSWER_TYPES.has(type) ? 2 : 1) * o.typeWeight,
+      };
       const expanded = expandQuery(terms);
       const lexical = bm25.scores([...expanded.keys()], expanded);
       // Candidates: nearest passages, passages of the nearest sentences, best BM25 passages.
@@ -174,12 +175,12 @@ export function createSearcher(index: VectorIndex): Searcher {
       const candidates = new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence[s]!), ...lexicalTop]);
       const simOfSentence = (label: number) => {
         let sim = sentenceSim.get(label);
-        if (sim === undefined) sentenceSim.set(label, (sim = dot(index.sentenceVector(label), questionVector)));
+        if (sim === undefined) sentenceSim.set(label, (sim = cosine(index.sentenceVector(label), questionVector)));
         return sim;
       };
       const dense = new Map<number, number>();
       for (const label of candidates) {
-        const p = passageSim.get(label) ?? dot(index.vector(label), questionVector);
+        const p = passageSim.get(label) ?? cosine(index.vector(label), questionVector);
         const s = Math.max(p, ...index.sentencesOfPassage[label]!.map(simOfSentence));
         dense.set(label, (p + s) / 2);
       }
@@ -190,12 +191,12 @@ export function createSearcher(index: VectorIndex): Searcher {
 
       const hits: Hit[] = [...dense].map(([label, similarity]) => {
         const passage = index.passages[label]!;
-        const best = bestSentence(sentencesOf[label]!, simOfSentence, termSet, counted, idf, type, o);
+        const best = bestSentence(sentencesOf[label]!, simOfSentence, features, o);
         const score =
           o.denseWeight * (dMax > dMin ? (similarity - dMin) / (dMax - dMin) : 1) +
           o.lexicalWeight * (lMax > 0 ? lexical[label]! / lMax : 0) +
           o.sentenceWeight * best.coverage +
-          (STRICT_ANSWER_TYPES.has(type) ? 2 : 1) * o.typeWeight * best.type +
+          features.typeWeight * best.type +
           o.leadBoost * (1 - passage.start / articleLength.get(passage.articleId)!);
         return { label, passage, article: articleById.get(passage.articleId)!, dense: similarity, lexical: lexical[label]!, sentence: best.span, sentenceTerms: best.terms, typeMatch: best.type, score };
       });

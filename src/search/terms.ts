@@ -15,9 +15,6 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-/** Words that make a question ask for a quantity. */
-export const QUANTITY_QUESTION = /\b(how\s+(many|much|large|big)|number\s+of|what\s+(number|percentage|share|amount|total)|how\s+often|count\s+of)\b/i;
-
 /** Crude, deterministic stem; both questions and passages go through the same function, so only consistency matters. */
 export function stem(word: string): string {
   let w = word.replace(/['’]s$/, '');
