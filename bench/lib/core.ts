@@ -8,7 +8,11 @@ export async function openCore() {
   return openAnswerer(loadConfig({}));
 }
 
-/** The core's answer as hits for the shared scoring rule (year = each cited article's `published` year). */
+/** The core's answer as hits for the shared scoring rule (each cited article's id and `published` year). */
 export function answerHits(a: Answer): Hit[] {
-  return a.results.map((r) => ({ text: r.text, years: r.sources.map((s) => Number(s.published.slice(0, 4))) }));
+  return a.results.map((r) => ({
+    text: r.text,
+    articles: r.passageIds.map((id) => id.split('#')[0]!),
+    years: r.sources.map((s) => Number(s.published.slice(0, 4))),
+  }));
 }

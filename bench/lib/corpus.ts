@@ -3,11 +3,12 @@
  * scoring rule, so the peers index exactly the same article texts and are judged exactly as the core is.
  */
 import path from 'node:path';
-import { isHit, loadQuestions, type EvalQuestion } from '../../src/cli/eval.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { loadCorpus } from '../../src/corpus/index.js';
+import { loadSeedQuestions, type EvalQuestion } from '../../src/eval/questions.js';
+import { isHit, type RankedResult } from '../../src/eval/score.js';
 
-export type { EvalQuestion } from '../../src/cli/eval.js';
+export type { EvalQuestion } from '../../src/eval/questions.js';
 
 export interface Doc {
   id: string;
@@ -21,13 +22,10 @@ export function loadDocs(dir = path.join(PROJECT_ROOT, 'corpus')): Doc[] {
   return loadCorpus(dir).map((a) => ({ id: a.id, title: a.title, year: a.year, body: a.body }));
 }
 
-export const loadEvalQuestions = (): EvalQuestion[] => loadQuestions();
+export const loadEvalQuestions = (): EvalQuestion[] => loadSeedQuestions();
 
-/** One ranked hit as the scorer sees it: the passage text and the years of the articles it is cited from. */
-export interface Hit {
-  text: string;
-  years: number[];
-}
+/** One ranked hit as the scorer sees it: the passage text and the ids and years of the articles it is cited from. */
+export type Hit = RankedResult;
 
 /**
  * Correct at k, by `npm run eval`'s rule: answerable → one of the first k hits contains the answer and is cited from

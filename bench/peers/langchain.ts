@@ -32,7 +32,7 @@ export function langchainPeer(): Peer {
     },
     async search(question: string, k: number): Promise<Hit[]> {
       const docs = await store.similaritySearch(question, k);
-      return docs.map((d) => ({ text: d.pageContent, years: [d.metadata.year as number] }));
+      return docs.map((d) => ({ text: d.pageContent, articles: [d.metadata.id as string], years: [d.metadata.year as number] }));
     },
   };
 }

@@ -17,10 +17,10 @@ export function oramaPeer(): Peer {
     async build(docs: Doc[], e: Embedder) {
       embedder = e;
       const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
-      const chunks: { text: string; year: number }[] = [];
-      for (const d of docs) for (const t of await splitter.splitText(d.body)) chunks.push({ text: t, year: d.year });
+      const chunks: { text: string; year: number; article: string }[] = [];
+      for (const d of docs) for (const t of await splitter.splitText(d.body)) chunks.push({ text: t, year: d.year, article: d.id });
       const vectors = await e.embedPassages(chunks.map((c) => c.text));
-      db = create({ schema: { text: 'string', year: 'number', embedding: `vector[${DIM}]` } as const });
+      db = create({ schema: { text: 'string', year: 'number', article: 'string', embedding: `vector[${DIM}]` } as const });
       await insertMultiple(db, chunks.map((c, i) => ({ ...c, embedding: vectors[i] })));
       return chunks.length;
     },
@@ -33,7 +33,7 @@ export function oramaPeer(): Peer {
         similarity: 0.1,
         limit: k,
       } as any);
-      return res.hits.map((h: any) => ({ text: h.document.text as string, years: [h.document.year as number] }));
+      return res.hits.map((h: any) => ({ text: h.document.text as string, articles: [h.document.article as string], years: [h.document.year as number] }));
     },
   };
 }

@@ -13,7 +13,7 @@ import type { Peer } from './types.js';
 export function vectraPeer(): Peer {
   let index: LocalDocumentIndex;
   let embedder: Embedder;
-  const texts = new Map<string, { body: string; year: number }>();
+  const texts = new Map<string, { id: string; body: string; year: number }>();
   return {
     name: 'vectra LocalDocumentIndex',
     settings: 'own TextSplitter 400 tokens/40 overlap, cosine similarity',
@@ -31,7 +31,7 @@ export function vectraPeer(): Peer {
       await index.createIndex({ version: 1, deleteIfExists: true });
       for (const d of docs) {
         const doc = await index.upsertDocument(d.id, d.body, 'txt');
-        texts.set(doc.id, { body: d.body, year: d.year });
+        texts.set(doc.id, { id: d.id, body: d.body, year: d.year });
       }
       return (await index.listItems()).length;
     },
@@ -41,7 +41,7 @@ export function vectraPeer(): Peer {
       return results.map((r) => {
         const m = r.item.metadata as { documentId: string; startPos: number; endPos: number };
         const doc = texts.get(m.documentId)!;
-        return { text: doc.body.slice(m.startPos, m.endPos + 1), years: [doc.year] };
+        return { text: doc.body.slice(m.startPos, m.endPos + 1), articles: [doc.id], years: [doc.year] };
       });
     },
   };

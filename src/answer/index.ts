@@ -77,7 +77,7 @@ export function buildAnswer(
 ): Answer {
   const namesOnlyUncoveredYears = result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length;
   const lacksAnswerType =
-    STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, ANSWER_DEFAULTS.typeCheckDepth).every((h) => h.typeMatch === 0);
+    STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, ANSWER_DEFAULTS.typeCheckDepth).every((h) => h.features.answerType === 0);
   if (result.hits.length === 0 || result.bestDense < threshold || namesOnlyUncoveredYears || lacksAnswerType) {
     return { question, refused: true, results: [] };
   }

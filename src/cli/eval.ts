@@ -1,164 +1,88 @@
 /**
- * `npm run eval`: answer quality on eval/questions.json, for our hybrid search and for the two plain baselines
- * (BM25 alone, embeddings alone) on the same passages.
+ * `npm run eval`: answer quality on the bundled corpus and on the combined corpus (bundled + the evaluation articles
+ * of `eval/articles/`, indexed into a temporary folder), for our search and for two plain baselines (BM25 alone,
+ * embeddings alone) on the same passages.
  *
- * A question counts as answered at rank k when one of the first k results contains its expected fact
- * (case-insensitive) and cites an article of its expected year; an unanswerable question counts only when refused.
+ * A question counts as answered at rank k when one of the first k results contains its expected text and cites its
+ * expected article (or, for the seed questions, an article of its expected year); an unanswerable question counts
+ * only when refused.
  *
- *   npm run eval                                   the configured model, default passages
- *   npm run eval -- --all-models                   the three known models (MODELS_DIR must hold the other two)
- *   npm run eval -- --sweep                        passage size / overlap grid, to choose PASSAGE_DEFAULTS
- *   npm run eval -- --verbose                      every miss, with what was returned instead
+ *   npm run eval                          the configured model, default passages
+ *   npm run eval -- --all-models          the three known models (MODELS_DIR must hold the other two)
+ *   npm run eval -- --sweep               passage size / overlap grid, to choose PASSAGE_DEFAULTS
+ *   npm run eval -- --verbose             every miss of the seed and tuning questions, with what was returned instead
+ *   npm run eval -- --verbose --held-out  …and of the held-out half (reading them spends the half: see README)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openAnswerer, type Answerer } from '../answer/index.js';
-import { loadConfig, loadEnvFile, PROJECT_ROOT, type CoreConfig } from '../config.js';
-import { loadEmbedder, KNOWN_MODEL_IDS, type Embedder } from '../embeddings/index.js';
-import { buildIndex } from '../index/build.js';
-import { PASSAGE_DEFAULTS, type PassageOptions } from '../passages/index.js';
-import { buildBm25 } from '../search/bm25.js';
-import { contentTerms } from '../search/index.js';
+import { openAnswerer } from '../answer/index.js';
+import { loadConfig, loadEnvFile } from '../config.js';
+import { loadEmbedder, KNOWN_MODEL_IDS } from '../embeddings/index.js';
 import { openIndex } from '../index/index.js';
+import { PASSAGE_DEFAULTS, type PassageOptions } from '../passages/index.js';
+import { collect, type Collected } from '../eval/collect.js';
+import { prepareCorpus, type CorpusName } from '../eval/corpora.js';
+import { answerDependsOnCorpus, loadSeedQuestions, loadUnseenQuestions, type EvalQuestion } from '../eval/questions.js';
+import { isRightFirst, score, TABLE_HEADER, tableRow } from '../eval/score.js';
 import { runIfMain } from './errors.js';
 
-export interface EvalQuestion {
-  question: string;
-  answer: string;
-  year: number | null;
-  answerable: boolean;
-  kind?: string;
-}
+/** The question sets asked of each corpus. */
+const SETS: { corpus: CorpusName; label: string; pick: (q: EvalQuestion) => boolean }[] = [
+  { corpus: 'bundled', label: 'bundled · seed', pick: (q) => q.split === 'seed' },
+  { corpus: 'combined', label: 'combined · seed', pick: (q) => q.split === 'seed' && !answerDependsOnCorpus(q) },
+  { corpus: 'combined', label: 'combined · unseen tuning', pick: (q) => q.split === 'tuning' },
+  { corpus: 'combined', label: 'combined · unseen held-out', pick: (q) => q.split === 'held-out' },
+];
 
-export interface Ranked {
-  refused: boolean;
-  /** Each result's text and the years of the articles it cites. */
-  results: { text: string; years: number[] }[];
-}
-
-export interface Score {
-  top1: number;
-  top3: number;
-  answerable: number;
-  refusedUnanswerable: number;
-  unanswerable: number;
-  wronglyRefused: number;
-}
-
-const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
-
-export function isHit(q: EvalQuestion, r: Ranked['results'][number]): boolean {
-  return fold(r.text).includes(fold(q.answer)) && r.years.includes(q.year!);
-}
-
-export function score(questions: EvalQuestion[], ranked: Ranked[]): Score {
-  const s: Score = { top1: 0, top3: 0, answerable: 0, refusedUnanswerable: 0, unanswerable: 0, wronglyRefused: 0 };
+function printMisses(questions: EvalQuestion[], collected: Collected[]): void {
   questions.forEach((q, i) => {
-    const r = ranked[i]!;
-    if (!q.answerable) {
-      s.unanswerable++;
-      if (r.refused) s.refusedUnanswerable++;
-      return;
-    }
-    s.answerable++;
-    if (r.refused) s.wronglyRefused++;
-    if (r.results.slice(0, 1).some((x) => isHit(q, x))) s.top1++;
-    if (r.results.slice(0, 3).some((x) => isHit(q, x))) s.top3++;
+    const c = collected[i]!;
+    if (isRightFirst(q, c.ours)) return;
+    const expected = q.answerable ? `expects "${q.answer}" from ${q.article ?? q.year}` : 'unanswerable';
+    console.log(`MISS ${q.id} [${q.kind}] ${q.question}  (${expected}; best sim ${c.search.bestDense.toFixed(3)})`);
+    c.ours.results.forEach((x, k) => console.log(`   ${k + 1}. (${x.articles.join(' + ')}) ${x.text.slice(0, 160).replace(/\n/g, ' ')}`));
+    if (c.ours.refused) console.log('   refused');
   });
-  return s;
-}
-
-export function loadQuestions(file = path.join(PROJECT_ROOT, 'eval', 'questions.json')): EvalQuestion[] {
-  return JSON.parse(readFileSync(file, 'utf8')) as EvalQuestion[];
-}
-
-const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : 'n/a');
-
-function row(name: string, s: Score): string {
-  return `| ${name} | ${pct(s.top1, s.answerable)} | ${pct(s.top3, s.answerable)} | ${s.refusedUnanswerable}/${s.unanswerable} | ${s.wronglyRefused} |`;
-}
-
-const HEADER = '| search | top-1 | top-3 | unanswerable refused | answerable wrongly refused |\n|---|---|---|---|---|';
-
-/** Runs the three rankers over the questions with one answerer (its index and model). */
-async function evaluate(answerer: Answerer, indexDir: string, questions: EvalQuestion[], threshold?: number) {
-  const index = openIndex(indexDir);
-  const yearOf = new Map(index.articles.map((a) => [a.id, a.year]));
-  const bm25 = buildBm25(index.passages.map((p) => p.text));
-  const ours: Ranked[] = [];
-  const lexical: Ranked[] = [];
-  const dense: Ranked[] = [];
-  const bestDense: number[] = [];
-  for (const q of questions) {
-    const answer = await answerer.ask(q.question, { top: 3, refusalThreshold: threshold });
-    ours.push({ refused: answer.refused, results: answer.results.map((r) => ({ text: r.text, years: r.passageIds.map((id) => yearOf.get(id.split('#')[0]!)!) })) });
-    const search = await answerer.search(q.question);
-    bestDense.push(search.bestDense);
-    const byDense = [...search.hits].sort((a, b) => b.dense - a.dense).slice(0, 3);
-    dense.push({ refused: false, results: byDense.map((h) => ({ text: h.passage.text, years: [h.article.year] })) });
-    const scores = bm25.scores(contentTerms(q.question));
-    const order = [...scores.keys()].filter((i) => scores[i]! > 0).sort((a, b) => scores[b]! - scores[a]!).slice(0, 3);
-    lexical.push({ refused: order.length === 0, results: order.map((i) => ({ text: index.passages[i]!.text, years: [yearOf.get(index.passages[i]!.articleId)!] })) });
-  }
-  return { ours, lexical, dense, bestDense };
-}
-
-function thresholdReport(questions: EvalQuestion[], bestDense: number[]): string {
-  const ans = questions.map((q, i) => [q, bestDense[i]!] as const).filter(([q]) => q.answerable).map(([, d]) => d);
-  const un = questions.map((q, i) => [q, bestDense[i]!] as const).filter(([q]) => !q.answerable).map(([, d]) => d);
-  const sorted = [...un].sort((a, b) => a - b);
-  return `best-passage similarity: answerable min ${Math.min(...ans).toFixed(3)} (5th pct ${[...ans].sort((a, b) => a - b)[Math.floor(ans.length * 0.05)]!.toFixed(3)}), unanswerable ${sorted.map((d) => d.toFixed(3)).join(' ')}`;
-}
-
-async function withIndex<T>(config: CoreConfig, embedder: Embedder, passages: PassageOptions, run: (c: CoreConfig) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'qa-eval-'));
-  try {
-    const c = { ...config, indexDir: dir };
-    await buildIndex(c, { embedder, passages });
-    return await run(c);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 async function main(): Promise<void> {
   loadEnvFile();
   const args = process.argv.slice(2);
   const config = loadConfig();
-  const questions = loadQuestions();
+  const questions = [...loadSeedQuestions(), ...loadUnseenQuestions()];
   const verbose = args.includes('--verbose');
+  const showHeldOut = args.includes('--held-out');
   const models = args.includes('--all-models') ? KNOWN_MODEL_IDS : [config.embeddingModel];
   const grid: PassageOptions[] = args.includes('--sweep')
-    ? [48, 64, 96, 128, 192, 256].flatMap((maxTokens) => [0, 1].map((overlapSentences) => ({ maxTokens, overlapSentences })))
+    ? [64, 96, 128, 192, 256].flatMap((maxTokens) => [0, 1].map((overlapSentences) => ({ maxTokens, overlapSentences })))
     : [PASSAGE_DEFAULTS];
-  console.log(`${questions.filter((q) => q.answerable).length} answerable and ${questions.filter((q) => !q.answerable).length} unanswerable questions\n`);
+  const count = (pick: (q: EvalQuestion) => boolean) => {
+    const qs = questions.filter(pick);
+    return `${qs.filter((q) => q.answerable).length} answerable + ${qs.filter((q) => !q.answerable).length} unanswerable`;
+  };
+  console.log(`seed: ${count((q) => q.split === 'seed')}; unseen tuning: ${count((q) => q.split === 'tuning')}; unseen held-out: ${count((q) => q.split === 'held-out')}\n`);
   for (const model of models) {
     const modelConfig = { ...config, embeddingModel: model };
     const embedder = await loadEmbedder(modelConfig);
     for (const passages of grid) {
-      await withIndex(modelConfig, embedder, passages, async (c) => {
+      console.log(`### ${model} · passages ≤ ${passages.maxTokens} tokens, overlap ${passages.overlapSentences}\n`);
+      const rows = { ours: [] as string[], lexical: [] as string[], dense: [] as string[] };
+      const misses: [EvalQuestion[], Collected[]][] = [];
+      for (const corpus of ['bundled', 'combined'] as const) {
+        const { config: c, summary } = await prepareCorpus(corpus, modelConfig, embedder, passages);
+        process.stderr.write(`${corpus} corpus: ${summary.articles} articles, ${summary.passages} passages (${summary.embedded} texts embedded now)\n`);
         const answerer = await openAnswerer(c, { embedder });
-        const { ours, lexical, dense, bestDense } = await evaluate(answerer, c.indexDir, questions);
-        console.log(`### ${model} · passages ≤ ${passages.maxTokens} tokens, overlap ${passages.overlapSentences}\n`);
-        console.log(HEADER);
-        console.log(row('ours (hybrid + time + refusal)', score(questions, ours)));
-        console.log(row('BM25 alone', score(questions, lexical)));
-        console.log(row('embeddings alone', score(questions, dense)));
-        console.log(`\n${thresholdReport(questions, bestDense)}\n`);
-        if (verbose) {
-          questions.forEach((q, i) => {
-            const r = ours[i]!;
-            const ok = q.answerable ? r.results.slice(0, 1).some((x) => isHit(q, x)) : r.refused;
-            if (!ok) {
-              console.log(`MISS [${q.year ?? 'unanswerable'}] ${q.question}  (expects "${q.answer}", best sim ${bestDense[i]!.toFixed(3)})`);
-              r.results.forEach((x, k) => console.log(`   ${k + 1}. (${x.years.join('+')}) ${x.text.slice(0, 150).replace(/\n/g, ' ')}`));
-              if (r.refused) console.log('   refused');
-            }
-          });
-          console.log();
+        const index = openIndex(c.indexDir);
+        for (const set of SETS.filter((s) => s.corpus === corpus)) {
+          const qs = questions.filter(set.pick);
+          const collected = await collect(answerer, index, qs);
+          rows.ours.push(tableRow(set.label, 'ours', score(qs, collected.map((x) => x.ours))));
+          rows.lexical.push(tableRow(set.label, 'BM25 alone', score(qs, collected.map((x) => x.lexical))));
+          rows.dense.push(tableRow(set.label, 'embeddings alone', score(qs, collected.map((x) => x.dense))));
+          if (verbose && (showHeldOut || !set.label.includes('held-out'))) misses.push([qs, collected]);
         }
-      });
+        index.lexical.close();
+      }
+      console.log([TABLE_HEADER, ...rows.ours, ...rows.lexical, ...rows.dense].join('\n') + '\n');
+      for (const [qs, collected] of misses) printMisses(qs, collected);
     }
   }
 }

@@ -8,8 +8,12 @@ import { hashCorpus, loadCorpus } from '../corpus/index.js';
 import { loadEmbedder, PASSAGE_BATCH_SIZE, type Embedder } from '../embeddings/index.js';
 import { articleSentences, PASSAGE_DEFAULTS, splitPassages, type PassageOptions } from '../passages/index.js';
 import type { Article, Passage } from '../types.js';
-import { HNSW_DEFAULTS, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
+import { HNSW_DEFAULTS, INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { LEXICAL_TOKENIZER } from './lexical.js';
 import {
+  hashFile,
   hashPassages,
   hashSentences,
   openIndex,
@@ -85,6 +89,14 @@ function previousVectors(dir: string, embedder: Embedder): Map<string, Float32Ar
   }
 }
 
+/** True when the saved index was built from exactly these texts and settings and its lexical file is intact. */
+function upToDate(previous: Manifest, next: Omit<Manifest, 'lexical'>, dir: string): boolean {
+  const { lexical, ...rest } = previous;
+  if (JSON.stringify(rest) !== JSON.stringify(next) || lexical?.tokenizer !== LEXICAL_TOKENIZER) return false;
+  const file = path.join(dir, INDEX_FILES.lexical);
+  return existsSync(file) && hashFile(file) === lexical.sha256;
+}
+
 export async function buildIndex(config: CoreConfig, options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
   const passageOptions = options.passages ?? PASSAGE_DEFAULTS;
@@ -99,7 +111,7 @@ export async function buildIndex(config: CoreConfig, options: BuildOptions = {})
   }));
   const passages = perArticle.flatMap((a) => a.passages);
   const sentences = perArticle.flatMap((a) => a.sentences);
-  const manifest: Manifest = {
+  const manifest: Omit<Manifest, 'lexical'> = {
     formatVersion: INDEX_FORMAT_VERSION,
     model: {
       id: embedder.spec.id,
@@ -130,7 +142,7 @@ export async function buildIndex(config: CoreConfig, options: BuildOptions = {})
   } catch {
     // A damaged manifest is simply rebuilt.
   }
-  if (previous && JSON.stringify(previous) === JSON.stringify(manifest)) return summary(0, false);
+  if (previous && upToDate(previous, manifest, config.indexDir)) return summary(0, false);
 
   // An article is embedded again unless every one of its texts is unchanged: its batches, and so its vectors,
   // are then identical to a full rebuild's.

@@ -8,8 +8,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article, Passage } from '../types.js';
+import { countWordCase, LEXICAL_TOKENIZER, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
 
+export { LEXICAL_TOKENIZER, lexicalText, wordKey, type LexicalIndex, type WordCase } from './lexical.js';
 export { HNSW_DEFAULTS, INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
 
 const { HierarchicalNSW } = hnswlib;
@@ -64,6 +66,8 @@ export interface VectorIndex {
   vector(label: number): Float32Array;
   /** The stored unit vector of a sentence. */
   sentenceVector(label: number): Float32Array;
+  /** BM25, document frequencies and word case, from the persisted FTS5 index. */
+  lexical: LexicalIndex;
 }
 
 /** A hash of `[id, text]` pairs, recorded in the manifest so a changed passage file is noticed. */
@@ -139,6 +143,16 @@ export function openIndex(dir: string): VectorIndex {
   ) {
     throw new IndexError(`the passage file in ${dir} does not match its manifest; ${REBUILD_HINT}`);
   }
+  const lexicalFile = path.join(dir, INDEX_FILES.lexical);
+  if (!manifest.lexical || manifest.lexical.tokenizer !== LEXICAL_TOKENIZER) {
+    throw new IndexError(`the lexical index in ${dir} was built with another tokenizer; ${REBUILD_HINT}`);
+  }
+  let lexical: LexicalIndex;
+  try {
+    lexical = openLexicalIndex(lexicalFile, passages.length);
+  } catch (error) {
+    throw new IndexError(`the lexical index ${lexicalFile} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
+  }
   const passageHnsw = readHnsw(path.join(dir, INDEX_FILES.hnsw), manifest, passages.length);
   const sentenceHnsw = readHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), manifest, sentences.length);
   const sentencesOfPassage = passages.map(() => [] as number[]);
@@ -165,6 +179,7 @@ export function openIndex(dir: string): VectorIndex {
     nearestSentences: searcher(sentenceHnsw, sentences.length, manifest.hnsw.ef),
     vector: memoize((label) => Float32Array.from(passageHnsw.getPoint(label))),
     sentenceVector: memoize((label) => Float32Array.from(sentenceHnsw.getPoint(label))),
+    lexical,
   };
 }
 
@@ -191,12 +206,24 @@ export interface IndexContents {
   sentenceVectors: Float32Array[];
 }
 
-/** Saves vectors, passages and manifest; the manifest goes last, so a half-written index is never taken as valid. */
-export function saveIndex(dir: string, c: IndexContents): void {
+/** sha256 of a file's bytes. */
+export function hashFile(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/**
+ * Saves vectors, passages, the lexical index and the manifest; the manifest goes last (with the lexical file's hash),
+ * so a half-written index is never taken as valid.
+ */
+export function saveIndex(dir: string, c: Omit<IndexContents, 'manifest'> & { manifest: Omit<Manifest, 'lexical'> }): Manifest {
   mkdirSync(dir, { recursive: true });
-  writeHnsw(path.join(dir, INDEX_FILES.hnsw), c.passageVectors, c.manifest.model.dimensions, c.manifest.hnsw);
-  writeHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), c.sentenceVectors, c.manifest.model.dimensions, c.manifest.hnsw);
+  const lexicalFile = path.join(dir, INDEX_FILES.lexical);
+  writeLexicalIndex(lexicalFile, c.passages.map((p) => p.text), countWordCase(c.sentences.map((s) => s.text)));
+  const manifest: Manifest = { ...c.manifest, lexical: { tokenizer: LEXICAL_TOKENIZER, sha256: hashFile(lexicalFile) } };
+  writeHnsw(path.join(dir, INDEX_FILES.hnsw), c.passageVectors, manifest.model.dimensions, manifest.hnsw);
+  writeHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), c.sentenceVectors, manifest.model.dimensions, manifest.hnsw);
   const passagesFile: PassagesFile = { articles: c.articles, passages: c.passages, sentences: c.sentences };
   writeAtomically(path.join(dir, INDEX_FILES.passages), (tmp) => writeFileSync(tmp, JSON.stringify(passagesFile, null, 1) + '\n'));
-  writeAtomically(path.join(dir, INDEX_FILES.manifest), (tmp) => writeFileSync(tmp, JSON.stringify(c.manifest, null, 2) + '\n'));
+  writeAtomically(path.join(dir, INDEX_FILES.manifest), (tmp) => writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n'));
+  return manifest;
 }

@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface HnswParams {
   space: 'cosine';
@@ -35,6 +35,8 @@ export interface Manifest {
   /** Every sentence of the corpus has a vector too, so a passage is found by its best sentence as well as by itself. */
   sentences: { count: number; sha256: string };
   hnsw: HnswParams;
+  /** The FTS5 table over the passages and the corpus's word-case table (`lexical.sqlite`). */
+  lexical: { tokenizer: string; sha256: string };
 }
 
 export const INDEX_FILES = {
@@ -42,4 +44,5 @@ export const INDEX_FILES = {
   passages: 'passages.json',
   hnsw: 'index.hnsw',
   sentenceHnsw: 'sentences.hnsw',
+  lexical: 'lexical.sqlite',
 } as const;

@@ -1,12 +1,8 @@
 /**
- * Stage 5: search. Ranks passages for a question by combining
- * - the dense signal: cosine similarity of the question to the passage and to its closest sentence (both found by
- *   HNSW nearest neighbours), since a fact in one sentence is easily drowned in a long passage's vector;
- * - the lexical signal: BM25 over stemmed words and exact numbers, since numbers, names and years decide questions
- *   about figures;
- * - the best sentence of each passage: how much of the question's (idf-weighted) words it holds, and whether it holds
- *   the kind of answer asked for (a count of the asked-for thing, a date, a person…);
- * - time: a year the question names, "by <year>", "latest"/"now" or "first", against each article's year.
+ * Stage 5: search. Gathers candidate passages (nearest passages and sentences by HNSW, best BM25 passages by FTS5),
+ * describes each by the signals in `features.ts` — dense similarity, BM25, how much of the question its best sentence
+ * holds, whether that sentence holds the asked-for kind of answer, whether the question's names are in the passage
+ * and its article, and how the article's time fits the question's — and ranks them by the fitted weighted sum.
  * A quantity asked with no time gets its figures across the years, newest first.
  */
 import type { Passage } from '../types.js';
@@ -14,38 +10,42 @@ import type { ArticleMeta, VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, sentenceShape, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
-import { buildBm25 } from './bm25.js';
-import { alternatives, contentTerms, expandQuery, SYNONYM_WEIGHT, tokenize } from './terms.js';
-import { timeScope, withoutTimePhrases, type TimeScope } from './time.js';
+import { articleRelevance, articleScore, passageScore, rankCandidates, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
+import { nameMatch, questionNames, type QuestionName } from './names.js';
+import { RANKER_WEIGHTS } from './ranker-weights.js';
+import { alternatives, contentTerms, expandQuery, queryTerms, SYNONYM_WEIGHT, tokenize, wordForTerm } from './terms.js';
+import { reportsOn, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
 
 export { answerType, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
-export { timeScope, withoutTimePhrases, type TimeScope } from './time.js';
+export {
+  ARTICLE_FEATURES,
+  articleRelevance,
+  articleScore,
+  articleVector,
+  PASSAGE_FEATURES,
+  passageScore,
+  passageVector,
+  rankCandidates,
+  type ArticleFeatures,
+  type PassageFeatures,
+  type Weights,
+} from './features.js';
+export { RANKER_WEIGHTS } from './ranker-weights.js';
+export { timeClass, timeGate, timeScope, withoutTimePhrases, type TimedArticle, type TimeGateThresholds, type TimeScope } from './time.js';
 export { contentTerms, tokenize } from './terms.js';
+export type { QuestionName } from './names.js';
 
 export const SEARCH_DEFAULTS = {
-  /** Weight of the min–max-normalised dense similarity (mean of passage and best-sentence cosine). */
-  denseWeight: 0.55,
   /** Within a passage, weight of each sentence's own cosine similarity when picking the answering sentence. */
   sentenceDenseWeight: 0.7,
-  /** Weight of the max-normalised BM25 score of the whole passage. */
-  lexicalWeight: 0.2,
-  /** Weight of the best sentence's share of the question's idf-weighted words (0–1). */
-  sentenceWeight: 0.75,
-  /** Weight of the best sentence holding the asked-for kind of answer (0, 0.5 or 1). */
-  typeWeight: 0.55,
-  /**
-   * News is written as an inverted pyramid: the event's own facts (who met, how many, when) come first, background
-   * later. A passage gets up to this much for standing at the start of its article, falling to 0 at its end.
-   */
-  leadBoost: 0.2,
-  /** Added to passages of the year a question names (decisive: a named year outranks any wording). */
-  yearBoost: 2,
-  /** "latest"/"first": the newest (oldest) year among passages scoring within this of the best gets `yearBoost`. */
-  recencyMargin: 0.8,
+  /** …of its share of the question's words. */
+  sentenceCoverageWeight: 0.75,
+  /** …of its holding the asked-for kind of answer (doubled for the kinds a sentence states or not). */
+  sentenceTypeWeight: 0.55,
   /** Nearest neighbours and BM25 hits taken as candidates, each. */
   candidates: 100,
-  /** A year's best passage joins a newest-first list of figures when it scores within this of the best. */
-  trendMargin: 0.35,
+  /** The ranker's weights (fitted; see `ranker-weights.ts`). */
+  weights: RANKER_WEIGHTS as Weights,
 };
 
 export type SearchOptions = typeof SEARCH_DEFAULTS;
@@ -56,16 +56,21 @@ export interface Hit {
   article: ArticleMeta;
   /** Dense similarity: mean of the passage's and its closest sentence's cosine similarity to the question. */
   dense: number;
-  /** Raw BM25 score. */
-  lexical: number;
   /** The passage's sentence that best answers the question (offsets into the passage text). */
   sentence: Span;
   /** The content terms of that sentence. */
   sentenceTerms: Set<string>;
-  /** How well the passage's sentences hold the asked-for kind of answer (best of them, 0–1). */
-  typeMatch: number;
-  /** The combined ranking score. */
+  /** Signals of the passage, and of its article as a whole. */
+  features: PassageFeatures;
+  articleFeatures: ArticleFeatures;
+  /** The combined ranking score: the article's score plus the passage's. */
   score: number;
+  /** How the article's time fits the question's (see `timeClass`): hits compete on score only within one class. */
+  timeClass: number;
+  /** True when the question's time picked this hit's article (`timeGate`): such hits rank before all others. */
+  timePreferred: boolean;
+  /** How likely the hit's article is to answer, judged without time (0–1; `articleRelevance`). */
+  relevance: number;
 }
 
 export interface SearchResult {
@@ -76,8 +81,10 @@ export interface SearchResult {
   bestDense: number;
   /** True when the hits were reordered into a newest-first list of one figure across years. */
   trend: boolean;
-  /** Years a question names that no article is about or mentions. */
+  /** Years a question names that no article is of, reports on or mentions. */
   uncoveredYears: number[];
+  /** The question's names (operations, sites, agencies, places…), as the corpus writes them. */
+  names: QuestionName[];
 }
 
 export interface Searcher {
@@ -95,83 +102,139 @@ interface SentenceInfo extends Span {
 interface QuestionFeatures {
   /** Each question term's weight: its rarest meaning's idf, so "kids" weighs what "children" does. */
   weights: Map<string, number>;
-  totalWeight: number;
+  /** The same without the terms of the question's names: what is asked about them. */
+  topicWeights: Map<string, number>;
   counted: Set<string>;
   type: AnswerType;
-  /** The answer-type weight, doubled for dates, durations and sums: those either are in a sentence or are not. */
-  typeWeight: number;
+}
+
+/** Share of the weighted terms a set of terms holds (a term met only through a synonym counts half). */
+function coverageOf(terms: Set<string>, weights: Map<string, number>): number {
+  let total = 0;
+  let covered = 0;
+  for (const [t, w] of weights) {
+    total += w;
+    covered += terms.has(t) ? w : alternatives(t).some((a) => terms.has(a)) ? SYNONYM_WEIGHT * w : 0;
+  }
+  return total > 0 ? covered / total : 0;
 }
 
 /**
  * Picks the passage sentence that best answers: closest to the question, holding most of its words and the
- * asked-for kind of answer.
+ * asked-for kind of answer. The passage's coverage and type are each sentence's best (one sentence may hold the
+ * words, the next the date); `answer`/`answerSimilarity` are those of sentences holding the kind of answer.
  */
-function bestSentence(
-  sentences: SentenceInfo[],
-  similarity: (label: number) => number,
-  q: QuestionFeatures,
-  o: SearchOptions,
-): { span: Span; terms: Set<string>; coverage: number; type: number } {
-  // The passage's features are each sentence's best (one sentence may hold the words, the next the date);
-  // the answering sentence is the one scoring best on all of them together.
+function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => number, q: QuestionFeatures, o: SearchOptions) {
   let best = { sentence: sentences[0]!, score: -Infinity };
-  let bestCoverage = 0;
-  let bestType = 0;
+  let coverage = 0;
+  let type = 0;
+  let answer = 0;
+  let topSimilarity = -1;
+  /** The typed sentences' similarities with their type, to normalise once the candidates' range is known. */
+  const typed: [number, number][] = [];
+  const typeWeight = (STRICT_ANSWER_TYPES.has(q.type) ? 2 : 1) * o.sentenceTypeWeight;
   for (const s of sentences) {
-    let covered = 0;
-    for (const [t, w] of q.weights) {
-      covered += s.terms.has(t) ? w : alternatives(t).some((a) => s.terms.has(a)) ? SYNONYM_WEIGHT * w : 0;
-    }
-    const coverage = q.totalWeight > 0 ? covered / q.totalWeight : 0;
+    const c = coverageOf(s.terms, q.weights);
     const t = typeMatch(q.type, s.shape, q.counted);
-    const score = o.sentenceDenseWeight * similarity(s.label) + o.sentenceWeight * coverage + q.typeWeight * t;
-    bestCoverage = Math.max(bestCoverage, coverage);
-    bestType = Math.max(bestType, t);
+    const sim = similarity(s.label);
+    const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * c + typeWeight * t;
+    coverage = Math.max(coverage, c);
+    type = Math.max(type, t);
+    topSimilarity = Math.max(topSimilarity, sim);
+    if (t > 0) {
+      answer = Math.max(answer, (q.topicWeights.size ? coverageOf(s.terms, q.topicWeights) : c) * t);
+      typed.push([sim, t]);
+    }
     if (score > best.score) best = { sentence: s, score };
   }
-  const { start, end, terms: sentenceTerms } = best.sentence;
-  return { span: { start, end }, terms: sentenceTerms, coverage: bestCoverage, type: bestType };
+  return { sentence: best.sentence, coverage, type, answer, topSimilarity, typed };
+}
+
+/** Caches a value per key, computed on first use (per-sentence and per-article facts, worked out only for candidates). */
+function lazy<K, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) cache.set(key, (v = make(key)));
+    return v;
+  };
+}
+
+/** Each article of an index with its year and the years its text states, one object per article. */
+export function timedArticles(index: Pick<VectorIndex, 'articles' | 'passages'>): (id: string) => TimedArticle {
+  const articleById = new Map(index.articles.map((a) => [a.id, a]));
+  const texts = new Map<string, string[]>();
+  for (const p of index.passages) texts.set(p.articleId, [...(texts.get(p.articleId) ?? []), p.text]);
+  return lazy((id: string) => {
+    const a = articleById.get(id)!;
+    const text = [a.title, ...(texts.get(id) ?? [])].join('\n');
+    const statedYears = new Set(yearsStated(text));
+    return { id, year: a.year, statedYears, reportsOn: reportsOn(a.year, statedYears, a.year !== Number(a.published.slice(0, 4))) };
+  });
 }
 
 export function createSearcher(index: VectorIndex): Searcher {
-  const bm25 = buildBm25(index.passages.map((p) => p.text));
-  const idf = (t: string) => bm25.idf(t);
+  const { lexical } = index;
+  const n = lexical.count;
+  /** Inverse document frequency of a word, from the engine's document counts (0 for a word no passage holds). */
+  const idf = (word: string) => {
+    const df = lexical.documentFrequency(word);
+    return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+  };
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
+  const passagesOfArticle = new Map<string, number[]>();
+  index.passages.forEach((p, label) => passagesOfArticle.set(p.articleId, [...(passagesOfArticle.get(p.articleId) ?? []), label]));
   const years = [...new Set(index.articles.map((a) => a.year))].sort((a, b) => a - b);
-  // Article length in characters, taken from the end of its last passage.
-  const articleLength = new Map<string, number>();
-  for (const p of index.passages) articleLength.set(p.articleId, Math.max(articleLength.get(p.articleId) ?? 1, p.end));
-  const numbersIn = index.passages.map((p) => new Set(tokenize(p.text).filter((t) => t.isNumber).map((t) => t.term)));
-  const shapes = index.sentences.map((s) => sentenceShape(s.text));
-  // Each passage's sentences, with offsets relative to the passage text.
-  const sentencesOf: SentenceInfo[][] = index.passages.map((p, pi) =>
-    index.sentencesOfPassage[pi]!.map((label) => {
-      const s = index.sentences[label]!;
-      return { label, start: s.start - p.start, end: s.end - p.start, terms: new Set(contentTerms(s.text)), shape: shapes[label]! };
-    }),
-  );
+  const yearSpan = Math.max(1, years[years.length - 1]! - years[0]!);
+  const articleLength = lazy((id: string) => Math.max(1, ...passagesOfArticle.get(id)!.map((l) => index.passages[l]!.end)));
+  const sentenceInfo = lazy((label: number) => {
+    const s = index.sentences[label]!;
+    return { terms: new Set(contentTerms(s.text)), shape: sentenceShape(s.text) };
+  });
+  /** Each passage's sentences, with offsets relative to the passage text. */
+  const sentencesOf = lazy((label: number): SentenceInfo[] => {
+    const p = index.passages[label]!;
+    return index.sentencesOfPassage[label]!.map((sl) => {
+      const s = index.sentences[sl]!;
+      return { label: sl, start: s.start - p.start, end: s.end - p.start, ...sentenceInfo(sl) };
+    });
+  });
+  const passageTerms = lazy((label: number) => new Set(sentencesOf(label).flatMap((s) => [...s.terms])));
+  const yearsIn = (text: string) => new Set(yearsStated(text));
+  const passageYears = lazy((label: number) => yearsIn(index.passages[label]!.text));
+  const articleText = lazy((id: string) => [articleById.get(id)!.title, ...passagesOfArticle.get(id)!.map((l) => index.passages[l]!.text)].join('\n'));
+  const timed = timedArticles(index);
+  const mentioned = new Set(index.articles.flatMap((a) => [...timed(a.id).statedYears]));
 
   return {
     search(questionVector, question, overrides = {}) {
       const o = { ...SEARCH_DEFAULTS, ...overrides };
       const scope = timeScope(question);
       const type = answerType(question);
-      const terms = contentTerms(withoutTimePhrases(question));
-      const termSet = new Set(terms.filter((t) => alternatives(t).some((a) => idf(a) > 0)));
-      const weights = new Map([...termSet].map((t) => [t, Math.max(...alternatives(t).map(idf))]));
-      const features: QuestionFeatures = {
-        weights,
-        totalWeight: [...weights.values()].reduce((a, b) => a + b, 0),
-        counted: countedTerms(question, termSet),
+      const asked = queryTerms(withoutTimePhrases(question));
+      const termWeights = new Map<string, number>();
+      for (const q of asked) {
+        const w = Math.max(...alternatives(q.term).map((t) => idf(wordForTerm(t, asked))));
+        if (w > 0) termWeights.set(q.term, w);
+      }
+      const names = questionNames(withoutTimePhrases(question), lexical, idf);
+      const nameTerms = new Set(names.flatMap((nm) => nm.words.map((w) => tokenize(w)[0]?.term ?? w)));
+      const q: QuestionFeatures = {
+        weights: termWeights,
+        topicWeights: new Map([...termWeights].filter(([t]) => !nameTerms.has(t))),
+        counted: countedTerms(question, termWeights.keys()),
         type,
-        typeWeight: (STRICT_ANSWER_TYPES.has(type) ? 2 : 1) * o.typeWeight,
       };
-      const expanded = expandQuery(terms);
-      const lexical = bm25.scores([...expanded.keys()], expanded);
+      // Each name counts by its rarity: "Strikeback" decides, "INTERPOL" (in most articles) hardly does.
+      const nameWeight = names.reduce((s, nm) => s + nm.weight, 0);
+      const nameShare = (text: string) => (nameWeight ? names.reduce((s, nm) => s + nm.weight * nameMatch(nm, text), 0) / nameWeight : 0);
+      const articleNames = lazy((id: string) => nameShare(articleText(id)));
+
+      const lexicalScores = lexical.scores(expandQuery(asked));
       // Candidates: nearest passages, passages of the nearest sentences, best BM25 passages.
-      const passageSim = new Map(index.nearest(questionVector, o.candidates).map((n) => [n.label, n.similarity]));
-      const sentenceSim = new Map(index.nearestSentences(questionVector, o.candidates).map((n) => [n.label, n.similarity]));
-      const lexicalTop = [...lexical.keys()].filter((i) => lexical[i]! > 0).sort((a, b) => lexical[b]! - lexical[a]!).slice(0, o.candidates);
+      const passageSim = new Map(index.nearest(questionVector, o.candidates).map((nb) => [nb.label, nb.similarity]));
+      const sentenceSim = new Map(index.nearestSentences(questionVector, o.candidates).map((nb) => [nb.label, nb.similarity]));
+      const lexicalTop = [...lexicalScores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, o.candidates).map(([label]) => label);
       const candidates = new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence[s]!), ...lexicalTop]);
       const simOfSentence = (label: number) => {
         let sim = sentenceSim.get(label);
@@ -187,52 +250,110 @@ export function createSearcher(index: VectorIndex): Searcher {
       const denseValues = [...dense.values()];
       const dMax = Math.max(...denseValues);
       const dMin = Math.min(...denseValues);
-      const lMax = Math.max(0, ...lexicalTop.map((i) => lexical[i]!));
+      const lMax = Math.max(0, ...lexicalTop.map((l) => lexicalScores.get(l)!));
+      const named = scope.kind === 'year' ? scope.years : [];
+      const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o)]));
+      const sentenceSims = [...best.values()].map((b) => b.topSimilarity);
+      const sMax = Math.max(...sentenceSims);
+      const sMin = Math.min(...sentenceSims);
+      const norm = (x: number, min: number, max: number) => (max > min ? (x - min) / (max - min) : 1);
 
-      const hits: Hit[] = [...dense].map(([label, similarity]) => {
+      const passageFeatures = new Map<number, PassageFeatures>();
+      for (const label of candidates) {
         const passage = index.passages[label]!;
-        const best = bestSentence(sentencesOf[label]!, simOfSentence, features, o);
-        const score =
-          o.denseWeight * (dMax > dMin ? (similarity - dMin) / (dMax - dMin) : 1) +
-          o.lexicalWeight * (lMax > 0 ? lexical[label]! / lMax : 0) +
-          o.sentenceWeight * best.coverage +
-          features.typeWeight * best.type +
-          o.leadBoost * (1 - passage.start / articleLength.get(passage.articleId)!);
-        return { label, passage, article: articleById.get(passage.articleId)!, dense: similarity, lexical: lexical[label]!, sentence: best.span, sentenceTerms: best.terms, typeMatch: best.type, score };
+        const b = best.get(label)!;
+        passageFeatures.set(label, {
+          dense: norm(dense.get(label)!, dMin, dMax),
+          sentenceDense: norm(b.topSimilarity, sMin, sMax),
+          lexical: lMax > 0 ? (lexicalScores.get(label) ?? 0) / lMax : 0,
+          coverage: b.coverage,
+          passageCoverage: coverageOf(passageTerms(label), q.weights),
+          answerType: b.type,
+          answerSentence: b.answer,
+          answerDense: Math.max(0, ...b.typed.map(([sim, t]) => norm(sim, sMin, sMax) * t)),
+          strictType: STRICT_ANSWER_TYPES.has(type) ? b.type : 0,
+          lead: 1 - passage.start / articleLength(passage.articleId),
+          names: nameWeight ? nameShare(passage.text) : 0,
+          yearPassage: named.some((y) => passageYears(label).has(y)) ? 1 : 0,
+        });
+      }
+      // The article's signals: its own (year, names) and the best of its candidate passages'.
+      const byArticle = new Map<string, PassageFeatures[]>();
+      for (const label of candidates) {
+        const id = index.passages[label]!.articleId;
+        byArticle.set(id, [...(byArticle.get(id) ?? []), passageFeatures.get(label)!]);
+      }
+      const articleFeatures = new Map<string, ArticleFeatures>();
+      for (const [id, ps] of byArticle) {
+        const top = (f: keyof PassageFeatures) => Math.max(...ps.map((p) => p[f]));
+        articleFeatures.set(id, {
+          dense: top('dense'),
+          lexical: top('lexical'),
+          coverage: top('coverage'),
+          passageCoverage: top('passageCoverage'),
+          answerSentence: top('answerSentence'),
+          names: nameWeight ? articleNames(id) : 0,
+          yearPassage: top('yearPassage'),
+        });
+      }
+
+      const hits: Hit[] = [...candidates].map((label) => {
+        const passage = index.passages[label]!;
+        const features = passageFeatures.get(label)!;
+        const ofArticle = articleFeatures.get(passage.articleId)!;
+        const { sentence } = best.get(label)!;
+        return {
+          label,
+          passage,
+          article: articleById.get(passage.articleId)!,
+          dense: dense.get(label)!,
+          sentence: { start: sentence.start, end: sentence.end },
+          sentenceTerms: sentence.terms,
+          features,
+          articleFeatures: ofArticle,
+          score: articleScore(ofArticle, o.weights) + passageScore(features, o.weights),
+          timeClass: timeClass(scope, timed(passage.articleId)),
+          timePreferred: false,
+          relevance: articleRelevance(ofArticle, o.weights),
+        };
       });
-
       hits.sort((a, b) => b.score - a.score || a.label - b.label);
-      const uncoveredYears =
-        scope.kind === 'year' ? scope.years.filter((y) => !years.includes(y) && !numbersIn.some((s) => s.has(String(y)))) : [];
+      // Names, then time, pick among the stories likely to answer: the chosen articles' hits go first.
+      const ranked = rankCandidates(
+        hits.map((h) => ({ hit: h, article: timed(h.article.id), score: h.score })),
+        scope,
+        (a) => articleRelevance(articleFeatures.get(a.id)!, o.weights),
+        (a) => articleFeatures.get(a.id)!.names,
+        o.weights.gate,
+      );
+      for (const h of hits) h.timePreferred = ranked.timePreferred.has(h.article.id);
+      hits.splice(0, hits.length, ...ranked.order.map((c) => c.hit));
+      const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));
+      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names };
 
-      // A figure asked for with no year, or as "latest": each year's figure, newest first.
-      if (type === 'quantity' && (scope.kind === 'none' || scope.kind === 'latest') && hits.length) {
+      // A figure asked for with no time: each year's figure, newest first — from stories likely to answer (as for a
+      // named year) that hold the question's names as well as the best one does (another operation's figure is not
+      // the same figure).
+      if (type === 'quantity' && scope.kind === 'none' && hits.length) {
         const perYear = new Map<number, Hit>();
+        const lead = hits[0]!;
         for (const h of hits) {
-          if (h.typeMatch === 1 && h.score >= hits[0]!.score - o.trendMargin && !perYear.has(h.article.year)) perYear.set(h.article.year, h);
+          if (
+            h.features.answerType === 1 &&
+            h.relevance >= o.weights.gate.year &&
+            h.articleFeatures.names >= lead.articleFeatures.names &&
+            !perYear.has(h.article.year)
+          ) {
+            perYear.set(h.article.year, h);
+          }
         }
         if (perYear.size > 1) {
           const lead = [...perYear.values()].sort((a, b) => b.article.year - a.article.year);
           hits.splice(0, hits.length, ...lead, ...hits.filter((h) => !lead.includes(h)));
-          return { hits, scope, answerType: type, bestDense: dMax, trend: true, uncoveredYears };
+          return { ...result, trend: true };
         }
       }
-
-      // Time: the year that gets the boost.
-      let boosted: (h: Hit) => boolean = () => false;
-      if (scope.kind === 'year') {
-        boosted = (h) => scope.years.includes(h.article.year) || scope.years.some((y) => numbersIn[h.label]!.has(String(y)));
-      } else if (scope.kind === 'by') {
-        const target = years.filter((y) => y <= scope.year).pop();
-        boosted = (h) => h.article.year === target;
-      } else if ((scope.kind === 'latest' || scope.kind === 'earliest') && hits.length) {
-        const close = hits.filter((h) => h.score >= hits[0]!.score - o.recencyMargin).map((h) => h.article.year);
-        const target = scope.kind === 'latest' ? Math.max(...close) : Math.min(...close);
-        boosted = (h) => h.article.year === target;
-      }
-      for (const h of hits) if (boosted(h)) h.score += o.yearBoost;
-      hits.sort((a, b) => b.score - a.score || a.label - b.label);
-      return { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears };
+      return result;
     },
   };
 }

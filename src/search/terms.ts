@@ -1,8 +1,9 @@
 /**
- * Text → index terms for the lexical signal. Numbers keep their value ("5,140" and "5140" are one term), words are
- * folded to a crude stem (plural and -ed/-ing endings dropped, cut at 7 letters) so "countries"/"country" and
- * "identified"/"identification" meet, and words that carry no meaning in a question are dropped.
+ * Text → terms, for comparing a question with sentences. Numbers keep their value ("5,140" and "5140" are one term),
+ * words are stemmed with Porter's algorithm so "countries"/"country" and "attended"/"attend" meet, and words that carry
+ * no meaning in a question are dropped.
  */
+import { stemmer as porterStem } from 'stemmer';
 
 const STOP_WORDS = new Set(
   ('a about above after again all also am an and any are as at be been before being below between both but by can ' +
@@ -15,16 +16,12 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-/** Crude, deterministic stem; both questions and passages go through the same function, so only consistency matters. */
+/**
+ * The stem of a word: Porter's algorithm (the `stemmer` package), the same one SQLite's FTS5 `porter` tokenizer applies
+ * to the lexical index, so a word counted here is the word the engine scored. A possessive "'s" is dropped first.
+ */
 export function stem(word: string): string {
-  let w = word.replace(/['’]s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w.slice(0, 7);
+  return porterStem(word.replace(/['’]s?$/, ''));
 }
 
 export interface Token {
@@ -100,8 +97,12 @@ const SYNONYM_GROUPS = [
 ];
 
 const SYNONYMS = new Map<string, string[]>();
+/** One written form of each stem met in the groups, so the lexical engine (which stems for itself) can be asked about it. */
+const WORD_OF_STEM = new Map<string, string>();
 for (const group of SYNONYM_GROUPS) {
-  const stems = [...new Set(group.split(' ').map(stem))];
+  const words = group.split(' ');
+  const stems = [...new Set(words.map(stem))];
+  words.forEach((w) => WORD_OF_STEM.has(stem(w)) || WORD_OF_STEM.set(stem(w), w));
   for (const s of stems) SYNONYMS.set(s, [...new Set([...(SYNONYMS.get(s) ?? []), ...stems])]);
 }
 
@@ -114,9 +115,30 @@ export function alternatives(term: string): string[] {
   return group ? [term, ...group.filter((t) => t !== term)] : [term];
 }
 
-/** Each question term with weight 1 and each of its synonyms with `SYNONYM_WEIGHT` (a term wins over a synonym). */
-export function expandQuery(terms: string[]): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const t of terms) for (const a of alternatives(t)) weights.set(a, Math.max(weights.get(a) ?? 0, a === t ? 1 : SYNONYM_WEIGHT));
-  return weights;
+/** A question's content word: its stem (compared with sentence terms) and the word as asked (given to the engine). */
+export interface QueryTerm {
+  term: string;
+  word: string;
+}
+
+/** The question's content words, each stem once. */
+export function queryTerms(text: string): QueryTerm[] {
+  const seen = new Map<string, QueryTerm>();
+  for (const t of tokenize(text)) if (!isStopWord(t) && !seen.has(t.term)) seen.set(t.term, { term: t.term, word: t.word });
+  return [...seen.values()];
+}
+
+/** A word the lexical engine can be asked about for a term: the question's own word, or a synonym's written form. */
+export function wordForTerm(term: string, asked: QueryTerm[]): string {
+  return asked.find((q) => q.term === term)?.word ?? WORD_OF_STEM.get(term) ?? term;
+}
+
+/**
+ * The words to give the lexical engine: each question word with weight 1 and each synonym with `SYNONYM_WEIGHT`
+ * (a word wins over a synonym), one written form per stem so no meaning is counted twice.
+ */
+export function expandQuery(asked: QueryTerm[]): Map<string, number> {
+  const byTerm = new Map<string, number>();
+  for (const q of asked) for (const a of alternatives(q.term)) byTerm.set(a, Math.max(byTerm.get(a) ?? 0, a === q.term ? 1 : SYNONYM_WEIGHT));
+  return new Map([...byTerm].map(([term, weight]) => [wordForTerm(term, asked), weight]));
 }

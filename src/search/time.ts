@@ -10,7 +10,22 @@ export type TimeScope =
   | { kind: 'latest' }
   | { kind: 'earliest' };
 
-const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/g;
+/** A year, or a span of two ("2017-18", "2021/22", "2013–2015"), as news writes financial and report years. */
+const YEAR_SPAN = /\b(19[5-9]\d|20\d\d|21\d\d)(?:\s?[-–/]\s?(\d{4}|\d{2}))?(?![\d])/g;
+
+/** The years a text states; a span gives both its ends ("2017-18" → 2017 and 2018). */
+export function yearsStated(text: string): number[] {
+  const out = new Set<number>();
+  for (const m of text.matchAll(YEAR_SPAN)) {
+    const first = Number(m[1]);
+    out.add(first);
+    if (m[2]) {
+      const second = m[2].length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+      if (second > first && second - first <= 10) out.add(second);
+    }
+  }
+  return [...out];
+}
 const BY_YEAR = /\b(by|as of|up to|until|till|through|before|prior to)\s+(the\s+end\s+of\s+)?(19[5-9]\d|20\d\d|21\d\d)\b/i;
 const LATEST = /\b(now|nowadays|today|latest|newest|current(ly)?|most recent(ly)?|recent(ly)?|these days|so far|to date|this year|last meeting|last time)\b/i;
 const EARLIEST = /\b(first|earliest|oldest|initial(ly)?|originally)\b\s*(meeting|conference|time|one|year|report|article|gathering)?/i;
@@ -18,8 +33,8 @@ const EARLIEST = /\b(first|earliest|oldest|initial(ly)?|originally)\b\s*(meeting
 export function timeScope(question: string): TimeScope {
   const by = BY_YEAR.exec(question);
   if (by) return { kind: 'by', year: Number(by[3]) };
-  const years = [...question.matchAll(YEAR)].map((m) => Number(m[1]));
-  if (years.length) return { kind: 'year', years: [...new Set(years)] };
+  const years = yearsStated(question);
+  if (years.length) return { kind: 'year', years };
   if (LATEST.test(question)) return { kind: 'latest' };
   if (EARLIEST.test(question) && /\b(first|earliest|oldest)\s+(meeting|conference|gathering|one|time|year)\b/i.test(question)) {
     return { kind: 'earliest' };
@@ -27,7 +42,7 @@ export function timeScope(question: string): TimeScope {
   return { kind: 'none' };
 }
 
-const YEAR_PHRASE = /\s*\b(?:(?:back\s+)?in|of|at|during|by|for|from|as\s+of|since|until|before|after)?\s*(?:the\s+)?(?:year\s+)?(?:19[5-9]\d|20\d\d|21\d\d)\b('s)?/gi;
+const YEAR_PHRASE = /\s*\b(?:(?:back\s+)?in|of|at|during|by|for|from|as\s+of|since|until|before|after)?\s*(?:the\s+)?(?:year\s+)?(?:19[5-9]\d|20\d\d|21\d\d)(?:\s?[-–/]\s?(?:\d{4}|\d{2}))?\b('s)?/gi;
 
 const LATEST_PHRASE = new RegExp(`\\s*\\b(?:the\\s+)?(?:${LATEST.source.replace(/^\\b\(|\)\\b$/g, '')})\\b`, 'gi');
 
@@ -39,4 +54,69 @@ const LATEST_PHRASE = new RegExp(`\\s*\\b(?:the\\s+)?(?:${LATEST.source.replace(
 export function withoutTimePhrases(question: string): string {
   const stripped = question.replace(YEAR_PHRASE, '').replace(LATEST_PHRASE, '').replace(/\s+([?.!,])/g, '$1').trim();
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
+}
+
+/** An article as the time gate sees it. */
+export interface TimedArticle {
+  id: string;
+  /** The year the article is of (its date, or its front-matter `year`). */
+  year: number;
+  /** Years its text states. */
+  statedYears: ReadonlySet<number>;
+  /**
+   * The year it reports on: its own year, unless its text states the year before and not its own (an annual report
+   * published in January on the year just gone), or its front matter says.
+   */
+  reportsOn: number;
+}
+
+/** The year an article reports on (see `TimedArticle.reportsOn`). `yearSet` is true when its front matter says `year:`. */
+export function reportsOn(year: number, statedYears: ReadonlySet<number>, yearSet: boolean): number {
+  if (yearSet) return year;
+  return !statedYears.has(year) && statedYears.has(year - 1) ? year - 1 : year;
+}
+
+/** How likely (0–1, the fitted article relevance) a story must be to answer for the question's time to pick it. */
+export interface TimeGateThresholds {
+  /** A story of the named year (or a report on it) goes first when at least this likely to answer. */
+  year: number;
+  /** "latest", "first", "by <year>": the newest (oldest) story among those at least this likely goes first. */
+  recency: number;
+}
+
+/**
+ * How an article's time fits the question's, as a rank: for a named year, 2 = it reports on that year, 1 = it is of
+ * that year or of the next year and states it, 0 = neither; for "latest", "first" and "by <year>", the year it reports
+ * on (so only same-year articles compete on topic alone); otherwise 0.
+ */
+export function timeClass(scope: TimeScope, a: TimedArticle): number {
+  switch (scope.kind) {
+    case 'year':
+      if (scope.years.includes(a.reportsOn)) return 2;
+      return scope.years.some((y) => y === a.year || (a.year === y + 1 && a.statedYears.has(y))) ? 1 : 0;
+    case 'latest':
+    case 'earliest':
+    case 'by':
+      return a.reportsOn;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The articles whose time the question asks for, among the stories that match its topic: time decides between
+ * stories likely to answer, never makes a story on another topic the answer. `relevance` maps each candidate article
+ * to how likely it is to answer, judged without time. Returns the ids to rank first (empty: no preference, e.g. no
+ * story of the named year is likely enough).
+ */
+export function timeGate(scope: TimeScope, relevance: Map<TimedArticle, number>, thresholds: TimeGateThresholds): Set<string> {
+  if (scope.kind === 'none' || relevance.size === 0) return new Set();
+  const threshold = scope.kind === 'year' ? thresholds.year : thresholds.recency;
+  let close = [...relevance].filter(([, p]) => p >= threshold).map(([a]) => a);
+  if (scope.kind === 'by') close = close.filter((a) => a.reportsOn <= scope.year);
+  if (!close.length) return new Set();
+  const classes = close.map((a) => timeClass(scope, a));
+  const wanted = scope.kind === 'earliest' ? Math.min(...classes) : Math.max(...classes);
+  if (scope.kind === 'year' && wanted === 0) return new Set();
+  return new Set(close.filter((_, i) => classes[i] === wanted).map((a) => a.id));
 }

@@ -1,0 +1,88 @@
+/**
+ * `npm run fit`: fits the ranker's weights on the tuning questions (the seed questions and the unseen tuning half,
+ * asked of the combined corpus) and writes them to `src/search/ranker-weights.ts` with the cross-validation that
+ * chose the penalty and the passage scale. The held-out half is never read.
+ *
+ *   npm run fit                 cross-validate, fit, write the weights
+ *   npm run fit -- --dry-run    cross-validate and print, write nothing
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openAnswerer } from '../answer/index.js';
+import { loadConfig, loadEnvFile, PROJECT_ROOT } from '../config.js';
+import { loadEmbedder } from '../embeddings/index.js';
+import { PASSAGE_DEFAULTS } from '../passages/index.js';
+import { ARTICLE_FEATURES, PASSAGE_FEATURES, RANKER_WEIGHTS } from '../search/index.js';
+import { prepareCorpus } from '../eval/corpora.js';
+import { answerDependsOnCorpus, loadSeedQuestions, loadUnseenQuestions } from '../eval/questions.js';
+import { combine, crossValidate, fitRanker, fromWeights, rankingExample, topKRate, toWeights, type CrossValidation, type RankingExample } from '../eval/ranker-fit.js';
+import { openIndex } from '../index/index.js';
+import { timedArticles } from '../search/index.js';
+import { runIfMain } from './errors.js';
+
+const WEIGHTS_FILE = path.join(PROJECT_ROOT, 'src', 'search', 'ranker-weights.ts');
+
+const f3 = (x: number) => x.toFixed(3);
+
+function weightTable(names: readonly string[], w: number[], folds: number[][]): string[] {
+  return names.map((n, j) => {
+    const fold = folds.map((f) => f[j]!);
+    return `  ${n.padEnd(16)} ${w[j]!.toFixed(3).padStart(7)}   folds ${f3(Math.min(...fold))} … ${f3(Math.max(...fold))}`;
+  });
+}
+
+async function main(): Promise<void> {
+  loadEnvFile();
+  const dryRun = process.argv.includes('--dry-run');
+  const config = loadConfig();
+  const seed = loadSeedQuestions().filter((q) => q.answerable);
+  const tuning = [...seed.filter((q) => !answerDependsOnCorpus(q)), ...loadUnseenQuestions().filter((q) => q.answerable && q.split === 'tuning')];
+  const embedder = await loadEmbedder(config);
+  const examples: RankingExample[] = [];
+  // The seed questions on the bundled corpus (where "latest" means the newest of its five articles), and every
+  // tuning question on the combined corpus.
+  for (const [corpus, questions] of [['bundled', seed], ['combined', tuning]] as const) {
+    const { config: c } = await prepareCorpus(corpus, config, embedder, PASSAGE_DEFAULTS);
+    const answerer = await openAnswerer(c, { embedder });
+    const index = openIndex(c.indexDir);
+    const timed = timedArticles(index);
+    for (const q of questions) examples.push(rankingExample(q, (await answerer.search(q.question)).hits, timed));
+    index.lexical.close();
+  }
+  const reachable = examples.filter((e) => e.candidates.some((x) => x.right));
+  const lines: string[] = [];
+  const say = (s: string) => (lines.push(s), console.log(s));
+  say(`${examples.length} tuning examples (seed questions on the bundled corpus; seed and unseen tuning questions on the combined one); ${reachable.length} have a right passage among the candidates.`);
+  say(`Top-1 among candidates with the current weights: ${f3(topKRate(examples, fromWeights(RANKER_WEIGHTS)))}.`);
+  say('Cross-validation (5 folds of whole articles), top-1 on the left-out folds:');
+  const cv = crossValidate(reachable);
+  // The best mean for each penalty, then: the best mean overall; among penalties within one standard error of it, the
+  // strongest (the simplest model).
+  const bestPer = new Map<number, CrossValidation>();
+  for (const r of cv) if (!bestPer.has(r.lambda) || r.mean > bestPer.get(r.lambda)!.mean) bestPer.set(r.lambda, r);
+  for (const r of bestPer.values()) {
+    say(`  lambda ${String(r.lambda).padEnd(6)} best: passage scale ${r.passageScale}, relevance needed: names ${r.gate.names} / year ${r.gate.year} / recency ${r.gate.recency}: mean ${f3(r.mean)} sd ${f3(r.sd)}`);
+  }
+  const best = [...bestPer.values()].reduce((a, b) => (b.mean > a.mean ? b : a));
+  const se = best.sd / Math.sqrt(best.foldTop1.length);
+  const chosen = [...bestPer.values()].filter((r) => r.mean >= best.mean - se).reduce((a, b) => (b.lambda > a.lambda ? b : a));
+  say(`Chosen: lambda ${chosen.lambda}, passage scale ${chosen.passageScale}, relevance needed: names ${chosen.gate.names} / year ${chosen.gate.year} / recency ${chosen.gate.recency} (best mean ${f3(best.mean)} at lambda ${best.lambda}; strongest penalty within one standard error).`);
+  const fit = combine(fitRanker(reachable, chosen.lambda), chosen.passageScale, chosen.gate);
+  say(`On all tuning questions with the fitted weights: top-1 ${f3(topKRate(examples, fit))}, top-3 ${f3(topKRate(examples, fit, 3))} (candidates, before merging).`);
+  say('Article weights:');
+  for (const l of weightTable(ARTICLE_FEATURES, fit.article, chosen.foldWeights.map((w) => w.article))) say(l);
+  say(`Relevance (pointwise, intercept ${fit.relevance.bias.toFixed(3)}):`);
+  for (const l of weightTable(ARTICLE_FEATURES, fit.relevance.article, chosen.foldWeights.map((w) => w.relevance.article))) say(l);
+  say('Passage weights (scaled):');
+  for (const l of weightTable(PASSAGE_FEATURES, fit.passage, chosen.foldWeights.map((w) => w.passage))) say(l);
+  if (dryRun) return;
+  const w = toWeights(fit);
+  const block = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `    ${k}: ${v},`).join('\n');
+  writeFileSync(
+    WEIGHTS_FILE,
+    `/**\n * Fitted ranker weights. Written by \`npm run fit\` (src/cli/fit.ts); do not edit by hand.\n *\n${lines.map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */\nimport type { Weights } from './features.js';\n\nexport const RANKER_WEIGHTS: Weights = {\n  article: {\n${block(w.article)}\n  },\n  passage: {\n${block(w.passage)}\n  },\n  relevance: {\n    bias: ${w.relevance.bias},\n    article: {\n${block(w.relevance.article).replace(/^/gm, '  ')}\n    },\n  },\n  gate: {\n${block({ ...w.gate })}\n  },\n};\n`,
+  );
+  console.log(`\nwrote ${path.relative(PROJECT_ROOT, WEIGHTS_FILE)}; run \`npm run build\` and \`npm run eval\` to measure.`);
+}
+
+runIfMain(import.meta.url, 'npm run fit', main);

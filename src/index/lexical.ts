@@ -1,0 +1,150 @@
+/**
+ * The lexical side of the index: an SQLite FTS5 table over the passages (`embeddings/lexical.sqlite`), tokenised by
+ * SQLite's own `porter unicode61` tokenizer, so BM25 and document frequencies come from a maintained engine and are
+ * read from disk instead of re-tokenising the corpus at every start. Beside it, a small table of how each word is
+ * written in the corpus (how often capitalised inside a sentence), which tells names from common words.
+ *
+ * Row id = passage label (its position in `passages.json`), as in the HNSW index.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+
+/** The FTS5 tokenizer: Porter's stemmer over Unicode words, the same algorithm as the `stemmer` package uses for sentence terms. */
+export const LEXICAL_TOKENIZER = 'porter unicode61 remove_diacritics 2';
+
+/**
+ * Text as the lexical engine sees it: thousands separators dropped so "5,140" and "5140" are one token (the
+ * tokenizer would otherwise split them at the comma). Applied to passages and to query words alike.
+ */
+export function lexicalText(text: string): string {
+  return text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+}
+
+/** How a word is written in the corpus: a word mostly capitalised inside sentences is a name ("Strikeback", "Lyon"). */
+export interface WordCase {
+  /** Occurrences that are not the first word of a sentence. */
+  inside: number;
+  /** Of those, how many start with a capital letter. */
+  capitalised: number;
+  /** Occurrences written in capitals throughout (acronyms such as "ICSE"). */
+  upper: number;
+}
+
+export interface LexicalIndex {
+  /** Passages in the table. */
+  readonly count: number;
+  /**
+   * BM25 of every passage holding at least one of the words, summed over the words with each word's weight
+   * (FTS5's `bm25()`, sign flipped so higher is better). Words are stemmed by the engine.
+   */
+  scores(words: Map<string, number>): Map<number, number>;
+  /** Passages holding the word (after stemming); 0 for a word the corpus never uses. */
+  documentFrequency(word: string): number;
+  /** How the corpus writes a word (lower-case key), or undefined when it never does. */
+  wordCase(word: string): WordCase | undefined;
+  close(): void;
+}
+
+const WORD = /[\p{L}][\p{L}\p{M}'’]*/gu;
+
+/** Lower-case key of a word as written: possessive dropped ("INTERPOL’s" → "interpol"). */
+export function wordKey(word: string): string {
+  return word.toLowerCase().replace(/['’]s?$/, '');
+}
+
+/** Counts how each word is written across the sentences (the first word of a sentence says nothing: it is capitalised anyway). */
+export function countWordCase(sentences: Iterable<string>): Map<string, WordCase> {
+  const out = new Map<string, WordCase>();
+  for (const sentence of sentences) {
+    let first = true;
+    for (const m of sentence.matchAll(WORD)) {
+      const word = m[0];
+      const key = wordKey(word);
+      const c = out.get(key) ?? { inside: 0, capitalised: 0, upper: 0 };
+      if (!first) {
+        c.inside++;
+        if (/^\p{Lu}/u.test(word)) c.capitalised++;
+        if (word.length > 1 && /^[\p{Lu}\p{N}]+(?:['’]s)?$/u.test(word)) c.upper++;
+      }
+      first = false;
+      out.set(key, c);
+    }
+  }
+  return out;
+}
+
+/** An FTS5 string for one word: a quoted phrase, so no word is read as an operator. */
+function phrase(word: string): string {
+  return `"${lexicalText(word).replace(/"/g, '""')}"`;
+}
+
+/** Writes the lexical index of the passages (row id = label), through a temporary file, replacing any old one. */
+export function writeLexicalIndex(file: string, passages: string[], words: Map<string, WordCase>): void {
+  const tmp = `${file}.tmp`;
+  rmSync(tmp, { force: true });
+  const db = new Database(tmp);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.exec(`CREATE VIRTUAL TABLE passages USING fts5(text, tokenize = '${LEXICAL_TOKENIZER}', content = '', columnsize = 1)`);
+    db.exec('CREATE TABLE words (word TEXT PRIMARY KEY, inside INTEGER NOT NULL, capitalised INTEGER NOT NULL, upper INTEGER NOT NULL) WITHOUT ROWID');
+    const addPassage = db.prepare('INSERT INTO passages (rowid, text) VALUES (?, ?)');
+    const addWord = db.prepare('INSERT INTO words (word, inside, capitalised, upper) VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      passages.forEach((text, label) => addPassage.run(label, lexicalText(text)));
+      for (const [word, c] of [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) addWord.run(word, c.inside, c.capitalised, c.upper);
+    })();
+    db.exec("INSERT INTO passages (passages) VALUES ('optimize')");
+  } finally {
+    db.close();
+  }
+  renameSync(tmp, file);
+}
+
+/** Opens a lexical index read-only. Throws when the file is missing or not an index of `expected` passages. */
+export function openLexicalIndex(file: string, expected: number): LexicalIndex {
+  if (!existsSync(file)) throw new Error(`${file} does not exist`);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  let count: number;
+  try {
+    count = (db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (count !== expected) {
+    db.close();
+    throw new Error(`${file} holds ${count} passages for ${expected}`);
+  }
+  const match = db.prepare('SELECT rowid AS label, -bm25(passages) AS score FROM passages WHERE passages MATCH ?');
+  const df = db.prepare('SELECT count(*) AS n FROM passages WHERE passages MATCH ?');
+  const caseOf = db.prepare('SELECT inside, capitalised, upper FROM words WHERE word = ?');
+  // Question words repeat across questions; each lookup is kept (bounded, cleared when full).
+  const dfCache = new Map<string, number>();
+  return {
+    count,
+    scores(words) {
+      const out = new Map<number, number>();
+      for (const [word, weight] of words) {
+        if (weight === 0 || !/[\p{L}\p{N}]/u.test(word)) continue;
+        for (const row of match.all(phrase(word)) as { label: number; score: number }[]) {
+          out.set(row.label, (out.get(row.label) ?? 0) + weight * row.score);
+        }
+      }
+      return out;
+    },
+    documentFrequency(word) {
+      if (!/[\p{L}\p{N}]/u.test(word)) return 0;
+      let n = dfCache.get(word);
+      if (n === undefined) {
+        if (dfCache.size > 50_000) dfCache.clear();
+        n = (df.get(phrase(word)) as { n: number }).n;
+        dfCache.set(word, n);
+      }
+      return n;
+    },
+    wordCase(word) {
+      return caseOf.get(word.toLowerCase()) as WordCase | undefined;
+    },
+    close: () => db.close(),
+  };
+}

