@@ -10,7 +10,9 @@ import { loadEmbedder, type Embedder } from '../embeddings/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import { staleness } from '../index/build.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
-import { createSearcher, STRICT_ANSWER_TYPES, withoutTimePhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { createSearcher, withoutTimePhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { checkFeatures, unanswerableProbability, type RefusalWeights } from './answer-check.js';
+import { REFUSAL_WEIGHTS } from './refusal-weights.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
 import { wordOverlap } from './highlight.js';
 import { checkQuestion } from './question.js';
@@ -18,14 +20,13 @@ import { refusalThreshold } from './refusal.js';
 
 export { checkQuestion, QuestionError, QUESTION_MAX_LENGTH } from './question.js';
 export { refusalThreshold } from './refusal.js';
+export { CHECK_FEATURES, checkFeatures, checkVector, unanswerableProbability, type CheckFeatures, type RefusalWeights } from './answer-check.js';
 
 export const ANSWER_DEFAULTS = {
   /** Results returned when the caller does not say. */
   top: 3,
   /** Most results one call may ask for. */
   maxTop: 20,
-  /** A money, date or duration question is refused when none of this many best passages states one. */
-  typeCheckDepth: 3,
   /** Two passages of different articles about the same year are one result when their answering sentences share this share of words… */
   mergeWordOverlap: 0.6,
   /** …or when their vectors are this close. */
@@ -39,6 +40,8 @@ export interface AskOptions {
   refusalThreshold?: number;
   /** Override search weights for this call (evaluation and tuning only). */
   search?: Partial<SearchOptions>;
+  /** Override the answer check's weights for this call (evaluation and tuning only). */
+  refusal?: RefusalWeights;
 }
 
 export interface Answerer {
@@ -60,11 +63,53 @@ export function toSource(a: ArticleMeta): Source {
 
 interface Draft {
   hit: Hit;
+  /** The part of the passage shown, as offsets into its article (a passage overlapping an earlier result is cut). */
+  start: number;
+  end: number;
+  /** The answering sentence, as offsets into the shown text. */
   highlight: { text: string; start: number; end: number };
   words: Set<string>;
   sources: Source[];
   passageIds: string[];
   articleIds: Set<string>;
+}
+
+/**
+ * True when the articles do not answer: nothing found; the closest passage further than the model's off-topic
+ * threshold; only years named that no article covers; a name no article mentions; or the answer check (`answer-check.ts`) finds the best answers
+ * lack what the question is about.
+ */
+export function refuses(result: SearchResult, threshold: number, refusal: RefusalWeights = REFUSAL_WEIGHTS): boolean {
+  return refusedBeforeCheck(result, threshold) || unanswerableProbability(checkFeatures(result, threshold), refusal) >= refusal.threshold;
+}
+
+/** The refusals that need no answer check (see `refuses`). */
+export function refusedBeforeCheck(result: SearchResult, threshold: number): boolean {
+  if (result.hits.length === 0 || result.bestDense < threshold) return true;
+  if (result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length) return true;
+  // The question names something ("operation hydra") that no article mentions: any answer would be about another thing.
+  return result.names.some((n) => !n.known);
+}
+
+/**
+ * The part of a hit's passage that no earlier result of its article shows (offsets into the article), cut at the
+ * earlier results' edges, which are sentence boundaries; null when its answering sentence is already shown.
+ */
+function showable(hit: Hit, earlier: Draft[]): { start: number; end: number } | null {
+  const p = hit.passage;
+  const answer = { start: p.start + hit.sentence.start, end: p.start + hit.sentence.end };
+  let start = p.start;
+  let end = p.end;
+  for (const d of earlier) {
+    if (d.end <= start || d.start >= end) continue;
+    if (d.start < answer.end && d.end > answer.start) return null;
+    if (d.end <= answer.start) start = Math.max(start, d.end);
+    else end = Math.min(end, d.start);
+  }
+  // Cut edges fall between sentences: drop the white space there.
+  while (start < end && /\s/.test(p.text[start - p.start]!)) start++;
+  while (end > start && /\s/.test(p.text[end - 1 - p.start]!)) end--;
+  return end > start ? { start, end } : null;
 }
 
 /** Turns ranked hits into at most `top` results: highlights, merged duplicates, no repeated answering sentence. */
@@ -74,13 +119,9 @@ export function buildAnswer(
   index: VectorIndex,
   top: number,
   threshold: number,
+  refusal: RefusalWeights = REFUSAL_WEIGHTS,
 ): Answer {
-  const namesOnlyUncoveredYears = result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length;
-  const lacksAnswerType =
-    STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, ANSWER_DEFAULTS.typeCheckDepth).every((h) => h.features.answerType === 0);
-  if (result.hits.length === 0 || result.bestDense < threshold || namesOnlyUncoveredYears || lacksAnswerType) {
-    return { question, refused: true, results: [] };
-  }
+  if (refuses(result, threshold, refusal)) return { question, refused: true, results: [] };
   const drafts: Draft[] = [];
   for (const hit of result.hits) {
     const { start, end } = hit.sentence;
@@ -99,16 +140,24 @@ export function buildAnswer(
       twin.articleIds.add(hit.article.id);
       continue;
     }
-    // Overlapping passages of one article repeat sentences: never show the same answering sentence twice.
-    if (drafts.some((d) => d.hit.article.id === hit.article.id && d.highlight.text === highlight.text)) continue;
-    if (drafts.length < top) {
-      drafts.push({ hit, highlight, words, sources: [toSource(hit.article)], passageIds: [hit.passage.id], articleIds: new Set([hit.article.id]) });
-    }
+    if (drafts.length >= top) continue;
+    // Overlapping passages of one article share sentences: show each sentence once.
+    const shown = showable(hit, drafts.filter((d) => d.hit.article.id === hit.article.id));
+    if (!shown) continue;
+    drafts.push({
+      hit,
+      ...shown,
+      highlight: { text: highlight.text, start: hit.passage.start + start - shown.start, end: hit.passage.start + end - shown.start },
+      words,
+      sources: [toSource(hit.article)],
+      passageIds: [hit.passage.id],
+      articleIds: new Set([hit.article.id]),
+    });
   }
   const results: AnswerResult[] = drafts.map((d, i) => ({
     rank: i + 1,
     score: Math.round(d.hit.score * 10000) / 10000,
-    text: d.hit.passage.text,
+    text: d.hit.passage.text.slice(d.start - d.hit.passage.start, d.end - d.hit.passage.start),
     highlight: d.highlight.text,
     highlightStart: d.highlight.start,
     highlightEnd: d.highlight.end,
@@ -151,7 +200,7 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
       const question = checkQuestion(raw);
       const top = Math.min(Math.max(Math.floor(options.top ?? ANSWER_DEFAULTS.top), 1), ANSWER_DEFAULTS.maxTop);
       const result = await search(question, options);
-      return buildAnswer(question, result, index, top, options.refusalThreshold ?? threshold);
+      return buildAnswer(question, result, index, top, options.refusalThreshold ?? threshold, options.refusal);
     },
     sources: () => sources.map((s) => ({ ...s })),
     ready: () => embedderReady.then(() => undefined),

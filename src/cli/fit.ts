@@ -8,19 +8,21 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openAnswerer } from '../answer/index.js';
+import { CHECK_FEATURES, checkFeatures, checkVector, openAnswerer, refusalThreshold, refusedBeforeCheck } from '../answer/index.js';
+import { fitRefusal, REFUSAL_FIT_DEFAULTS, type CheckExample } from '../eval/refusal-fit.js';
 import { loadConfig, loadEnvFile, PROJECT_ROOT } from '../config.js';
 import { loadEmbedder } from '../embeddings/index.js';
 import { PASSAGE_DEFAULTS } from '../passages/index.js';
 import { ARTICLE_FEATURES, PASSAGE_FEATURES, RANKER_WEIGHTS } from '../search/index.js';
 import { prepareCorpus } from '../eval/corpora.js';
-import { answerDependsOnCorpus, loadSeedQuestions, loadUnseenQuestions } from '../eval/questions.js';
+import { answerDependsOnCorpus, loadSeedQuestions, loadUnseenQuestions, type EvalQuestion } from '../eval/questions.js';
 import { combine, crossValidate, fitRanker, fromWeights, rankingExample, topKRate, toWeights, type CrossValidation, type RankingExample } from '../eval/ranker-fit.js';
 import { openIndex } from '../index/index.js';
-import { timedArticles } from '../search/index.js';
+import { timedArticles, type SearchResult, type TimedArticle } from '../search/index.js';
 import { runIfMain } from './errors.js';
 
 const WEIGHTS_FILE = path.join(PROJECT_ROOT, 'src', 'search', 'ranker-weights.ts');
+const REFUSAL_FILE = path.join(PROJECT_ROOT, 'src', 'answer', 'refusal-weights.ts');
 
 const f3 = (x: number) => x.toFixed(3);
 
@@ -35,20 +37,25 @@ async function main(): Promise<void> {
   loadEnvFile();
   const dryRun = process.argv.includes('--dry-run');
   const config = loadConfig();
-  const seed = loadSeedQuestions().filter((q) => q.answerable);
-  const tuning = [...seed.filter((q) => !answerDependsOnCorpus(q)), ...loadUnseenQuestions().filter((q) => q.answerable && q.split === 'tuning')];
+  const seed = loadSeedQuestions();
+  const tuning = [...seed.filter((q) => !answerDependsOnCorpus(q)), ...loadUnseenQuestions().filter((q) => q.split === 'tuning')];
   const embedder = await loadEmbedder(config);
+  const threshold = refusalThreshold(config.embeddingModel);
   const examples: RankingExample[] = [];
+  const checks: { corpus: string; example: CheckExample; result: SearchResult }[] = [];
   // The seed questions on the bundled corpus (where "latest" means the newest of its five articles), and every
   // tuning question on the combined corpus.
+  const searched: { corpus: string; questions: EvalQuestion[]; results: SearchResult[]; timed: (id: string) => TimedArticle }[] = [];
   for (const [corpus, questions] of [['bundled', seed], ['combined', tuning]] as const) {
     const { config: c } = await prepareCorpus(corpus, config, embedder, PASSAGE_DEFAULTS);
     const answerer = await openAnswerer(c, { embedder });
     const index = openIndex(c.indexDir);
-    const timed = timedArticles(index);
-    for (const q of questions) examples.push(rankingExample(q, (await answerer.search(q.question)).hits, timed));
+    const results: SearchResult[] = [];
+    for (const q of questions) results.push(await answerer.search(q.question));
+    searched.push({ corpus, questions, results, timed: timedArticles(index) });
     index.lexical.close();
   }
+  for (const s of searched) s.questions.forEach((q, i) => q.answerable && examples.push(rankingExample(q, s.results[i]!.hits, s.timed)));
   const reachable = examples.filter((e) => e.candidates.some((x) => x.right));
   const lines: string[] = [];
   const say = (s: string) => (lines.push(s), console.log(s));
@@ -75,7 +82,36 @@ async function main(): Promise<void> {
   for (const l of weightTable(ARTICLE_FEATURES, fit.relevance.article, chosen.foldWeights.map((w) => w.relevance.article))) say(l);
   say('Passage weights (scaled):');
   for (const l of weightTable(PASSAGE_FEATURES, fit.passage, chosen.foldWeights.map((w) => w.passage))) say(l);
+
+  // The answer check, on searches made with the weights just fitted.
+  const ranked = toWeights(fit);
+  for (const s of searched) {
+    const { config: c } = await prepareCorpus(s.corpus as 'bundled' | 'combined', config, embedder, PASSAGE_DEFAULTS);
+    const answerer = await openAnswerer(c, { embedder });
+    for (const q of s.questions) {
+      const result = await answerer.search(q.question, { search: { weights: ranked } });
+      // Off-topic questions, years no article covers and names no article mentions are refused before the check;
+      // the check learns from the rest.
+      if (refusedBeforeCheck(result, threshold)) continue;
+      const example = { group: q.article ?? (q.year ? `year-${q.year}` : q.id), vector: checkVector(checkFeatures(result, threshold)), unanswerable: !q.answerable };
+      checks.push({ corpus: s.corpus, example, result });
+    }
+  }
+  const refusal = fitRefusal(checks.map((c) => c.example));
+  say('');
+  say(`Answer check: ${checks.length} questions not refused before it (${checks.filter((c) => c.example.unanswerable).length} unanswerable).`);
+  say(`Cross-validated log-loss: ${refusal.cv.map((r) => `lambda ${r.lambda} ${f3(r.loss)}`).join(', ')}; chosen lambda ${refusal.lambda}.`);
+  say('Trade-off on the tuning questions (refuse at probability ≥ t): t, unanswerable refused, answerable wrongly refused');
+  for (const p of refusal.curve) say(`  ${p.threshold.toFixed(2)}  ${p.refusedUnanswerable}/${p.unanswerable}  ${p.wronglyRefused}/${p.answerable}`);
+  say(`Chosen threshold ${refusal.chosen.threshold} (most refused unanswerable minus ${REFUSAL_FIT_DEFAULTS.wrongRefusalCost} × wrongly refused).`);
+  say('Check weights:');
+  CHECK_FEATURES.forEach((n, j) => say(`  ${n.padEnd(16)} ${refusal.model.weights[j]!.toFixed(3).padStart(7)}`));
+  say(`  intercept        ${refusal.model.bias.toFixed(3).padStart(7)}`);
   if (dryRun) return;
+  writeFileSync(
+    REFUSAL_FILE,
+    `/**\n * Fitted answer-check weights. Written by \`npm run fit\` (src/cli/fit.ts); do not edit by hand.\n * See src/search/ranker-weights.ts for the whole fit report.\n */\nimport type { RefusalWeights } from './answer-check.js';\n\nexport const REFUSAL_WEIGHTS: RefusalWeights = ${JSON.stringify(refusal.weights, null, 2).replace(/"(\w+)":/g, '$1:')};\n`,
+  );
   const w = toWeights(fit);
   const block = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `    ${k}: ${v},`).join('\n');
   writeFileSync(

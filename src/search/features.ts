@@ -23,6 +23,8 @@ export const ARTICLE_FEATURES = [
   'answerSentence',
   /** Share of the question's names (weighted by rarity) written anywhere in the article, title included. */
   'names',
+  /** The article holds the question's most specific word other than its names (1; 0.5 through a synonym). */
+  'keyTerm',
   /** One of its passages states a year the question names. */
   'yearPassage',
 ] as const;

@@ -85,6 +85,8 @@ export interface SearchResult {
   uncoveredYears: number[];
   /** The question's names (operations, sites, agencies, places…), as the corpus writes them. */
   names: QuestionName[];
+  /** Share of the question's content words that no passage of the corpus uses (after stemming and synonyms). */
+  unknownWords: number;
 }
 
 export interface Searcher {
@@ -181,6 +183,7 @@ export function createSearcher(index: VectorIndex): Searcher {
     const df = lexical.documentFrequency(word);
     return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
   };
+  const unseenIdf = Math.log(1 + (n + 0.5) / 0.5);
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const passagesOfArticle = new Map<string, number[]>();
   index.passages.forEach((p, label) => passagesOfArticle.set(p.articleId, [...(passagesOfArticle.get(p.articleId) ?? []), label]));
@@ -201,6 +204,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   });
   const passageTerms = lazy((label: number) => new Set(sentencesOf(label).flatMap((s) => [...s.terms])));
   const yearsIn = (text: string) => new Set(yearsStated(text));
+  const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))));
   const passageYears = lazy((label: number) => yearsIn(index.passages[label]!.text));
   const articleText = lazy((id: string) => [articleById.get(id)!.title, ...passagesOfArticle.get(id)!.map((l) => index.passages[l]!.text)].join('\n'));
   const timed = timedArticles(index);
@@ -212,11 +216,15 @@ export function createSearcher(index: VectorIndex): Searcher {
       const scope = timeScope(question);
       const type = answerType(question);
       const asked = queryTerms(withoutTimePhrases(question));
+      // A word no passage uses weighs what the rarest word does: nothing can hold it, and the question is about it.
       const termWeights = new Map<string, number>();
+      const unknown: string[] = [];
       for (const q of asked) {
         const w = Math.max(...alternatives(q.term).map((t) => idf(wordForTerm(t, asked))));
         if (w > 0) termWeights.set(q.term, w);
+        else unknown.push(q.term);
       }
+      for (const t of unknown) termWeights.set(t, unseenIdf);
       const names = questionNames(withoutTimePhrases(question), lexical, idf);
       const nameTerms = new Set(names.flatMap((nm) => nm.words.map((w) => tokenize(w)[0]?.term ?? w)));
       const q: QuestionFeatures = {
@@ -225,6 +233,8 @@ export function createSearcher(index: VectorIndex): Searcher {
         counted: countedTerms(question, termWeights.keys()),
         type,
       };
+      // The question's most specific word that is not a name and that the corpus uses ("chaired", "cost", "convicted").
+      const keyTerm = [...q.topicWeights].filter(([t]) => !unknown.includes(t)).sort((a, b) => b[1] - a[1])[0]?.[0];
       // Each name counts by its rarity: "Strikeback" decides, "INTERPOL" (in most articles) hardly does.
       const nameWeight = names.reduce((s, nm) => s + nm.weight, 0);
       const nameShare = (text: string) => (nameWeight ? names.reduce((s, nm) => s + nm.weight * nameMatch(nm, text), 0) / nameWeight : 0);
@@ -293,6 +303,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           passageCoverage: top('passageCoverage'),
           answerSentence: top('answerSentence'),
           names: nameWeight ? articleNames(id) : 0,
+          keyTerm: keyTerm === undefined ? 0 : coverageOf(articleTerms(id), new Map([[keyTerm, 1]])),
           yearPassage: top('yearPassage'),
         });
       }
@@ -329,7 +340,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       for (const h of hits) h.timePreferred = ranked.timePreferred.has(h.article.id);
       hits.splice(0, hits.length, ...ranked.order.map((c) => c.hit));
       const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));
-      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names };
+      const unknownWords = asked.length ? unknown.length / asked.length : 0;
+      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownWords };
 
       // A figure asked for with no time: each year's figure, newest first — from stories likely to answer (as for a
       // named year) that hold the question's names as well as the best one does (another operation's figure is not

@@ -20,7 +20,7 @@ export interface QuestionName {
   rarest: string;
   /** How telling the name is: the inverse document frequency of its rarest word (0 when the corpus never uses it). */
   weight: number;
-  /** False when no passage of the corpus holds the name's rarest word. */
+  /** False when some word of the name is one no passage of the corpus uses: no article mentions it. */
   known: boolean;
 }
 
@@ -48,6 +48,11 @@ const CALENDAR = new Set(
     'thursday friday saturday sunday').split(' '),
 );
 
+/** Nouns that introduce a name ("operation X", "the X website"): an unknown word right after one is a name. */
+const NAME_HEADS = new Set(
+  'operation operations project taskforce website site forum platform app network database programme program campaign initiative codename'.split(' '),
+);
+
 /** Question words a user capitalises at the start of a clause, never names. */
 const QUESTION_WORDS = new Set('how what when where which who whom whose why and or but is are was were did does do'.split(' '));
 
@@ -69,8 +74,8 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
     if (current.length === 1 && common.has(current[0]!) && !capitalised) current = [];
     if (current.length) {
       const rarest = current.reduce((a, b) => (idf(b) > idf(a) ? b : a));
-      const df = lexical.documentFrequency(rarest);
-      names.push({ words: current, rarest, weight: df > 0 ? idf(rarest) : 0, known: df > 0 });
+      const known = current.every((w) => lexical.documentFrequency(w) > 0);
+      names.push({ words: current, rarest, weight: known ? idf(rarest) : 0, known });
     }
     current = [];
     capitalised = false;
@@ -87,14 +92,16 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
       }
       const word = wordKey(part);
       const asWritten = i > 0 && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
+      // "operation tidewater": a rare word right after such a noun, not a verb ("the database came…").
+      const afterHead = i > 0 && NAME_HEADS.has(wordKey(written[i - 1]![0])) && !common.has(word) && !/(?:ed|ing)$/.test(word);
       const name =
         !isStopWord(token) &&
         !CALENDAR.has(word) &&
         !QUESTION_WORDS.has(word) &&
-        (isNameByCorpus(lexical.wordCase(word), o) || ((asWritten || quoted.has(token.word)) && lexical.documentFrequency(word) === 0));
+        (isNameByCorpus(lexical.wordCase(word), o) || ((asWritten || afterHead || quoted.has(token.word)) && lexical.documentFrequency(word) === 0));
       if (name) {
         current.push(word);
-        capitalised ||= asWritten || quoted.has(token.word);
+        capitalised ||= asWritten || afterHead || quoted.has(token.word);
       } else flush();
     }
   });

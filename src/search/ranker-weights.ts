@@ -4,78 +4,117 @@
  * 252 tuning examples (seed questions on the bundled corpus; seed and unseen tuning questions on the combined one); 252 have a right passage among the candidates.
  * Top-1 among candidates with the current weights: 0.845.
  * Cross-validation (5 folds of whole articles), top-1 on the left-out folds:
- *   lambda 0.001  best: passage scale 0.5, relevance needed: names 0.1 / year 0.05 / recency 0: mean 0.828 sd 0.081
- *   lambda 0.003  best: passage scale 0.25, relevance needed: names 0.3 / year 0.1 / recency 0: mean 0.832 sd 0.103
- *   lambda 0.01   best: passage scale 0.25, relevance needed: names 0.3 / year 0.1 / recency 0: mean 0.828 sd 0.102
+ *   lambda 0.001  best: passage scale 0.25, relevance needed: names 0.1 / year 0.05 / recency 0.1: mean 0.843 sd 0.073
+ *   lambda 0.003  best: passage scale 0.25, relevance needed: names 0.3 / year 0.1 / recency 0: mean 0.828 sd 0.102
+ *   lambda 0.01   best: passage scale 0.25, relevance needed: names 0.3 / year 0.1 / recency 0: mean 0.824 sd 0.102
  *   lambda 0.03   best: passage scale 0.25, relevance needed: names 0.3 / year 0.2 / recency 0: mean 0.824 sd 0.102
- * Chosen: lambda 0.03, passage scale 0.25, relevance needed: names 0.3 / year 0.2 / recency 0 (best mean 0.832 at lambda 0.003; strongest penalty within one standard error).
+ * Chosen: lambda 0.03, passage scale 0.25, relevance needed: names 0.3 / year 0.2 / recency 0 (best mean 0.843 at lambda 0.001; strongest penalty within one standard error).
  * On all tuning questions with the fitted weights: top-1 0.849, top-3 0.944 (candidates, before merging).
  * Article weights:
- *   dense              0.978   folds 0.933 … 1.002
- *   lexical            1.162   folds 1.125 … 1.224
- *   coverage           0.800   folds 0.769 … 0.818
- *   passageCoverage    0.907   folds 0.874 … 0.936
- *   answerSentence     0.701   folds 0.669 … 0.741
- *   names              0.892   folds 0.811 … 0.951
- *   yearPassage        0.057   folds -0.029 … 0.154
- * Relevance (pointwise, intercept -3.075):
- *   dense              1.129   folds 1.103 … 1.159
- *   lexical            1.351   folds 1.291 … 1.403
- *   coverage           0.901   folds 0.851 … 0.942
- *   passageCoverage    0.998   folds 0.958 … 1.060
- *   answerSentence     0.590   folds 0.530 … 0.652
- *   names              0.710   folds 0.559 … 0.873
- *   yearPassage        0.187   folds 0.107 … 0.260
+ *   dense              0.980   folds 0.941 … 1.008
+ *   lexical            1.154   folds 1.096 … 1.217
+ *   coverage           0.726   folds 0.710 … 0.749
+ *   passageCoverage    0.818   folds 0.800 … 0.839
+ *   answerSentence     0.650   folds 0.618 … 0.687
+ *   names              0.925   folds 0.829 … 0.991
+ *   keyTerm            0.483   folds 0.429 … 0.513
+ *   yearPassage        0.055   folds -0.035 … 0.138
+ * Relevance (pointwise, intercept -3.098):
+ *   dense              1.171   folds 1.142 … 1.205
+ *   lexical            1.403   folds 1.317 … 1.461
+ *   coverage           0.810   folds 0.775 … 0.855
+ *   passageCoverage    0.889   folds 0.865 … 0.956
+ *   answerSentence     0.514   folds 0.448 … 0.581
+ *   names              0.747   folds 0.570 … 0.902
+ *   keyTerm            0.288   folds 0.224 … 0.319
+ *   yearPassage        0.170   folds 0.088 … 0.241
  * Passage weights (scaled):
- *   dense              0.132   folds 0.118 … 0.152
- *   sentenceDense      0.138   folds 0.130 … 0.150
- *   lexical            0.220   folds 0.202 … 0.233
- *   coverage           0.148   folds 0.136 … 0.156
- *   passageCoverage    0.185   folds 0.176 … 0.197
- *   answerType         0.228   folds 0.208 … 0.243
- *   answerSentence     0.163   folds 0.152 … 0.173
- *   answerDense        0.185   folds 0.170 … 0.202
- *   strictType         0.037   folds 0.014 … 0.048
- *   lead               0.001   folds -0.005 … 0.017
- *   names              0.044   folds 0.011 … 0.059
- *   yearPassage        0.011   folds -0.000 … 0.023
+ *   dense              0.139   folds 0.125 … 0.160
+ *   sentenceDense      0.146   folds 0.139 … 0.155
+ *   lexical            0.234   folds 0.211 … 0.250
+ *   coverage           0.141   folds 0.129 … 0.146
+ *   passageCoverage    0.179   folds 0.173 … 0.188
+ *   answerType         0.233   folds 0.214 … 0.248
+ *   answerSentence     0.150   folds 0.138 … 0.161
+ *   answerDense        0.191   folds 0.177 … 0.207
+ *   strictType         0.037   folds 0.016 … 0.048
+ *   lead               0.001   folds -0.005 … 0.016
+ *   names              0.043   folds 0.012 … 0.058
+ *   yearPassage        0.006   folds -0.005 … 0.017
+ *
+ * Answer check: 284 questions not refused before it (32 unanswerable).
+ * Cross-validated log-loss: lambda 0.001 0.559, lambda 0.003 0.540, lambda 0.01 0.555, lambda 0.03 0.598, lambda 0.1 0.649; chosen lambda 0.003.
+ * Trade-off on the tuning questions (refuse at probability ≥ t): t, unanswerable refused, answerable wrongly refused
+ *   0.05  32/32  252/252
+ *   0.10  32/32  252/252
+ *   0.15  32/32  252/252
+ *   0.20  32/32  159/252
+ *   0.25  32/32  125/252
+ *   0.30  31/32  102/252
+ *   0.35  29/32  84/252
+ *   0.40  28/32  69/252
+ *   0.45  28/32  59/252
+ *   0.50  26/32  51/252
+ *   0.55  21/32  32/252
+ *   0.60  18/32  24/252
+ *   0.65  17/32  16/252
+ *   0.70  16/32  14/252
+ *   0.75  13/32  11/252
+ *   0.80  12/32  10/252
+ *   0.85  6/32  9/252
+ *   0.90  4/32  7/252
+ *   0.95  1/32  2/252
+ * Chosen threshold 0.95 (most refused unanswerable minus 2 × wrongly refused).
+ * Check weights:
+ *   similarity        -0.036
+ *   relevance         -1.023
+ *   coverage          -0.784
+ *   answerSentence     0.214
+ *   answerType        -3.329
+ *   namesHeld          0.231
+ *   keyTerm           -0.578
+ *   unknownWords       2.184
+ *   timeMissing        3.034
+ *   intercept          3.683
  */
 import type { Weights } from './features.js';
 
 export const RANKER_WEIGHTS: Weights = {
   article: {
-    dense: 0.978,
-    lexical: 1.162,
-    coverage: 0.8,
-    passageCoverage: 0.907,
-    answerSentence: 0.701,
-    names: 0.892,
-    yearPassage: 0.057,
+    dense: 0.98,
+    lexical: 1.154,
+    coverage: 0.726,
+    passageCoverage: 0.818,
+    answerSentence: 0.65,
+    names: 0.925,
+    keyTerm: 0.483,
+    yearPassage: 0.055,
   },
   passage: {
-    dense: 0.132,
-    sentenceDense: 0.138,
-    lexical: 0.22,
-    coverage: 0.148,
-    passageCoverage: 0.185,
-    answerType: 0.228,
-    answerSentence: 0.163,
-    answerDense: 0.185,
+    dense: 0.139,
+    sentenceDense: 0.146,
+    lexical: 0.234,
+    coverage: 0.141,
+    passageCoverage: 0.179,
+    answerType: 0.233,
+    answerSentence: 0.15,
+    answerDense: 0.191,
     strictType: 0.037,
     lead: 0.001,
-    names: 0.044,
-    yearPassage: 0.011,
+    names: 0.043,
+    yearPassage: 0.006,
   },
   relevance: {
-    bias: -3.075,
+    bias: -3.098,
     article: {
-      dense: 1.129,
-      lexical: 1.351,
-      coverage: 0.901,
-      passageCoverage: 0.998,
-      answerSentence: 0.59,
-      names: 0.71,
-      yearPassage: 0.187,
+      dense: 1.171,
+      lexical: 1.403,
+      coverage: 0.81,
+      passageCoverage: 0.889,
+      answerSentence: 0.514,
+      names: 0.747,
+      keyTerm: 0.288,
+      yearPassage: 0.17,
     },
   },
   gate: {

@@ -26,6 +26,8 @@ export function yearsStated(text: string): number[] {
   }
   return [...out];
 }
+/** "since 2019": a change up to now, which the newest story reports. */
+const SINCE_YEAR = /\b(since|from)\s+(19[5-9]\d|20\d\d|21\d\d)\b(?!\s*(?:to|until|till|-|–)\s*(?:19|20|21)\d\d)/i;
 const BY_YEAR = /\b(by|as of|up to|until|till|through|before|prior to)\s+(the\s+end\s+of\s+)?(19[5-9]\d|20\d\d|21\d\d)\b/i;
 const LATEST = /\b(now|nowadays|today|latest|newest|current(ly)?|most recent(ly)?|recent(ly)?|these days|so far|to date|this year|last meeting|last time)\b/i;
 const EARLIEST = /\b(first|earliest|oldest|initial(ly)?|originally)\b\s*(meeting|conference|time|one|year|report|article|gathering)?/i;
@@ -33,6 +35,7 @@ const EARLIEST = /\b(first|earliest|oldest|initial(ly)?|originally)\b\s*(meeting
 export function timeScope(question: string): TimeScope {
   const by = BY_YEAR.exec(question);
   if (by) return { kind: 'by', year: Number(by[3]) };
+  if (SINCE_YEAR.test(question) && yearsStated(question.replace(SINCE_YEAR, '')).length === 0) return { kind: 'latest' };
   const years = yearsStated(question);
   if (years.length) return { kind: 'year', years };
   if (LATEST.test(question)) return { kind: 'latest' };
