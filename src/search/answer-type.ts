@@ -47,7 +47,7 @@ export function answerType(question: string): AnswerType {
   }
   if (/\b(which|what)\s+(number|edition)\b|\bwhich\s+(annual|meeting)\s+number\b/.test(q)) return 'ordinal';
   if (/\bhow\s+(long|many\s+days|many\s+hours|many\s+weeks|many\s+months|quickly|soon|fast)\b|\b(duration|length)\s+of\b/.test(q)) return 'duration';
-  if (/\bhow\s+(many|much)\b|\bnumber\s+of\b|\bhow\s+(large|big)\b/.test(q) || /^(what|what's|whats|which|give)\b.*\b(amount|total|figure|count|number|tally|numbers|figures)\b/.test(q)) return 'quantity';
+  if (/\bhow\s+(many|much)\b|\bnumber\s+of\b|\bhow\s+(large|big)\b/.test(q)) return 'quantity';
   if (/\bwhen\b|\bwhat\s+(date|day|month|year|time)\b|\bwhich\s+(date|day|month|year|dates|days)\b/.test(q)) return 'date';
   if (new RegExp(`\\b(which|what)\\s+(\\w+\\s+)?${ORGANISATION_NOUN}\\b|\\bwhich\\s+country'?s\\s+police\\b`).test(q)) return 'organisation';
   if (
@@ -57,6 +57,8 @@ export function answerType(question: string): AnswerType {
   ) {
     return 'name';
   }
+  // "what's the latest attendance figure?": a figure asked for by name.
+  if (/^(what|what's|whats|which|give)\b.*\b(amount|total|figure|count|number|tally|numbers|figures)\b/.test(q)) return 'quantity';
   if (/\bwho\b|\bwhose\b|\bwhich\s+(person|official|officer|director|minister|expert|speaker|judge|man|woman)\b/.test(q)) return 'person';
   if (/\bwhere\b|\bwhich\s+(city|country|countries|place|venue|town|location|region|state|island)\b|\bwhat\s+(city|country|place|venue|town|location|region|state|island)\b/.test(q)) return 'place';
   return 'other';

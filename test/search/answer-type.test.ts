@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { answerType, countedTerms, sentenceShape, typeMatch } from '../../src/search/answer-type.js';
+
+describe('answerType', () => {
+  it.each([
+    ['what percentage of the victims were girls?', 'percentage'],
+    ['by how much did reports rise in 2023?', 'percentage'],
+    ['what share of victims were children?', 'percentage'],
+    ['how long was the administrator sentenced to?', 'prison'],
+    ['what prison term did he get?', 'prison'],
+    ['what was the operation called?', 'name'],
+    ['what was the task force against fake modelling sites called?', 'name'],
+    ['which website did police take down?', 'name'],
+    ['which agency led the raids?', 'organisation'],
+    ["which country's police ran the site?", 'organisation'],
+    ['what charity published the figures?', 'organisation'],
+    ["what's the latest attendance figure?", 'quantity'],
+    ['how many countries attended in 2011?', 'quantity'],
+    ['how long did the meeting last?', 'duration'],
+    ['when did ICSE launch?', 'date'],
+    ['who opened the conference?', 'person'],
+    ['where was the meeting?', 'place'],
+    ['what is sextortion?', 'other'],
+  ])('"%s" asks for %s', (question, type) => {
+    expect(answerType(question)).toBe(type);
+  });
+});
+
+describe('sentenceShape', () => {
+  it('sees a share, and does not take it for a count of the word after it', () => {
+    const s = sentenceShape('Reports rose by 25% compared with 2022.');
+    expect(s.percentage).toBe(1);
+    expect(s.countedTerms.has('compar')).toBe(false);
+    expect(sentenceShape('Some 27 per cent of victims were children.').percentage).toBe(1);
+  });
+
+  it('sees a prison term only with a duration', () => {
+    expect(sentenceShape('The court sentenced him to 146 years in prison.').prison).toBe(1);
+    expect(sentenceShape('He is already in prison in South Korea.').prison).toBe(0.5);
+    expect(sentenceShape('The meeting lasted three days.').prison).toBe(0);
+  });
+
+  it('sees the name of an operation or of something called so', () => {
+    expect(sentenceShape('Dubbed Operation Cumberland, the raid was led by Danish authorities.').name).toBe(1);
+    expect(sentenceShape('a website known as "Welcome To Video" was shut.').name).toBe(1);
+    expect(sentenceShape('the raid was led by Danish authorities.').name).toBe(0.5);
+  });
+
+  it('sees organisations: named bodies and acronyms', () => {
+    expect(sentenceShape('The National Crime Agency said so.').organisation).toBe(1);
+    expect(sentenceShape('Figures from the NSPCC show a rise.').organisation).toBe(1);
+    expect(sentenceShape('the figures show a rise.').organisation).toBe(0);
+  });
+
+  it('counts numbers written in words, and what follows them', () => {
+    const s = sentenceShape('The site held a quarter million video clips.');
+    expect(s.hasCount).toBe(true);
+    expect([...s.countedTerms]).toEqual(['video', 'clip']);
+  });
+
+  it('sees a name with an apostrophe or a middle initial as a person', () => {
+    expect(sentenceShape('Opening the conference, the Acting Director, Harold O’Connell, welcomed them.').person).toBe(1);
+    expect(sentenceShape('Jessie K. Liu said the case was unprecedented.').person).toBe(1);
+  });
+});
+
+describe('countedTerms and typeMatch', () => {
+  it('matches "how many people" with a count of any kind of person', () => {
+    const counted = countedTerms('how many people attended the 2017 meeting?', []);
+    expect(typeMatch('quantity', sentenceShape('More than 200 participants from some 60 countries attended.'), counted)).toBe(1);
+    expect(typeMatch('quantity', sentenceShape('The database holds 5,000 images.'), counted)).toBe(0.5);
+  });
+
+  it('takes an agency as half an answer to "who"', () => {
+    expect(typeMatch('person', sentenceShape('The project was funded by the European Commission.'), new Set())).toBe(0.5);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The search's rules on a small corpus made here (fixture articles, not real ones), with the real model and the real
+ * index: several years of one kind of meeting, a passage mentioning another year, an annual report published the
+ * year after the one it reports on, two operations whose names share a word, and the kinds of answer.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAnswerer, type Answerer } from '../../src/answer/index.js';
+import { loadConfig } from '../../src/config.js';
+import { buildIndex } from '../../src/index/build.js';
+import type { Answer } from '../../src/types.js';
+
+const ARTICLES: Record<string, [title: string, published: string, body: string]> = {
+  'meeting-2016': [
+    'Child protection experts meet in Rome',
+    '2016-05-12',
+    'ROME – The annual expert meeting on crimes against children brought together 120 experts from 40 countries this week.\n\n' +
+      'Participants discussed victim identification and online grooming.',
+  ],
+  'meeting-2019': [
+    'Record attendance at child protection meeting in Madrid',
+    '2019-06-20',
+    'MADRID – The annual expert meeting on crimes against children brought together 210 experts from 64 countries.\n\n' +
+      'The group, which first met in 2016 in Rome, agreed to share more intelligence on travelling offenders.',
+  ],
+  'harbour-light': [
+    'Police arrest 35 in Operation Harbour Light',
+    '2021-03-02',
+    'Operation Harbour Light, a six-week operation against online child abuse networks, led to 35 arrests in 12 countries.\n\n' +
+      'Investigators seized 400 devices and identified 18 victims.',
+  ],
+  'northern-light': [
+    'Operation Northern Light ends with dozens of arrests',
+    '2021-09-15',
+    'Operation Northern Light, coordinated across Scandinavia, led to 61 arrests and the rescue of 9 children.\n\n' +
+      'The ringleader was later sentenced to 14 years in prison by a court in Oslo.',
+  ],
+  'hotline-2022-figures': [
+    'Hotline reports climb again',
+    '2023-02-01',
+    'The national abuse hotline received 34,700 reports in 2022, its charity operator said.\n\n' +
+      'Most reports concerned images shared on social media.',
+  ],
+  'hotline-2023-report': [
+    'Annual report: hotline sees busiest year',
+    '2024-01-18',
+    'The national abuse hotline received 41,200 reports in 2023, 19% more than in 2022, according to its annual report.\n\n' +
+      'Girls were the victims in 78% of the confirmed reports.',
+  ],
+};
+
+let tmp: string;
+let answerer: Answerer;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'qa-rules-'));
+  const corpusDir = path.join(tmp, 'corpus');
+  mkdirSync(corpusDir);
+  for (const [id, [title, published, body]] of Object.entries(ARTICLES)) {
+    writeFileSync(path.join(corpusDir, `${id}.md`), `---\ntitle: "${title}"\npublisher: "Fixture News"\npublished: ${published}\n---\n\n${body}\n`);
+  }
+  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(tmp, 'index') });
+  await buildIndex(config);
+  answerer = await openAnswerer(config);
+  await answerer.ready();
+});
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const first = (a: Answer) => {
+  expect(a.refused, `refused "${a.question}"`).toBe(false);
+  return a.results[0]!;
+};
+const firstTitle = (a: Answer) => first(a).sources[0]!.title;
+
+describe('time as evidence', () => {
+  it.each([
+    ['how many countries attended in 2016?', 'Child protection experts meet in Rome', '40 countries'],
+    ['how many countries attended in 2019?', 'Record attendance at child protection meeting in Madrid', '64 countries'],
+  ])('"%s" cites the meeting of that year, not a later article that mentions the year', async (question, title, fact) => {
+    const answer = await answerer.ask(question);
+    expect(firstTitle(answer)).toBe(title);
+    expect(first(answer).highlight).toContain(fact);
+  });
+
+  it('finds a year’s figure in the annual report published the next year', async () => {
+    const answer = await answerer.ask('how many reports did the hotline get in 2023?');
+    expect(firstTitle(answer)).toBe('Annual report: hotline sees busiest year');
+    expect(first(answer).highlight).toContain('41,200');
+  });
+
+  it('finds the year before’s figure in the article that reports it, not in that year’s report', async () => {
+    const answer = await answerer.ask('how many reports did the hotline get in 2022?');
+    expect(firstTitle(answer)).toBe('Hotline reports climb again');
+  });
+
+  it('answers "latest" with the newest story on the topic', async () => {
+    const answer = await answerer.ask('what is the latest number of hotline reports?');
+    expect(firstTitle(answer)).toBe('Annual report: hotline sees busiest year');
+  });
+
+  it('refuses a year no article is of, reports on or mentions', async () => {
+    expect((await answerer.ask('how many countries attended in 2031?')).refused).toBe(true);
+  });
+});
+
+describe('names decide', () => {
+  it.each([
+    ['how many people were arrested in operation northern light?', 'Operation Northern Light ends with dozens of arrests'],
+    ['how many arrests did Harbour Light make?', 'Police arrest 35 in Operation Harbour Light'],
+    ['how many arrests in operation harbour-light?', 'Police arrest 35 in Operation Harbour Light'],
+  ])('"%s" cites the operation it names, though both names share a word', async (question, title) => {
+    expect(firstTitle(await answerer.ask(question))).toBe(title);
+  });
+
+  it('refuses a question about an operation no article mentions', async () => {
+    expect((await answerer.ask('how many people were arrested in operation tidewater?')).refused).toBe(true);
+  });
+});
+
+describe('kinds of answer', () => {
+  it('answers a prison term with the sentence that states it', async () => {
+    expect(first(await answerer.ask('how long was the northern light ringleader sentenced to?')).highlight).toContain('14 years in prison');
+  });
+
+  it('answers a share with the sentence that states it', async () => {
+    expect(first(await answerer.ask('what percentage of the confirmed reports involved girls?')).highlight).toContain('78%');
+  });
+
+  it('answers "what was the operation called" with the sentence that names it', async () => {
+    const answer = await answerer.ask('what was the operation against abuse networks in scandinavia called?');
+    expect(first(answer).highlight).toContain('Operation Northern Light');
+  });
+});
+
+describe('one answer never repeats a sentence', () => {
+  it('shows each sentence of an article at most once across the results', async () => {
+    for (const question of ['how many countries attended in 2019?', 'what did operation northern light achieve?', 'how many reports did the hotline get?']) {
+      const answer = await answerer.ask(question, { top: 10 });
+      const seen = new Map<string, string>();
+      for (const r of answer.results) {
+        const article = r.passageIds[0]!.split('#')[0]!;
+        for (const sentence of r.text.split(/(?<=[.!?])\s+/)) {
+          const key = `${article}\n${sentence}`;
+          expect(seen.has(key), `"${sentence}" shown twice for "${question}"`).toBe(false);
+          seen.set(key, question);
+        }
+      }
+    }
+  });
+});

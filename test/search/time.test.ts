@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { reportsOn, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
+
+const article = (id: string, year: number, stated: number[] = [], yearSet = false): TimedArticle => {
+  const statedYears = new Set(stated);
+  return { id, year, statedYears, reportsOn: reportsOn(year, statedYears, yearSet) };
+};
+
+describe('yearsStated', () => {
+  it('reads years and both ends of a span, as financial and report years are written', () => {
+    expect(yearsStated('in 2017-18 police recorded')).toEqual([2017, 2018]);
+    expect(yearsStated('the 2021/22 financial year')).toEqual([2021, 2022]);
+    expect(yearsStated('between 2013–2015')).toEqual([2013, 2015]);
+    expect(yearsStated('14-17 November 2022, 5,140 victims')).toEqual([2022]);
+    expect(yearsStated('no year here, 1,000 images')).toEqual([]);
+  });
+});
+
+describe('timeScope', () => {
+  it('takes a span as both of its years', () => {
+    expect(timeScope('how many offences did uk police record in 2017-18?')).toEqual({ kind: 'year', years: [2017, 2018] });
+  });
+
+  it('reads "since <year>" as a change up to now, which the newest story reports', () => {
+    expect(timeScope('by how much have reports risen since 2019?')).toEqual({ kind: 'latest' });
+    expect(timeScope('how many were arrested from 2019 to 2021?')).toEqual({ kind: 'year', years: [2019, 2021] });
+  });
+});
+
+describe('withoutTimePhrases', () => {
+  it('drops a span with its year', () => {
+    expect(withoutTimePhrases('how many offences were recorded in 2017-18?')).toBe('how many offences were recorded?');
+  });
+});
+
+describe('reportsOn', () => {
+  it('is the article’s own year, unless it states only the year before (a report on the year just gone)', () => {
+    expect(reportsOn(2024, new Set([2023, 2022]), false)).toBe(2023);
+    expect(reportsOn(2024, new Set([2024, 2023]), false)).toBe(2024);
+    expect(reportsOn(2011, new Set([2009]), false)).toBe(2011);
+    expect(reportsOn(2015, new Set([2014]), true)).toBe(2015);
+  });
+});
+
+describe('timeClass', () => {
+  const scope = { kind: 'year' as const, years: [2023] };
+  it('ranks a story reporting on the named year above one merely of that year or of the next', () => {
+    expect(timeClass(scope, article('report-on-2023', 2024, [2023]))).toBe(2);
+    expect(timeClass(scope, article('of-2023', 2023, [2023]))).toBe(2);
+    expect(timeClass(scope, article('of-2023-about-2022', 2023, [2022]))).toBe(1);
+    expect(timeClass(scope, article('next-year-stating-it', 2024, [2024, 2023]))).toBe(1);
+    expect(timeClass(scope, article('mentions-it-later', 2025, [2023]))).toBe(0);
+  });
+});
+
+describe('timeGate', () => {
+  const a2011 = article('2011', 2011);
+  const a2014 = article('2014', 2014);
+  const a2022 = article('2022', 2022);
+  const gate = { year: 0.2, recency: 0.2 };
+
+  it('picks the stories of a named year that are likely to answer', () => {
+    const relevance = new Map([[a2014, 0.9], [a2011, 0.4], [a2022, 0.8]]);
+    expect(timeGate({ kind: 'year', years: [2011] }, relevance, gate)).toEqual(new Set(['2011']));
+  });
+
+  it('picks nothing when the named year’s story is unlikely to answer: time never makes another topic the answer', () => {
+    const relevance = new Map([[a2014, 0.9], [a2011, 0.05]]);
+    expect(timeGate({ kind: 'year', years: [2011] }, relevance, gate)).toEqual(new Set());
+  });
+
+  it('picks the newest likely story for "latest", the oldest for "first", the newest up to the year for "by"', () => {
+    const relevance = new Map([[a2011, 0.5], [a2014, 0.9], [a2022, 0.1]]);
+    expect(timeGate({ kind: 'latest' }, relevance, gate)).toEqual(new Set(['2014']));
+    expect(timeGate({ kind: 'earliest' }, relevance, gate)).toEqual(new Set(['2011']));
+    expect(timeGate({ kind: 'by', year: 2013 }, relevance, gate)).toEqual(new Set(['2011']));
+    expect(timeGate({ kind: 'none' }, relevance, gate)).toEqual(new Set());
+  });
+});
