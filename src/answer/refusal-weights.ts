@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 3.683,
+  bias: 3.957,
   weights: {
-    similarity: -0.036,
-    relevance: -1.023,
-    coverage: -0.784,
-    answerSentence: 0.214,
-    answerType: -3.329,
-    namesHeld: 0.231,
-    keyTerm: -0.578,
-    unknownWords: 2.184,
-    timeMissing: 3.034
+    similarity: -0.027,
+    relevance: -1.025,
+    coverage: -0.81,
+    answerSentence: 0.227,
+    answerType: -3.562,
+    namesHeld: 0.197,
+    keyTerm: -0.584,
+    unknownWords: 2.144,
+    timeMissing: 3.058
   },
   threshold: 0.95
 };

@@ -170,11 +170,20 @@ const PERSON_NOUNS = (
  * expert) with its synonyms; without one, every content word of the question.
  */
 export function countedTerms(question: string, questionTerms: Iterable<string>): Set<string> {
-  const m = /\b(?:how\s+many|number\s+of|count\s+of)\s+(?:more\s+|different\s+|separate\s+)?([\p{L}][\p{L}-]*)/iu.exec(question);
-  const noun = m ? tokenize(m[1]!)[0] : undefined;
-  if (noun && PEOPLE.has(noun.word)) return new Set(PERSON_NOUNS);
-  return new Set(noun && !isStopWord(noun) ? alternatives(noun.term) : questionTerms);
+  const m = /\b(?:how\s+many|number\s+of|count\s+of)\s+(?:more\s+|different\s+|separate\s+)?(.*)$/iu.exec(question);
+  // The words up to the first stop word: the counted thing, with what qualifies it ("child abuse image offences").
+  const run: Token[] = [];
+  for (const t of m ? tokenize(m[1]!) : []) {
+    if (t.isNumber || isStopWord(t) || run.length === COUNTED_RUN) break;
+    run.push(t);
+  }
+  if (run.length === 0) return new Set(questionTerms);
+  if (PEOPLE.has(run[0]!.word)) return new Set(PERSON_NOUNS);
+  return new Set(run.flatMap((t) => alternatives(t.term)));
 }
+
+/** At most this many words after "how many" are taken as naming the counted thing. */
+const COUNTED_RUN = 4;
 
 /**
  * How well a sentence holds the asked-for kind of answer (`counted`: see `countedTerms`): 1 = clearly (a count of
