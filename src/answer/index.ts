@@ -31,6 +31,7 @@ export const ANSWER_DEFAULTS = {
   mergeWordOverlap: 0.6,
   /** …or when their vectors are this close. */
   mergeCosine: 0.93,
+
 };
 
 export interface AskOptions {

@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 3.957,
+  bias: 3.184,
   weights: {
-    similarity: -0.027,
-    relevance: -1.025,
-    coverage: -0.81,
-    answerSentence: 0.227,
-    answerType: -3.562,
-    namesHeld: 0.197,
-    keyTerm: -0.584,
-    unknownWords: 2.144,
-    timeMissing: 3.058
+    similarity: 0.048,
+    relevance: -0.593,
+    coverage: -0.917,
+    answerSentence: -0.349,
+    answerType: -2.647,
+    namesHeld: 0.384,
+    keyTerm: -0.56,
+    unknownWords: 1.487,
+    timeMissing: 2.721
   },
   threshold: 0.95
 };

@@ -12,8 +12,9 @@
  *   npm run eval -- --sweep               passage size / overlap grid, to choose PASSAGE_DEFAULTS
  *   npm run eval -- --verbose             every miss of the seed and tuning questions, with what was returned instead
  *   npm run eval -- --verbose --held-out  …and of the held-out half (reading them spends the half: see README)
+ *   npm run eval -- --refusal-curve       unanswerable refused vs answerable wrongly refused at each refusal threshold
  */
-import { openAnswerer } from '../answer/index.js';
+import { checkFeatures, openAnswerer, refusalThreshold, refusedBeforeCheck, unanswerableProbability } from '../answer/index.js';
 import { loadConfig, loadEnvFile } from '../config.js';
 import { loadEmbedder, KNOWN_MODEL_IDS } from '../embeddings/index.js';
 import { openIndex } from '../index/index.js';
@@ -31,6 +32,20 @@ const SETS: { corpus: CorpusName; label: string; pick: (q: EvalQuestion) => bool
   { corpus: 'combined', label: 'combined · unseen tuning', pick: (q) => q.split === 'tuning' },
   { corpus: 'combined', label: 'combined · unseen held-out', pick: (q) => q.split === 'held-out' },
 ];
+
+const CURVE_THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01];
+
+/** At each threshold of the answer check: unanswerable refused, answerable wrongly refused (rules before the check included). */
+function refusalCurve(label: string, questions: EvalQuestion[], collected: Collected[], threshold: number): string {
+  const p = collected.map((c) => (refusedBeforeCheck(c.search, threshold) ? Infinity : unanswerableProbability(checkFeatures(c.search, threshold))));
+  const cells = CURVE_THRESHOLDS.map((t) => {
+    const refused = (i: number) => p[i]! >= t;
+    const un = questions.filter((q, i) => !q.answerable && refused(i)).length;
+    const wrong = questions.filter((q, i) => q.answerable && refused(i)).length;
+    return `${un}/${questions.filter((q) => !q.answerable).length} · ${wrong}`;
+  });
+  return `| ${label} | ${cells.join(' | ')} |`;
+}
 
 function printMisses(questions: EvalQuestion[], collected: Collected[]): void {
   questions.forEach((q, i) => {
@@ -66,6 +81,7 @@ async function main(): Promise<void> {
       console.log(`### ${model} · passages ≤ ${passages.maxTokens} tokens, overlap ${passages.overlapSentences}\n`);
       const rows = { ours: [] as string[], lexical: [] as string[], dense: [] as string[] };
       const misses: [EvalQuestion[], Collected[]][] = [];
+      const curve: string[] = [];
       for (const corpus of ['bundled', 'combined'] as const) {
         const { config: c, summary } = await prepareCorpus(corpus, modelConfig, embedder, passages);
         process.stderr.write(`${corpus} corpus: ${summary.articles} articles, ${summary.passages} passages (${summary.embedded} texts embedded now)\n`);
@@ -78,10 +94,16 @@ async function main(): Promise<void> {
           rows.lexical.push(tableRow(set.label, 'BM25 alone', score(qs, collected.map((x) => x.lexical))));
           rows.dense.push(tableRow(set.label, 'embeddings alone', score(qs, collected.map((x) => x.dense))));
           if (verbose && (showHeldOut || !set.label.includes('held-out'))) misses.push([qs, collected]);
+          if (args.includes('--refusal-curve')) curve.push(refusalCurve(set.label, qs, collected, refusalThreshold(model)));
         }
         index.lexical.close();
       }
       console.log([TABLE_HEADER, ...rows.ours, ...rows.lexical, ...rows.dense].join('\n') + '\n');
+      if (curve.length) {
+        console.log('Refusal: unanswerable refused · answerable wrongly refused, refusing when the check gives at least t\n');
+        console.log(`| corpus · questions | ${CURVE_THRESHOLDS.map((t) => (t > 1 ? 'check off' : `t = ${t}`)).join(' | ')} |\n|---|${CURVE_THRESHOLDS.map(() => '---').join('|')}|`);
+        console.log(curve.join('\n') + '\n');
+      }
       for (const [qs, collected] of misses) printMisses(qs, collected);
     }
   }

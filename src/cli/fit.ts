@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   say('');
   say(`Answer check: ${checks.length} questions not refused before it (${checks.filter((c) => c.example.unanswerable).length} unanswerable).`);
   say(`Cross-validated log-loss: ${refusal.cv.map((r) => `lambda ${r.lambda} ${f3(r.loss)}`).join(', ')}; chosen lambda ${refusal.lambda}.`);
-  say('Trade-off on the tuning questions (refuse at probability ≥ t): t, unanswerable refused, answerable wrongly refused');
+  say('Trade-off on the tuning questions, out-of-fold probabilities (refuse at ≥ t): t, unanswerable refused, answerable wrongly refused');
   for (const p of refusal.curve) say(`  ${p.threshold.toFixed(2)}  ${p.refusedUnanswerable}/${p.unanswerable}  ${p.wronglyRefused}/${p.answerable}`);
   say(`Chosen threshold ${refusal.chosen.threshold} (most refused unanswerable minus ${REFUSAL_FIT_DEFAULTS.wrongRefusalCost} × wrongly refused).`);
   say('Check weights:');

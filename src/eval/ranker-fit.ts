@@ -46,10 +46,13 @@ export const RANKER_FIT_DEFAULTS = {
   lambdas: [0.001, 0.003, 0.01, 0.03],
   /** Weight of the passage score against the article score. */
   passageScales: [0.25, 0.5, 1],
-  /** Relevance a story needs for the question's names, or its time, to pick it. */
-  nameThresholds: [0, 0.1, 0.3, 1.01],
-  yearThresholds: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
-  recencyThresholds: [0, 0.1, 0.2, 0.3, 0.5],
+  /**
+   * Relevance a story needs for the question's names, or its time, to pick it. Never 0: a story must be likely to
+   * answer before its date or a name makes it the answer (1.01: the gate is off).
+   */
+  nameThresholds: [0.05, 0.1, 0.3, 1.01],
+  yearThresholds: [0.05, 0.1, 0.2, 0.3, 0.5],
+  recencyThresholds: [0.05, 0.1, 0.2, 0.3, 0.5],
 };
 
 export function rankingExample(q: EvalQuestion, hits: Hit[], timed: (id: string) => TimedArticle): RankingExample {

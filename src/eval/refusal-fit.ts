@@ -1,7 +1,9 @@
 /**
  * Fitting the answer check (`src/answer/answer-check.ts`): an L2-regularised logistic model of "the articles do not
  * answer" over the check's features, both classes weighing the same, with the penalty chosen by cross-validated
- * log-loss over folds of whole articles; then the refusal threshold, from the trade-off curve on the tuning questions.
+ * log-loss over folds of whole articles; then the refusal threshold, from the trade-off curve of the out-of-fold
+ * probabilities (each question judged by a model fitted without its fold, so the threshold is not chosen on
+ * probabilities the model was fitted to).
  */
 import { CHECK_FEATURES, type RefusalWeights } from '../answer/index.js';
 import { fitLogistic, predictLogistic, type LogisticFit } from './logistic.js';
@@ -61,10 +63,22 @@ export interface CurvePoint {
   answerable: number;
 }
 
-/** Refused unanswerable vs wrongly refused answerable questions at each threshold. */
-export function tradeOff(examples: CheckExample[], m: LogisticFit, o = REFUSAL_FIT_DEFAULTS): CurvePoint[] {
+/** Each example's probability from a model fitted on the other folds. */
+export function outOfFold(examples: CheckExample[], lambda: number, o = REFUSAL_FIT_DEFAULTS): number[] {
+  const groups = [...new Set(examples.map((e) => e.group))].sort();
+  const foldOf = new Map(groups.map((g, i) => [g, i % o.folds]));
+  const p = new Array<number>(examples.length).fill(0);
+  for (let f = 0; f < o.folds; f++) {
+    const m = fit(examples.filter((e) => foldOf.get(e.group) !== f), lambda);
+    examples.forEach((e, i) => foldOf.get(e.group) === f && (p[i] = predictLogistic(m, e.vector)));
+  }
+  return p;
+}
+
+/** Refused unanswerable vs wrongly refused answerable questions at each threshold, for the given probabilities. */
+export function tradeOff(examples: CheckExample[], probabilities: number[], o = REFUSAL_FIT_DEFAULTS): CurvePoint[] {
   return o.thresholds.map((threshold) => {
-    const refused = (e: CheckExample) => predictLogistic(m, e.vector) >= threshold;
+    const refused = (e: CheckExample) => probabilities[examples.indexOf(e)]! >= threshold;
     return {
       threshold,
       refusedUnanswerable: examples.filter((e) => e.unanswerable && refused(e)).length,
@@ -79,7 +93,7 @@ export function fitRefusal(examples: CheckExample[], o = REFUSAL_FIT_DEFAULTS) {
   const cv = crossValidateRefusal(examples, o);
   const lambda = cv.reduce((a, b) => (b.loss < a.loss ? b : a)).lambda;
   const m = fit(examples, lambda);
-  const curve = tradeOff(examples, m, o);
+  const curve = tradeOff(examples, outOfFold(examples, lambda, o), o);
   const value = (p: CurvePoint) => p.refusedUnanswerable - o.wrongRefusalCost * p.wronglyRefused;
   const chosen = curve.reduce((a, b) => (value(b) > value(a) ? b : a));
   const weights: RefusalWeights = {

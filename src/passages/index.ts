@@ -16,7 +16,7 @@ export interface PassageOptions {
 }
 
 /** The values the evaluation chose (DESIGN.md, "Passage size"). */
-export const PASSAGE_DEFAULTS: PassageOptions = { maxTokens: 128, overlapSentences: 1 };
+export const PASSAGE_DEFAULTS: PassageOptions = { maxTokens: 256, overlapSentences: 0 };
 
 /** Counts the tokens the model sees for a piece of text. */
 export type TokenCounter = (text: string) => number;
