@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every measurement of issue #5 except the 1 M-vector scale run (`npm run bench:scale`), each in
  * its own fresh process, one after the other, on this machine; then one table of ratios against the goals.
- * Results: bench/results/bench.json (everything) and bench/results/bench.md (the tables). Takes 2–4 minutes.
- * Options: --only latency,peers (a subset), --no-write (print only), --rescale (keep the last run's measurements and
+ * Results: bench/results/bench.json (everything) and bench/results/bench.md (the tables). Takes 3–5 minutes.
+ * Options: --only latency,peers,peersCombined (a subset), --no-write (print only), --rescale (keep the last run's measurements and
  * recompute the headline with the newest `npm run bench:scale` result).
  */
 import fs from 'node:fs';
@@ -13,12 +13,14 @@ import { fmt, machine, now, table } from './lib/stats.js';
 
 const RESULTS = path.join(BENCH_DIR, 'results');
 
+/** Name, script, arguments, and the heading of its table in bench.md. */
 const MEASUREMENTS = [
-  ['coldStart', 'cold-start.ts'],
-  ['latency', 'latency.ts'],
-  ['indexing', 'indexing.ts'],
-  ['peers', 'peers.ts'],
-  ['burst', 'burst.ts'],
+  ['coldStart', 'cold-start.ts', [], 'coldStart'],
+  ['latency', 'latency.ts', [], 'latency'],
+  ['indexing', 'indexing.ts', [], 'indexing'],
+  ['peers', 'peers.ts', [], 'peers (bundled corpus, seed questions)'],
+  ['peersCombined', 'peers.ts', ['--corpus', 'combined'], 'peersCombined (combined corpus: corpus/ + eval/articles/, seed and unseen questions)'],
+  ['burst', 'burst.ts', [], 'burst'],
 ] as const;
 
 type Name = (typeof MEASUREMENTS)[number][0];
@@ -78,6 +80,26 @@ function headline(r: Partial<Record<Name, any>>, scale: any | null): string {
       rows.push(['peers: latency p50, ours / fastest peer', `${fmt(ours.latencyMs.p50 / fastest)}× (${fmt(ours.latencyMs.p50, 1)} / ${fmt(fastest, 1)} ms)`, '≤ 1× (fastest)', verdict(ours.latencyMs.p50 <= fastest)]);
     }
   }
+  if (r.peersCombined) {
+    const ours = r.peersCombined.systems.find((s: any) => s.name.startsWith('ours'));
+    const others = r.peersCombined.systems.filter((s: any) => s !== ours);
+    for (const label of ['unseen tuning', 'unseen held-out']) {
+      const set = (s: any) => s.sets.find((x: any) => x.set === label);
+      if (!ours || !others.length || !set(ours)) continue;
+      const best = (k: 'answerableTop1' | 'answerableTop3') => Math.max(...others.map((s: any) => set(s)[k]));
+      const [o1, o3, b1, b3] = [set(ours).answerableTop1, set(ours).answerableTop3, best('answerableTop1'), best('answerableTop3')];
+      rows.push([
+        `peers, combined corpus, ${label}: top-1 / top-3 answerable (ours vs best peer)`,
+        `${fmt(100 * o1, 1)}% / ${fmt(100 * o3, 1)}% vs ${fmt(100 * b1, 1)}% / ${fmt(100 * b3, 1)}%`,
+        'most accurate',
+        verdict(o1 > b1 && o3 > b3),
+      ]);
+    }
+    if (ours && others.length) {
+      const fastest = Math.min(...others.map((s: any) => s.latencyMs.p50));
+      rows.push(['peers, combined corpus: latency p50, ours / fastest peer', `${fmt(ours.latencyMs.p50 / fastest)}× (${fmt(ours.latencyMs.p50, 1)} / ${fmt(fastest, 1)} ms)`, '≤ 1× (fastest)', verdict(ours.latencyMs.p50 <= fastest)]);
+    }
+  }
   if (r.burst) {
     const b = r.burst;
     rows.push(['burst: questions lost', `${b.failed} of ${b.submitted}`, '0', verdict(b.failed === 0)]);
@@ -105,12 +127,12 @@ async function main(): Promise<void> {
     ({ results, seconds, failures, date } = last);
     load0 = last.loadAverage.before;
   }
-  for (const [name, file] of rescale ? [] : MEASUREMENTS) {
+  for (const [name, file, args] of rescale ? [] : MEASUREMENTS) {
     if (only && !only.has(name)) continue;
-    log(`${name} (${file})…`);
+    log(`${name} (${[file, ...args].join(' ')})…`);
     const t0 = now();
     try {
-      results[name] = await runMeasurement(file);
+      results[name] = await runMeasurement(file, [...args]);
     } catch (err) {
       // One broken measurement (e.g. the core mid-change) must not hide the others; the failure is reported.
       failures[name] = String(err);
@@ -127,7 +149,7 @@ async function main(): Promise<void> {
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}. ` +
       `Load average (1 min) before / after: ${fmt(load0[0])} / ${fmt(load1[0])}.`,
     head,
-    ...MEASUREMENTS.filter(([n]) => results[n]).map(([n]) => `### ${n}\n\n${results[n].table}`),
+    ...MEASUREMENTS.filter(([n]) => results[n]).map(([n, , , title]) => `### ${title}\n\n${results[n].table}`),
     ...Object.entries(failures).map(([n, e]) => `### ${n}\n\nFAILED: ${e}`),
     scale ? `### scale (from the last \`npm run bench:scale\`, ${scale.date}, N = ${scale.n})\n\n${scale.table}` : '',
     `Measured in ${fmt(rescale ? Object.values(seconds).reduce((x, y) => x + y, 0) : (now() - started) / 1000, 0)} s (${Object.entries(seconds).map(([k, v]) => `${k} ${fmt(v, 0)} s`).join(', ')}).`,

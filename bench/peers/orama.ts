@@ -1,6 +1,7 @@
 /**
  * Orama's hybrid search (BM25 full text + vector) over the same LangChain-split chunks (Orama has no splitter).
- * Orama's default vector similarity threshold (0.8) would drop most bge matches, so it is lowered to 0.1.
+ * Orama's default vector similarity threshold (0.8) would drop most bge matches, so it is lowered to 0.1. Full-text
+ * search is limited to the chunk text (by default Orama would also match the stored article id, a file name).
  */
 import { create, insertMultiple, search, type AnyOrama } from '@orama/orama';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
@@ -29,6 +30,9 @@ export function oramaPeer(): Peer {
       const res = await search(db, {
         mode: 'hybrid',
         term: question,
+        // Full text on the passage only: the article id (a file name with its date and topic words) is stored for
+        // citing, and the other peers never see it.
+        properties: ['text'],
         vector: { value: vector, property: 'embedding' },
         similarity: 0.1,
         limit: k,
