@@ -10,8 +10,8 @@ import { loadEmbedder, type Embedder } from '../embeddings/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import { staleness } from '../index/build.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
-import { createSearcher, withoutTimePhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
-import { checkFeatures, unanswerableProbability, type RefusalWeights } from './answer-check.js';
+import { createSearcher, STRICT_ANSWER_TYPES, withoutTimePhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { checkFeatures, TYPE_CHECK_DEPTH, unanswerableProbability, type RefusalWeights } from './answer-check.js';
 import { REFUSAL_WEIGHTS } from './refusal-weights.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
 import { wordOverlap } from './highlight.js';
@@ -77,7 +77,9 @@ interface Draft {
 
 /**
  * True when the articles do not answer: nothing found; the closest passage further than the model's off-topic
- * threshold; only years named that no article covers; a name no article mentions; or the answer check (`answer-check.ts`) finds the best answers
+ * threshold; only years named that no article covers; a name no article mentions; a named year the best answer's
+ * story neither reports on nor states; a sum, date, duration, share or prison term asked and none of the best
+ * passages stating one; or the answer check (`answer-check.ts`) finds the best answers
  * lack what the question is about.
  */
 export function refuses(result: SearchResult, threshold: number, refusal: RefusalWeights = REFUSAL_WEIGHTS): boolean {
@@ -89,7 +91,13 @@ export function refusedBeforeCheck(result: SearchResult, threshold: number): boo
   if (result.hits.length === 0 || result.bestDense < threshold) return true;
   if (result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length) return true;
   // The question names something ("operation hydra") that no article mentions: any answer would be about another thing.
-  return result.names.some((n) => !n.known);
+  if (result.names.some((n) => !n.known)) return true;
+  const best = result.hits[0]!;
+  // It names a year, and the best answer's story neither reports on that year nor states it where it answers.
+  if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) return true;
+  // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term), and
+  // none of the best passages states one.
+  return STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, TYPE_CHECK_DEPTH).every((h) => h.features.answerType === 0);
 }
 
 /**

@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 3.184,
+  bias: 3.426,
   weights: {
-    similarity: 0.048,
-    relevance: -0.593,
-    coverage: -0.917,
-    answerSentence: -0.349,
-    answerType: -2.647,
-    namesHeld: 0.384,
-    keyTerm: -0.56,
-    unknownWords: 1.487,
-    timeMissing: 2.721
+    similarity: 0.002,
+    relevance: -0.559,
+    coverage: -1.131,
+    answerSentence: -0.948,
+    answerType: -2.233,
+    namesHeld: 0.438,
+    keyTerm: -0.701,
+    unknownWords: 1.408,
+    timeMissing: -0.416
   },
   threshold: 0.95
 };

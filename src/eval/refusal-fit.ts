@@ -95,7 +95,8 @@ export function fitRefusal(examples: CheckExample[], o = REFUSAL_FIT_DEFAULTS) {
   const m = fit(examples, lambda);
   const curve = tradeOff(examples, outOfFold(examples, lambda, o), o);
   const value = (p: CurvePoint) => p.refusedUnanswerable - o.wrongRefusalCost * p.wronglyRefused;
-  const chosen = curve.reduce((a, b) => (value(b) > value(a) ? b : a));
+  // On a tie, the higher threshold: refuse no more than the check has shown to be worth.
+  const chosen = curve.reduce((a, b) => (value(b) >= value(a) ? b : a));
   const weights: RefusalWeights = {
     bias: Math.round(m.bias * 1000) / 1000,
     weights: Object.fromEntries(CHECK_FEATURES.map((n, j) => [n, Math.round(m.weights[j]! * 1000) / 1000])) as RefusalWeights['weights'],

@@ -120,6 +120,18 @@ describe('names decide', () => {
   });
 });
 
+describe('refusal by checking the answer', () => {
+  it('refuses a sum of money that no close passage states, but answers the operation’s own figures', async () => {
+    expect((await answerer.ask('how much did operation harbour light cost?')).refused).toBe(true);
+    expect((await answerer.ask('how many devices did operation harbour light seize?')).refused).toBe(false);
+  });
+
+  it('refuses a year the best story neither reports on nor states', async () => {
+    expect((await answerer.ask('how many arrests did operation harbour light make in 2019?')).refused).toBe(true);
+    expect((await answerer.ask('how many arrests did operation harbour light make in 2021?')).refused).toBe(false);
+  });
+});
+
 describe('kinds of answer', () => {
   it('answers a prison term with the sentence that states it', async () => {
     expect(first(await answerer.ask('how long was the northern light ringleader sentenced to?')).highlight).toContain('14 years in prison');
