@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 3.426,
+  bias: 2.944,
   weights: {
-    similarity: 0.002,
-    relevance: -0.559,
-    coverage: -1.131,
-    answerSentence: -0.948,
-    answerType: -2.233,
-    namesHeld: 0.438,
-    keyTerm: -0.701,
-    unknownWords: 1.408,
-    timeMissing: -0.416
+    similarity: -0.09,
+    relevance: -0.738,
+    coverage: -0.861,
+    answerSentence: -1.289,
+    answerType: -0.879,
+    namesHeld: -0.372,
+    keyTerm: -0.52,
+    unknownWords: 0.763,
+    timeMissing: -0.139
   },
-  threshold: 0.95
+  threshold: 0.85
 };

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article, Passage } from '../types.js';
-import { countWordCase, LEXICAL_TOKENIZER, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from './lexical.js';
+import { countNamePhrases, countWordCase, LEXICAL_TOKENIZER, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from './lexical.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
 
 export { LEXICAL_TOKENIZER, lexicalText, wordKey, type LexicalIndex, type WordCase } from './lexical.js';
@@ -218,7 +218,8 @@ export function hashFile(file: string): string {
 export function saveIndex(dir: string, c: Omit<IndexContents, 'manifest'> & { manifest: Omit<Manifest, 'lexical'> }): Manifest {
   mkdirSync(dir, { recursive: true });
   const lexicalFile = path.join(dir, INDEX_FILES.lexical);
-  writeLexicalIndex(lexicalFile, c.passages.map((p) => p.text), countWordCase(c.sentences.map((s) => s.text)));
+  const sentenceTexts = c.sentences.map((s) => s.text);
+  writeLexicalIndex(lexicalFile, c.passages.map((p) => p.text), countWordCase(sentenceTexts), countNamePhrases(sentenceTexts));
   const manifest: Manifest = { ...c.manifest, lexical: { tokenizer: LEXICAL_TOKENIZER, sha256: hashFile(lexicalFile) } };
   writeHnsw(path.join(dir, INDEX_FILES.hnsw), c.passageVectors, manifest.model.dimensions, manifest.hnsw);
   writeHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), c.sentenceVectors, manifest.model.dimensions, manifest.hnsw);

@@ -42,6 +42,8 @@ export interface LexicalIndex {
   documentFrequency(word: string): number;
   /** How the corpus writes a word (lower-case key), or undefined when it never does. */
   wordCase(word: string): WordCase | undefined;
+  /** How many times the corpus writes these words as one capitalised name (lower-case words; see `countNamePhrases`). */
+  namePhrase(words: string[]): number;
   close(): void;
 }
 
@@ -73,13 +75,54 @@ export function countWordCase(sentences: Iterable<string>): Map<string, WordCase
   return out;
 }
 
+/** Small words that may stand inside a name ("Specialists Group on Crimes Against Children", "Welcome To Video"). */
+const NAME_JOINERS = new Set(['of', 'for', 'and', 'on', 'to', 'the', 'de', 'against', 'in']);
+/** Capitalised only because they start a sentence; never the first word of a name. */
+const SENTENCE_OPENERS = new Set('the a an in on at for and but with by from as after before since during of to this that its their'.split(' '));
+
+/**
+ * Counts the multi-word names the corpus writes: runs of two or more capitalised words inside a sentence, joined by
+ * spaces or hyphens and perhaps a small word ("Project Guardian", "Operation Cross-Country", "Welcome To Video"),
+ * lower case. A single capitalised word is counted by `countWordCase`.
+ */
+export function countNamePhrases(sentences: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const sentence of sentences) {
+    const words = [...sentence.matchAll(WORD)];
+    let run: string[] = [];
+    let capitals = 0;
+    const flush = () => {
+      while (run.length && NAME_JOINERS.has(run[run.length - 1]!)) run.pop();
+      if (capitals >= 2) {
+        const phrase = run.join(' ');
+        out.set(phrase, (out.get(phrase) ?? 0) + 1);
+      }
+      run = [];
+      capitals = 0;
+    };
+    words.forEach((m, i) => {
+      const word = m[0];
+      const gap = i === 0 ? '' : sentence.slice(words[i - 1]!.index! + words[i - 1]![0].length, m.index!);
+      if (run.length && !/^[\s-]*$/.test(gap)) flush();
+      const key = wordKey(word);
+      if (/^\p{Lu}/u.test(word) && !(run.length === 0 && SENTENCE_OPENERS.has(key))) {
+        run.push(key);
+        capitals++;
+      } else if (run.length && NAME_JOINERS.has(word)) run.push(word);
+      else flush();
+    });
+    flush();
+  }
+  return out;
+}
+
 /** An FTS5 string for one word: a quoted phrase, so no word is read as an operator. */
 function phrase(word: string): string {
   return `"${lexicalText(word).replace(/"/g, '""')}"`;
 }
 
 /** Writes the lexical index of the passages (row id = label), through a temporary file, replacing any old one. */
-export function writeLexicalIndex(file: string, passages: string[], words: Map<string, WordCase>): void {
+export function writeLexicalIndex(file: string, passages: string[], words: Map<string, WordCase>, phrases: Map<string, number>): void {
   const tmp = `${file}.tmp`;
   rmSync(tmp, { force: true });
   const db = new Database(tmp);
@@ -87,11 +130,15 @@ export function writeLexicalIndex(file: string, passages: string[], words: Map<s
     db.pragma('journal_mode = OFF');
     db.exec(`CREATE VIRTUAL TABLE passages USING fts5(text, tokenize = '${LEXICAL_TOKENIZER}', content = '', columnsize = 1)`);
     db.exec('CREATE TABLE words (word TEXT PRIMARY KEY, inside INTEGER NOT NULL, capitalised INTEGER NOT NULL, upper INTEGER NOT NULL) WITHOUT ROWID');
+    db.exec('CREATE TABLE phrases (phrase TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID');
     const addPassage = db.prepare('INSERT INTO passages (rowid, text) VALUES (?, ?)');
     const addWord = db.prepare('INSERT INTO words (word, inside, capitalised, upper) VALUES (?, ?, ?, ?)');
+    const addPhrase = db.prepare('INSERT INTO phrases (phrase, count) VALUES (?, ?)');
     db.transaction(() => {
       passages.forEach((text, label) => addPassage.run(label, lexicalText(text)));
-      for (const [word, c] of [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) addWord.run(word, c.inside, c.capitalised, c.upper);
+      const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [word, c] of byKey(words)) addWord.run(word, c.inside, c.capitalised, c.upper);
+      for (const [phrase, count] of byKey(phrases)) addPhrase.run(phrase, count);
     })();
     db.exec("INSERT INTO passages (passages) VALUES ('optimize')");
   } finally {
@@ -118,6 +165,7 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
   const match = db.prepare('SELECT rowid AS label, -bm25(passages) AS score FROM passages WHERE passages MATCH ?');
   const df = db.prepare('SELECT count(*) AS n FROM passages WHERE passages MATCH ?');
   const caseOf = db.prepare('SELECT inside, capitalised, upper FROM words WHERE word = ?');
+  const phraseCount = db.prepare('SELECT count FROM phrases WHERE phrase = ?');
   // Question words repeat across questions; each lookup is kept (bounded, cleared when full).
   const dfCache = new Map<string, number>();
   return {
@@ -144,6 +192,9 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
     },
     wordCase(word) {
       return caseOf.get(word.toLowerCase()) as WordCase | undefined;
+    },
+    namePhrase(words) {
+      return (phraseCount.get(words.join(' ')) as { count: number } | undefined)?.count ?? 0;
     },
     close: () => db.close(),
   };

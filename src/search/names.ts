@@ -4,7 +4,8 @@
  * by how the *corpus* writes it: mostly capitalised inside sentences ("Strikeback", "Lyon") or in capitals ("ICSE").
  * A word the corpus never uses counts as a name when the question itself capitalises or quotes it, so a question about
  * something no article mentions ("Operation Hydra") can be told apart from one about something they do.
- * Consecutive name words are one name ("Project Guardian"). A common English word ("city", "group", "guardian") is a
+ * A run of words the corpus writes as one capitalised name is one name ("Welcome To Video"); so are consecutive name
+ * words ("Project Guardian"). A common English word ("city", "group", "guardian") is a
  * name only inside such a run or when the question capitalises it: "Kansas City" makes "City" capitalised in the
  * corpus, but "which city" names nothing.
  */
@@ -53,6 +54,9 @@ const NAME_HEADS = new Set(
   'operation operations project taskforce website site forum platform app network database programme program campaign initiative codename'.split(' '),
 );
 
+/** The longest name looked up as one phrase, in words. */
+const MAX_PHRASE = 4;
+
 /** Question words a user capitalises at the start of a clause, never names. */
 const QUESTION_WORDS = new Set('how what when where which who whom whose why and or but is are was were did does do'.split(' '));
 
@@ -83,17 +87,30 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
   // Words as written (case kept), with whether each starts the question or follows a quote.
   const quoted = new Set([...question.matchAll(/["“']([^"”']{2,60})["”']/g)].flatMap((m) => tokenize(m[1]!).map((t) => t.word)));
   const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)];
-  written.forEach((m, i) => {
-    for (const part of m[0].split('-')) {
+  // Each word (hyphenated words in parts) with the word before it.
+  const parts = written.flatMap((m, i) => m[0].split('-').filter(Boolean).map((part, j) => ({ part, first: i === 0 && j === 0, after: j > 0 ? m[0].split('-')[j - 1]! : i > 0 ? written[i - 1]![0] : '' })));
+  for (let i = 0; i < parts.length; i++) {
+    // A name the corpus writes as several capitalised words ("Welcome To Video", "Project Guardian"): the longest first.
+    const phrase = [MAX_PHRASE, 3, 2].map((n) => parts.slice(i, i + n).map((p) => wordKey(p.part))).find((ws) => ws.length >= 2 && lexical.namePhrase(ws) > 0);
+    if (phrase) {
+      flush();
+      current = phrase;
+      capitalised = true;
+      flush();
+      i += phrase.length - 1;
+      continue;
+    }
+    const { part, first, after } = parts[i]!;
+    {
       const token = tokenize(part)[0];
       if (!token || token.isNumber) {
         flush();
         continue;
       }
       const word = wordKey(part);
-      const asWritten = i > 0 && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
+      const asWritten = !first && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
       // "operation tidewater": a rare word right after such a noun, not a verb ("the database came…").
-      const afterHead = i > 0 && NAME_HEADS.has(wordKey(written[i - 1]![0])) && !common.has(word) && !/(?:ed|ing)$/.test(word);
+      const afterHead = !first && NAME_HEADS.has(wordKey(after)) && !common.has(word) && !/(?:ed|ing)$/.test(word);
       const name =
         !isStopWord(token) &&
         !CALENDAR.has(word) &&
@@ -104,7 +121,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
         capitalised ||= asWritten || afterHead || quoted.has(token.word);
       } else flush();
     }
-  });
+  }
   flush();
   return names;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countWordCase, lexicalText, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
+import { countNamePhrases, countWordCase, lexicalText, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
 
 const PASSAGES = [
   'Police arrested 58 people in Operation Strikeback, the first operation against sextortion networks.',
@@ -18,7 +18,7 @@ let lexical: LexicalIndex;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'qa-lexical-'));
   file = path.join(dir, 'lexical.sqlite');
-  writeLexicalIndex(file, PASSAGES, countWordCase(PASSAGES));
+  writeLexicalIndex(file, PASSAGES, countWordCase(PASSAGES), countNamePhrases(PASSAGES));
   lexical = openLexicalIndex(file, PASSAGES.length);
 });
 
@@ -68,6 +68,11 @@ describe('openLexicalIndex', () => {
     expect(lexical.wordCase('hydra')).toBeUndefined();
   });
 
+  it('knows the names the corpus writes as several capitalised words', () => {
+    expect(lexical.namePhrase(['operation', 'strikeback'])).toBe(1);
+    expect(lexical.namePhrase(['experts', 'said'])).toBe(0);
+  });
+
   it('refuses a file holding another number of passages', () => {
     expect(() => openLexicalIndex(file, 5)).toThrow(/holds 4 passages for 5/);
     expect(() => openLexicalIndex(path.join(dir, 'missing.sqlite'), 4)).toThrow(/does not exist/);
@@ -75,7 +80,18 @@ describe('openLexicalIndex', () => {
 
   it('writes the same bytes for the same passages', () => {
     const again = path.join(dir, 'again.sqlite');
-    writeLexicalIndex(again, PASSAGES, countWordCase(PASSAGES));
+    writeLexicalIndex(again, PASSAGES, countWordCase(PASSAGES), countNamePhrases(PASSAGES));
     expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
+  });
+});
+
+describe('countNamePhrases', () => {
+  it('counts runs of capitalised words, with hyphens and small joining words, not the capitalised opener of a sentence', () => {
+    const phrases = countNamePhrases([
+      'The site, known as Welcome To Video, was run from South Korea.',
+      'The INTERPOL Specialists Group on Crimes Against Children met in Lyon.',
+      'Operation Cross-Country recovered 84 minors, the FBI said.',
+    ]);
+    expect([...phrases.keys()].sort()).toEqual(['interpol specialists group on crimes against children', 'operation cross country', 'south korea', 'welcome to video']);
   });
 });
