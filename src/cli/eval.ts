@@ -15,6 +15,7 @@
  *   npm run eval -- --refusal-curve       unanswerable refused vs answerable wrongly refused at each refusal threshold
  */
 import { checkFeatures, openAnswerer, refusalThreshold, refusedBeforeCheck, unanswerableProbability } from '../answer/index.js';
+import { REFUSAL_WEIGHTS } from '../answer/refusal-weights.js';
 import { loadConfig, loadEnvFile } from '../config.js';
 import { loadEmbedder, KNOWN_MODEL_IDS } from '../embeddings/index.js';
 import { openIndex } from '../index/index.js';
@@ -33,7 +34,8 @@ const SETS: { corpus: CorpusName; label: string; pick: (q: EvalQuestion) => bool
   { corpus: 'combined', label: 'combined · unseen held-out', pick: (q) => q.split === 'held-out' },
 ];
 
-const CURVE_THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01];
+/** The thresholds shown, the fitted one among them, and "check off" (only the rules before the check refuse). */
+const CURVE_THRESHOLDS = [...new Set([0.5, 0.6, 0.7, 0.8, 0.9, 0.95, REFUSAL_WEIGHTS.threshold])].sort((a, b) => a - b).concat(1.01);
 
 /** At each threshold of the answer check: unanswerable refused, answerable wrongly refused (rules before the check included). */
 function refusalCurve(label: string, questions: EvalQuestion[], collected: Collected[], threshold: number): string {
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
       console.log([TABLE_HEADER, ...rows.ours, ...rows.lexical, ...rows.dense].join('\n') + '\n');
       if (curve.length) {
         console.log('Refusal: unanswerable refused · answerable wrongly refused, refusing when the check gives at least t\n');
-        console.log(`| corpus · questions | ${CURVE_THRESHOLDS.map((t) => (t > 1 ? 'check off' : `t = ${t}`)).join(' | ')} |\n|---|${CURVE_THRESHOLDS.map(() => '---').join('|')}|`);
+        console.log(`| corpus · questions | ${CURVE_THRESHOLDS.map((t) => (t > 1 ? 'check off' : t === REFUSAL_WEIGHTS.threshold ? `**t = ${t}** (fitted)` : `t = ${t}`)).join(' | ')} |\n|---|${CURVE_THRESHOLDS.map(() => '---').join('|')}|`);
         console.log(curve.join('\n') + '\n');
       }
       for (const [qs, collected] of misses) printMisses(qs, collected);
