@@ -188,7 +188,6 @@ export function createSearcher(index: VectorIndex): Searcher {
   const passagesOfArticle = new Map<string, number[]>();
   index.passages.forEach((p, label) => passagesOfArticle.set(p.articleId, [...(passagesOfArticle.get(p.articleId) ?? []), label]));
   const years = [...new Set(index.articles.map((a) => a.year))].sort((a, b) => a - b);
-  const yearSpan = Math.max(1, years[years.length - 1]! - years[0]!);
   const articleLength = lazy((id: string) => Math.max(1, ...passagesOfArticle.get(id)!.map((l) => index.passages[l]!.end)));
   const sentenceInfo = lazy((label: number) => {
     const s = index.sentences[label]!;
@@ -204,9 +203,9 @@ export function createSearcher(index: VectorIndex): Searcher {
   });
   const passageTerms = lazy((label: number) => new Set(sentencesOf(label).flatMap((s) => [...s.terms])));
   const yearsIn = (text: string) => new Set(yearsStated(text));
-  const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))));
   const passageYears = lazy((label: number) => yearsIn(index.passages[label]!.text));
   const articleText = lazy((id: string) => [articleById.get(id)!.title, ...passagesOfArticle.get(id)!.map((l) => index.passages[l]!.text)].join('\n'));
+  const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))));
   const timed = timedArticles(index);
   const mentioned = new Set(index.articles.flatMap((a) => [...timed(a.id).statedYears]));
 
