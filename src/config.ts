@@ -6,6 +6,7 @@
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { redact } from './redact.js';
 
 /** The repository root (one level above `src/`), so commands work from any working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,9 +45,13 @@ export interface DiscordConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  /** `secrets` (the bot token) never appear in the message, even when pasted into the wrong key. */
+  constructor(problems: string[], secrets: readonly (string | undefined)[] = []) {
+    const shown = problems.map((p) => redact(p, secrets));
     // One line, every problem named, so a log or a terminal shows it whole.
-    super(`invalid configuration: ${problems.join('; ')}`);
+    super(`invalid configuration: ${shown.join('; ')}`);
+    this.problems = shown;
     this.name = 'ConfigError';
   }
 }
@@ -101,7 +106,7 @@ export function parseCoreConfig(env: Env, problems: string[] = []): CoreConfig {
 export function loadConfig(env: Env = process.env): CoreConfig {
   const problems: string[] = [];
   const config = parseCoreConfig(env, problems);
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) throw new ConfigError(problems, [env.DISCORD_TOKEN]);
   return config;
 }
 
@@ -135,6 +140,6 @@ export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordC
     questionMaxLength: integer(env, 'QUESTION_MAX_LENGTH', 300, 10, 1000, problems),
     feedbackFile: resolveDir(value(env, 'FEEDBACK_FILE') ?? 'data/feedback.jsonl'),
   };
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) throw new ConfigError(problems, [token]);
   return { ...core, ...discord };
 }

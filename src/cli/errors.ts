@@ -8,15 +8,15 @@ import { ModelError } from '../embeddings/index.js';
 import { IndexError } from '../index/index.js';
 import { QuestionError } from '../answer/question.js';
 import { pathToFileURL } from 'node:url';
+import { redact } from '../redact.js';
 
 const KNOWN_ERRORS = [ConfigError, CorpusError, ModelError, IndexError, QuestionError];
 
 export function exitWithError(error: unknown, command: string): never {
-  if (KNOWN_ERRORS.some((E) => error instanceof E)) {
-    process.stderr.write(`${command}: ${(error as Error).message}\n`);
-  } else {
-    process.stderr.write(`${command}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
+  const line = KNOWN_ERRORS.some((E) => error instanceof E)
+    ? (error as Error).message
+    : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  process.stderr.write(`${command}: ${redact(line, [process.env.DISCORD_TOKEN])}\n`);
   process.exit(1);
 }
 

@@ -3,7 +3,7 @@
  * process with one line naming every bad key, and a last-resort error line with the token redacted.
  */
 import { ConfigError, loadDiscordConfig, loadEnvFile, type CoreConfig, type DiscordConfig } from '../config.js';
-import { redact } from './log.js';
+import { redact } from '../redact.js';
 
 /** Loads `.env` and the Discord configuration, or exits 1 with `<doing>: <every problem>` on one line. */
 export function loadConfigOrExit(doing: string): CoreConfig & DiscordConfig {
@@ -22,6 +22,6 @@ export function loadConfigOrExit(doing: string): CoreConfig & DiscordConfig {
 /** Prints a fatal error as one line, without a stack trace and without the token, and exits 1. */
 export function exitWithFatal(doing: string, error: unknown): never {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  process.stderr.write(`${doing}: ${redact(message, [process.env.DISCORD_TOKEN ?? ''])}\n`);
+  process.stderr.write(`${doing}: ${redact(message, [process.env.DISCORD_TOKEN])}\n`);
   process.exit(1);
 }

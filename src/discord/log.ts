@@ -4,13 +4,10 @@
  * never reach a log line, whatever object is logged.
  */
 import type { LogLevel } from '../config.js';
+import { redact } from '../redact.js';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** Anything shaped like a bot token (three dot-separated base64url parts). */
-const TOKEN_LIKE = /[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}/g;
-/** Interaction tokens travel in webhook / callback URLs. */
-const URL_TOKENS = /(\/(?:webhooks|interactions)\/\d+\/)[^/?\s"]+/g;
 
 export type LogFields = Record<string, unknown>;
 
@@ -32,14 +29,7 @@ export interface LoggerOptions {
   now?: () => Date;
 }
 
-/** Replaces secrets, token-shaped strings and interaction tokens in URLs with `[redacted]`. */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 8) out = out.split(secret).join('[redacted]');
-  }
-  return out.replace(TOKEN_LIKE, '[redacted]').replace(URL_TOKENS, '$1[redacted]');
-}
+export { redact } from '../redact.js';
 
 /** Turns an unknown thrown value into plain, loggable fields. */
 export function describeError(error: unknown): LogFields {

@@ -119,3 +119,20 @@ describe('loadDiscordConfig', () => {
     ]);
   });
 });
+
+describe('no token in any configuration message', () => {
+  it('does not echo the token when it is pasted into another key', () => {
+    const error = configError(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: TOKEN, DISCORD_API_URL: TOKEN, COOLDOWN_SECONDS: TOKEN }));
+    expect(error.message).not.toContain(TOKEN);
+    expect(error.problems.join('\n')).not.toContain(TOKEN);
+    expect(error.message).toContain('DISCORD_GUILD_ID must be a numeric id');
+    expect(error.message).toContain('[redacted]');
+  });
+
+  it('does not echo a token-shaped value or the configured token from the core keys either', () => {
+    const odd = 'not-a-token-but-a-secret-value';
+    const error = configError(() => loadConfig({ DISCORD_TOKEN: odd, LOG_LEVEL: odd, EMBEDDING_MODEL: TOKEN }));
+    expect(error.message).not.toContain(odd);
+    expect(error.message).not.toContain(TOKEN);
+  });
+});

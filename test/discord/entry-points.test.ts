@@ -79,6 +79,13 @@ describe('npm start (src/discord/main.ts)', () => {
     expect(result.stderr).not.toContain(bad);
   });
 
+  it('does not print the token when it is pasted into the wrong key', async () => {
+    const result = await run('src/discord/main.ts', { DISCORD_TOKEN: STAND_IN_TOKEN, DISCORD_GUILD_ID: STAND_IN_TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DISCORD_GUILD_ID');
+    expect(result.stderr).not.toContain(STAND_IN_TOKEN);
+  });
+
   it('names every bad key at once', async () => {
     const result = await run('src/discord/main.ts', { DISCORD_TOKEN: STAND_IN_TOKEN, COOLDOWN_SECONDS: 'soon', DISCORD_API_URL: 'ftp://x' });
     expect(result.code).toBe(1);
