@@ -1,6 +1,7 @@
 /**
  * `npm run ask -- "question" [--top N] [--json]`: answers one question from the saved index, with no Discord and
- * no token. `--json` prints exactly one JSON object on stdout; errors go to stderr as one line, exit code 1.
+ * no token. `--json` prints exactly one JSON object on stdout; errors go to stderr as one line, exit code 1;
+ * `--help` prints the usage on stdout, exit code 0.
  */
 import { openAnswerer, QuestionError } from '../answer/index.js';
 import { loadConfig, loadEnvFile } from '../config.js';
@@ -10,11 +11,17 @@ import { renderAnswer } from './render.js';
 
 const USAGE = 'usage: npm run ask -- "your question" [--top N] [--json]';
 
-export interface AskArgs {
-  question: string;
-  top: number;
-  json: boolean;
-}
+const HELP = `${USAGE}
+
+Answers one question from the saved index, with the passages that answer it.
+
+  --top N    how many results, a whole number from 1 to 20 (default 3)
+  --json     print exactly one JSON object on stdout
+  --help     print this help
+  --         end of options: every word after it is the question, even one starting with "--"
+`;
+
+export type AskArgs = { help: true } | { help: false; question: string; top: number; json: boolean };
 
 /** Parses the command line; throws `QuestionError` with the usage line when it is wrong. */
 export function parseAskArgs(argv: string[]): AskArgs {
@@ -23,18 +30,24 @@ export function parseAskArgs(argv: string[]): AskArgs {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (arg === '--') {
+      words.push(...argv.slice(i + 1));
+      break;
+    }
     if (arg === '--json') json = true;
     else if (arg === '--top' || arg.startsWith('--top=')) {
       const raw = arg === '--top' ? argv[++i] : arg.slice('--top='.length);
-      const n = Number(raw);
-      if (!Number.isInteger(n) || n < 1 || n > 20) throw new QuestionError(`--top takes a whole number from 1 to 20 (got "${raw ?? ''}"); ${USAGE}`);
-      top = n;
-    } else if (arg === '--help' || arg === '-h') throw new QuestionError(USAGE);
-    else if (arg.startsWith('--')) throw new QuestionError(`unknown option ${arg}; ${USAGE}`);
+      // Digits only: Number() would also take "0x3", "1.0" or " 3".
+      if (!/^\d{1,2}$/.test(raw ?? '') || Number(raw) < 1 || Number(raw) > 20) {
+        throw new QuestionError(`--top takes a whole number from 1 to 20 (got "${raw ?? ''}"); ${USAGE}`);
+      }
+      top = Number(raw);
+    } else if (arg === '--help' || arg === '-h') return { help: true };
+    else if (arg.startsWith('--')) throw new QuestionError(`unknown option ${arg} (a question starting with "--" goes after "--"); ${USAGE}`);
     else words.push(arg);
   }
   if (words.length === 0) throw new QuestionError(`no question given; ${USAGE}`);
-  return { question: words.join(' '), top, json };
+  return { help: false, question: words.join(' '), top, json };
 }
 
 /** The `--json` shape: exactly the fields documented in README. */
@@ -47,8 +60,12 @@ export function toJson(answer: Answer): object {
 }
 
 async function main(): Promise<void> {
-  loadEnvFile();
   const args = parseAskArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  loadEnvFile();
   const config = loadConfig();
   const answerer = await openAnswerer(config);
   const answer = await answerer.ask(args.question, { top: args.top });

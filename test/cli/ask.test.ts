@@ -153,6 +153,22 @@ describe('npm run ask (child process)', () => {
   });
 });
 
+describe('npm run ask --help (child process)', () => {
+  it('prints the usage and the options on stdout and exits 0', async () => {
+    const run = await ask(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('usage: npm run ask -- "your question" [--top N] [--json]');
+    expect(run.stdout).toContain('--top N');
+    expect(run.stderr).toBe('');
+  });
+
+  it('answers a question that starts with "--" after "--"', async () => {
+    const run = await ask(['--json', '--', '--how many countries attended in 2011?']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).question).toBe('--how many countries attended in 2011?');
+  });
+});
+
 describe('parseAskArgs and toJson (imported)', () => {
   let parseAskArgs: typeof import('../../src/cli/ask.js').parseAskArgs;
   let toJson: typeof import('../../src/cli/ask.js').toJson;
@@ -180,15 +196,15 @@ describe('parseAskArgs and toJson (imported)', () => {
   });
 
   it('joins the words of the question and defaults to three plain results', () => {
-    expect(parseAskArgs(['how', 'many', 'countries?'])).toEqual({ question: 'how many countries?', top: 3, json: false });
+    expect(parseAskArgs(['how', 'many', 'countries?'])).toEqual({ help: false, question: 'how many countries?', top: 3, json: false });
   });
 
   it('reads --top N, --top=N and --json anywhere on the line', () => {
-    expect(parseAskArgs(['--json', 'q', '--top', '5'])).toEqual({ question: 'q', top: 5, json: true });
-    expect(parseAskArgs(['q', '--top=20'])).toEqual({ question: 'q', top: 20, json: false });
+    expect(parseAskArgs(['--json', 'q', '--top', '5'])).toEqual({ help: false, question: 'q', top: 5, json: true });
+    expect(parseAskArgs(['q', '--top=20'])).toEqual({ help: false, question: 'q', top: 20, json: false });
   });
 
-  it.each([['0'], ['21'], ['1.5'], ['x']])('rejects --top %s with the usage line', (n) => {
+  it.each([['0'], ['21'], ['1.5'], ['x'], ['0x3'], ['1.0'], [' 3'], ['3e0']])('rejects --top %s with the usage line', (n) => {
     expect(() => parseAskArgs(['q', '--top', n])).toThrow(QuestionError);
     expect(() => parseAskArgs(['q', '--top', n])).toThrow(
       `--top takes a whole number from 1 to 20 (got "${n}"); usage: npm run ask -- "your question" [--top N] [--json]`,
@@ -200,12 +216,18 @@ describe('parseAskArgs and toJson (imported)', () => {
   });
 
   it('rejects an unknown option and a missing question', () => {
-    expect(() => parseAskArgs(['q', '--fast'])).toThrow('unknown option --fast; usage: npm run ask -- "your question" [--top N] [--json]');
+    expect(() => parseAskArgs(['q', '--fast'])).toThrow('unknown option --fast (a question starting with "--" goes after "--"); usage: npm run ask -- "your question" [--top N] [--json]');
     expect(() => parseAskArgs(['--json'])).toThrow('no question given; usage: npm run ask -- "your question" [--top N] [--json]');
   });
 
-  it('answers --help with the usage line', () => {
-    expect(() => parseAskArgs(['--help'])).toThrow('usage: npm run ask -- "your question" [--top N] [--json]');
+  it('answers --help as a request for help, not an error', () => {
+    expect(parseAskArgs(['--help'])).toEqual({ help: true });
+    expect(parseAskArgs(['q', '-h'])).toEqual({ help: true });
+  });
+
+  it('takes every word after "--" as the question, even one starting with "--"', () => {
+    expect(parseAskArgs(['--json', '--', '--why', 'so', '--top', '2?'])).toEqual({ help: false, question: '--why so --top 2?', top: 3, json: true });
+    expect(() => parseAskArgs(['--'])).toThrow('no question given');
   });
 
   it('keeps only the documented fields of an answer', () => {
