@@ -4,6 +4,7 @@
  * so a user fixes their `.env` in one go. Tests pass a plain object instead of the real environment.
  */
 import { config as loadDotenv } from 'dotenv';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redact } from './redact.js';
@@ -58,9 +59,21 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/** Loads `.env` from the project root into `process.env` (never overriding what is already set), silently. */
-export function loadEnvFile(): void {
-  loadDotenv({ path: path.join(PROJECT_ROOT, '.env'), quiet: true });
+/**
+ * Loads `.env` from the project root into `process.env` (never overriding what is already set), silently. A file
+ * dotenv would read as nothing (UTF-16, as some editors save it) is an error naming the fix, not silently ignored.
+ */
+export function loadEnvFile(file = path.join(PROJECT_ROOT, '.env')): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return; // no .env: the environment alone configures the program
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
+    throw new ConfigError([`${path.basename(file)} is saved as UTF-16; save it as UTF-8 (plain text) so its keys are read`]);
+  }
+  loadDotenv({ path: file, quiet: true });
 }
 
 function value(env: Env, key: string): string | undefined {

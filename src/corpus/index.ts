@@ -96,7 +96,14 @@ export function loadCorpus(dir: string): Article[] {
   const articles: Article[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const result = parseArticle(file, readFileSync(path.join(dir, file), 'utf8'));
+    let text: string;
+    try {
+      text = readFileSync(path.join(dir, file), 'utf8');
+    } catch (error) {
+      problems.push(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      continue;
+    }
+    const result = parseArticle(file, text);
     if (Array.isArray(result)) problems.push(...result);
     else articles.push(result);
   }

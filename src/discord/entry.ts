@@ -7,8 +7,8 @@ import { redact } from '../redact.js';
 
 /** Loads `.env` and the Discord configuration, or exits 1 with `<doing>: <every problem>` on one line. */
 export function loadConfigOrExit(doing: string): CoreConfig & DiscordConfig {
-  loadEnvFile();
   try {
+    loadEnvFile();
     return loadDiscordConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -131,10 +131,14 @@ export function formatDate(iso: string): string {
   return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
-/** Only http(s) links are linked; `)` and spaces are encoded so a masked link cannot break. */
+/** Discord's longest embed URL. */
+export const URL_MAX = 2048;
+
+/** Only http(s) links are linked; `(` and `)` are encoded so a masked link cannot break; too long once encoded: none. */
 function safeUrl(url: string | null): string | undefined {
-  if (!url || !/^https?:\/\/\S+$/.test(url) || url.length > 2048) return undefined;
-  return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  if (!url || !/^https?:\/\/\S+$/.test(url)) return undefined;
+  const encoded = url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return encoded.length <= URL_MAX ? encoded : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  * passage metadata and `manifest.json`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article, Passage } from '../types.js';
@@ -89,8 +89,20 @@ function readJson<T>(file: string, what: string): T {
   }
 }
 
-/** Reads the manifest alone, or null when the folder holds no index yet. */
+/**
+ * Reads the manifest alone, or null when the folder holds no index yet. Throws `IndexError` when the folder is not
+ * a folder or cannot be read, rather than calling it empty.
+ */
 export function readManifest(dir: string): Manifest | null {
+  try {
+    if (!statSync(dir).isDirectory()) throw new IndexError(`the index folder ${dir} is not a folder; set INDEX_DIR to a folder`);
+    readdirSync(dir);
+  } catch (error) {
+    if (error instanceof IndexError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new IndexError(`the index folder ${dir} cannot be read (${code ?? (error as Error).message})`);
+  }
   const file = path.join(dir, INDEX_FILES.manifest);
   return existsSync(file) ? readJson<Manifest>(file, 'manifest') : null;
 }

@@ -1,6 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DISCORD_API_URL, DEFAULT_EMBEDDING_MODEL, loadConfig, loadDiscordConfig, PROJECT_ROOT } from '../../src/config.js';
+import { ConfigError, DEFAULT_DISCORD_API_URL, DEFAULT_EMBEDDING_MODEL, loadConfig, loadDiscordConfig, loadEnvFile, PROJECT_ROOT } from '../../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
 
@@ -134,5 +136,32 @@ describe('no token in any configuration message', () => {
     const error = configError(() => loadConfig({ DISCORD_TOKEN: odd, LOG_LEVEL: odd, EMBEDDING_MODEL: TOKEN }));
     expect(error.message).not.toContain(odd);
     expect(error.message).not.toContain(TOKEN);
+  });
+});
+
+describe('loadEnvFile', () => {
+  it('refuses a UTF-16 .env in one line naming the fix, instead of silently reading nothing', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'env-test-'));
+    const file = path.join(dir, '.env');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('QA_TEST_UTF16_KEY=1\n', 'utf16le')]));
+    const error = configError(() => loadEnvFile(file));
+    expect(error.message).toBe('invalid configuration: .env is saved as UTF-16; save it as UTF-8 (plain text) so its keys are read');
+    expect(process.env.QA_TEST_UTF16_KEY).toBeUndefined();
+  });
+
+  it('reads a UTF-8 .env without overriding what the environment already sets', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'env-test-'));
+    const file = path.join(dir, '.env');
+    writeFileSync(file, 'QA_TEST_UTF8_KEY=from-file\nQA_TEST_SET_KEY=from-file\n');
+    process.env.QA_TEST_SET_KEY = 'from-env';
+    loadEnvFile(file);
+    expect(process.env.QA_TEST_UTF8_KEY).toBe('from-file');
+    expect(process.env.QA_TEST_SET_KEY).toBe('from-env');
+    delete process.env.QA_TEST_UTF8_KEY;
+    delete process.env.QA_TEST_SET_KEY;
+  });
+
+  it('is silent when there is no .env', () => {
+    expect(() => loadEnvFile(path.join(os.tmpdir(), 'no-such-dir-xyz', '.env'))).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -132,6 +132,22 @@ describe('loadCorpus', () => {
     expect(found).toEqual(['bad.md: "published" must be an ISO date such as 2014-10-05 (got "2014-13-45")']);
     expect(message).toContain('bad.md');
     expect(message).not.toContain('good.md');
+  });
+
+  it('names an article file that cannot be read, in one line, instead of failing with a stack trace', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'corpus-test-'));
+    writeFileSync(path.join(dir, 'good.md'), GOOD);
+    mkdirSync(path.join(dir, 'unreadable.md'));
+    const error = (() => {
+      try {
+        loadCorpus(dir!);
+      } catch (e) {
+        return e as CorpusError;
+      }
+      throw new Error('expected a CorpusError');
+    })();
+    expect(error).toBeInstanceOf(CorpusError);
+    expect(error.problems).toEqual(['unreadable.md: cannot be read (EISDIR)']);
   });
 
   it('throws a CorpusError for a folder that does not exist', () => {

@@ -138,6 +138,16 @@ describe('renderAnswer', () => {
     expect(second.url).toBeUndefined();
   });
 
+  it('links no URL that is over the 2,048 characters Discord allows once its brackets are encoded', () => {
+    const long = { ...BERNEWS, url: `https://example.org/${'(a)'.repeat(600)}` }; // 1,820 characters, 3,020 encoded
+    expect(long.url.length).toBeLessThan(2048);
+    const embed = renderAnswer(answer('q?', [result(STRIKEBACK, 'It resulted in the arrest of 58 individuals.', [long])]), view).embeds[0]!;
+    expect(embed.url).toBeUndefined();
+    const fits = { ...BERNEWS, url: `https://example.org/${'(a)'.repeat(10)}` };
+    const linked = renderAnswer(answer('q?', [result(STRIKEBACK, 'It resulted in the arrest of 58 individuals.', [fits])]), view).embeds[0]!;
+    expect(linked.url).toBe(`https://example.org/${'%28a%29'.repeat(10)}`);
+  });
+
   it('names both publishers when two articles were merged into one result', () => {
     const merged = result(STRIKEBACK, 'It resulted in the arrest of 58 individuals.', [BERNEWS, RADIO_HABANA]);
     const embed = renderAnswer(answer('q?', [merged]), view).embeds[0]!;

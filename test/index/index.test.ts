@@ -180,6 +180,14 @@ describe('openIndex', () => {
     expect(readManifest(path.join(tmp, 'no-such-index'))).toBeNull();
   });
 
+  it('says the index folder is not a folder, rather than that there is no index, when INDEX_DIR is a file', () => {
+    const file = path.join(tmp, 'index-is-a-file');
+    writeFileSync(file, 'not a folder');
+    const error = thrown(() => openIndex(file));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message).toBe(`the index folder ${file} is not a folder; set INDEX_DIR to a folder`);
+  });
+
   it('throws an IndexError naming `npm run index` when index.hnsw is truncated', () => {
     const { indexDir } = workspace();
     truncateSync(path.join(indexDir, INDEX_FILES.hnsw), 100);
