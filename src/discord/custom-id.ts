@@ -16,6 +16,10 @@ export type ButtonActionName = ButtonAction['action'];
 
 const SMALL_INT = /^(0|[1-9]\d{0,2})$/;
 
+/** Results per message at most, and how deep "More results" may page. */
+export const MAX_RESULTS_PER_MESSAGE = 5;
+export const MAX_RESULTS_TOTAL = 15;
+
 export function encodeCustomId(button: ButtonAction): string {
   let id: string;
   switch (button.action) {
@@ -42,9 +46,11 @@ export function decodeCustomId(id: string): ButtonAction | null {
   switch (action) {
     case 'more': {
       if (!SMALL_INT.test(a) || !SMALL_INT.test(b)) return null;
+      const offset = Number(a);
       const count = Number(b);
-      if (count < 1) return null;
-      return { action: 'more', offset: Number(a), count };
+      // Only what the bot itself makes: at most a message's worth, and never past the last result it shows.
+      if (count < 1 || count > MAX_RESULTS_PER_MESSAGE || offset + count > MAX_RESULTS_TOTAL) return null;
+      return { action: 'more', offset, count };
     }
     case 'vote': {
       if ((a !== 'up' && a !== 'down') || !SMALL_INT.test(b)) return null;

@@ -10,10 +10,10 @@ export interface DeployResult {
 }
 
 /** Overwrites the application's commands with this bot's definitions (PUT is idempotent). */
-export async function deployCommands(config: Pick<DiscordConfig, 'token' | 'apiUrl' | 'guildId'>): Promise<DeployResult> {
+export async function deployCommands(config: Pick<DiscordConfig, 'token' | 'apiUrl' | 'guildId' | 'questionMaxLength'>): Promise<DeployResult> {
   const rest = new REST({ api: config.apiUrl }).setToken(config.token);
   const application = (await rest.get(Routes.currentApplication())) as APIApplication;
-  const body = commandRegistrations();
+  const body = commandRegistrations({ questionMaxLength: config.questionMaxLength });
   const route = config.guildId
     ? Routes.applicationGuildCommands(application.id, config.guildId)
     : Routes.applicationCommands(application.id);

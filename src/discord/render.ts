@@ -14,7 +14,7 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
-import { encodeCustomId } from './custom-id.js';
+import { encodeCustomId, MAX_RESULTS_PER_MESSAGE, MAX_RESULTS_TOTAL } from './custom-id.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
@@ -34,9 +34,7 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
-/** Results per message at most, and how deep "More results" may page. */
-export const MAX_RESULTS_PER_MESSAGE = 5;
-export const MAX_RESULTS_TOTAL = 15;
+export { MAX_RESULTS_PER_MESSAGE, MAX_RESULTS_TOTAL } from './custom-id.js';
 
 /** The footer prefix the question is stored behind; `readQuestion` reads it back for buttons. */
 export const QUESTION_FOOTER_PREFIX = 'Question: ';

@@ -23,6 +23,13 @@ describe('readOptions', () => {
 });
 
 describe('commandRegistrations', () => {
+  it('limits the /ask question to the configured length, so Discord stops a user at the limit', () => {
+    const question = (limits?: { questionMaxLength: number }) =>
+      commandRegistrations(limits).find((b) => b.name === 'ask')!.options!.find((o) => o.name === 'question') as { max_length?: number };
+    expect(question({ questionMaxLength: 300 }).max_length).toBe(300);
+    expect(question().max_length).toBe(1000);
+  });
+
   it('registers /ask, /sources and /help for servers and DMs with the bot', () => {
     const bodies = commandRegistrations();
     expect(bodies.map((b) => b.name)).toEqual(['ask', 'sources', 'help']);

@@ -25,7 +25,7 @@ describe('encodeCustomId / decodeCustomId', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it.each(['', 'more', 'more:', 'more:1', 'more:1.0', 'more:-1.3', 'more:01.3', 'more:1.2.3', 'vote:maybe.0', 'delete:1.1', `more:1.${'1'.repeat(120)}`])(
+  it.each(['', 'more', 'more:', 'more:1', 'more:1.0', 'more:-1.3', 'more:01.3', 'more:1.2.3', 'vote:maybe.0', 'delete:1.1', `more:1.${'1'.repeat(120)}`, 'more:15.5', 'more:14.2', 'more:3.6', 'more:999.5'])(
     'ignores a button id the bot did not make: %j',
     (id) => {
       expect(decodeCustomId(id)).toBeNull();

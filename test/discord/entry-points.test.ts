@@ -139,7 +139,12 @@ describe('npm run deploy-commands (src/discord/deploy-commands.ts)', () => {
   it('registers /ask, /sources and /help to one guild when DISCORD_GUILD_ID is set', async () => {
     const guildId = '123456789012345678';
     const before = standIn.requests.length;
-    const result = await run('src/discord/deploy-commands.ts', { DISCORD_TOKEN: STAND_IN_TOKEN, DISCORD_API_URL: standIn.apiUrl, DISCORD_GUILD_ID: guildId });
+    const result = await run('src/discord/deploy-commands.ts', {
+      DISCORD_TOKEN: STAND_IN_TOKEN,
+      DISCORD_API_URL: standIn.apiUrl,
+      DISCORD_GUILD_ID: guildId,
+      QUESTION_MAX_LENGTH: '250',
+    });
     expect(result.code).toBe(0);
     const [put] = standIn.find((r) => r.method === 'PUT', before);
     expect(put!.path).toBe(`/applications/${standIn.applicationId}/guilds/${guildId}/commands`);
@@ -152,6 +157,7 @@ describe('npm run deploy-commands (src/discord/deploy-commands.ts)', () => {
       ['private', 5, false],
     ]);
     expect(ask.options[0].autocomplete).toBe(true);
+    expect(ask.options[0].max_length).toBe(250);
     expect([ask.options[1].min_value, ask.options[1].max_value]).toEqual([1, 5]);
     expect(result.stdout).toContain(`guild ${guildId}`);
   });

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord.js';
+import { QUESTION_MAX_LENGTH } from '../../answer/question.js';
 import { MAX_RESULTS_PER_MESSAGE } from '../render.js';
 import type { CommandDefinition } from './define.js';
 
@@ -14,6 +15,9 @@ export const askCommand = {
       description: 'Your question, e.g. "How many experts attended the Bermuda meeting?"',
       required: true,
       autocomplete: true,
+      // The configured QUESTION_MAX_LENGTH replaces this when the commands are registered (`commandRegistrations`),
+      // so Discord stops a user at the limit instead of the bot refusing afterwards.
+      max_length: QUESTION_MAX_LENGTH,
     },
     {
       type: ApplicationCommandOptionType.Integer,

@@ -15,6 +15,13 @@ export function isCommandName(name: string): name is CommandName {
   return COMMANDS.some((c) => c.name === name);
 }
 
-export function commandRegistrations() {
-  return COMMANDS.map(toRegistration);
+/** The registration bodies; the question option of /ask is limited to the bot's configured question length. */
+export function commandRegistrations(limits: { questionMaxLength?: number } = {}) {
+  return COMMANDS.map((command) => {
+    const body = toRegistration(command);
+    if (command.name === askCommand.name && limits.questionMaxLength !== undefined) {
+      body.options = body.options?.map((o) => (o.name === 'question' ? { ...o, max_length: limits.questionMaxLength } : o)) as typeof body.options;
+    }
+    return body;
+  });
 }
