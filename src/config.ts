@@ -16,6 +16,9 @@ export const DEFAULT_EMBEDDING_MODEL = 'Xenova/bge-small-en-v1.5';
 /** Discord's own API; the bot's REST calls (and so the gateway address it is handed) go here by default. */
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 
+/** The longest QUESTION_MAX_LENGTH may be set to: the core's own limit on a question. */
+export const QUESTION_MAX_LENGTH_LIMIT = 1000;
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
@@ -150,7 +153,7 @@ export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordC
     guildId,
     apiUrl,
     cooldownSeconds: integer(env, 'COOLDOWN_SECONDS', 10, 0, 3600, problems),
-    questionMaxLength: integer(env, 'QUESTION_MAX_LENGTH', 300, 10, 1000, problems),
+    questionMaxLength: integer(env, 'QUESTION_MAX_LENGTH', 300, 10, QUESTION_MAX_LENGTH_LIMIT, problems),
     feedbackFile: resolveDir(value(env, 'FEEDBACK_FILE') ?? 'data/feedback.jsonl'),
   };
   if (problems.length) throw new ConfigError(problems, [token]);

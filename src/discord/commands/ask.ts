@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import { QUESTION_MAX_LENGTH } from '../../answer/question.js';
+import { QUESTION_MAX_LENGTH_LIMIT } from '../../config.js';
 import { MAX_RESULTS_PER_MESSAGE } from '../render.js';
 import type { CommandDefinition } from './define.js';
 
@@ -17,7 +17,7 @@ export const askCommand = {
       autocomplete: true,
       // The configured QUESTION_MAX_LENGTH replaces this when the commands are registered (`commandRegistrations`),
       // so Discord stops a user at the limit instead of the bot refusing afterwards.
-      max_length: QUESTION_MAX_LENGTH,
+      max_length: QUESTION_MAX_LENGTH_LIMIT,
     },
     {
       type: ApplicationCommandOptionType.Integer,
