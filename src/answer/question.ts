@@ -2,9 +2,10 @@
  * Checks a user's question before any work is done, so every front end refuses bad input the same way
  * with one clear sentence.
  */
+import { QUESTION_MAX_LENGTH_LIMIT } from '../config.js';
 
 /** Longest question the core accepts, in characters (front ends may set a lower limit). */
-export const QUESTION_MAX_LENGTH = 1000;
+export const QUESTION_MAX_LENGTH = QUESTION_MAX_LENGTH_LIMIT;
 
 export class QuestionError extends Error {
   constructor(message: string) {
