@@ -21,6 +21,11 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** How long shutdown waits for answers in flight (default 20 s). */
   drainTimeoutMs?: number;
+  /**
+   * Called once when the bot cannot go on (the gateway closed with a code it will not recover from), after the
+   * `fatal` log line; `npm start` stops the bot and exits 1. Default: stop the bot.
+   */
+  onFatal?: (reason: string) => void;
 }
 
 export interface Bot {
@@ -42,8 +47,15 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     examples: EXAMPLE_QUESTIONS,
     deferAfterMs: options.deferAfterMs ?? 1500,
   };
-  const client = createClient(context, config.apiUrl);
   let stopping: Promise<void> | null = null;
+  let failed = false;
+  const client = createClient(context, config.apiUrl, (reason, fields) => {
+    if (failed) return;
+    failed = true;
+    logger.error('fatal', { reason, ...fields });
+    if (options.onFatal) options.onFatal(reason);
+    else void stop();
+  });
   const stop = () =>
     (stopping ??= (async () => {
       logger.info('shutdown.started', { inFlight: context.inFlight.size });

@@ -19,7 +19,10 @@ import { guardInteraction, guardMessage } from './respond.js';
 
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
-export function createClient(ctx: BotContext, apiUrl: string): Client {
+/** What the gateway connection reports as the end of the bot: it will not reconnect. */
+export type FatalHandler = (reason: 'gateway-closed', fields: { shardId: number; code: number }) => void;
+
+export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHandler): Client {
   const client = new Client({
     intents: INTENTS,
     partials: [Partials.Channel],
@@ -46,7 +49,9 @@ export function createClient(ctx: BotContext, apiUrl: string): Client {
   client.on(Events.ClientReady, (ready) =>
     ctx.logger.info('gateway.ready', { userId: ready.user.id, guilds: ready.guilds.cache.size }),
   );
-  client.on(Events.ShardDisconnect, (event, shardId) => ctx.logger.warn('gateway.disconnected', { shardId, code: event.code }));
+  // discord.js emits this only for close codes it will not recover from (4004 token reset, 4010–4014): the bot
+  // would sit there connected to nothing, so it is the end of the process.
+  client.on(Events.ShardDisconnect, (event, shardId) => onFatal('gateway-closed', { shardId, code: event.code }));
   client.on(Events.ShardReconnecting, (shardId) => ctx.logger.info('gateway.reconnecting', { shardId }));
   client.on(Events.ShardResume, (shardId, replayed) => ctx.logger.info('gateway.resumed', { shardId, replayed }));
   client.on(Events.ShardError, (error, shardId) => ctx.logger.error('gateway.error', { shardId, error }));

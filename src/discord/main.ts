@@ -7,6 +7,9 @@ import { startBot } from './bot.js';
 import { exitWithFatal, loadConfigOrExit } from './entry.js';
 import { createLogger } from './log.js';
 
+/** A fatal failure exits at the latest this long after it, whatever is still in flight. */
+const FATAL_EXIT_AFTER_MS = 10_000;
+
 async function main(): Promise<void> {
   const config = loadConfigOrExit('Cannot start the bot');
 
@@ -19,12 +22,25 @@ async function main(): Promise<void> {
 
   logger.info('startup', { apiUrl: config.apiUrl, cooldownSeconds: config.cooldownSeconds, questionMaxLength: config.questionMaxLength });
   const answerer = await openAnswerer(config);
-  const bot = await startBot({ config, answerer, logger });
+  // A fatal failure ends the process with exit code 1, after the answers in flight (bounded) and the gateway close.
+  let bot: Awaited<ReturnType<typeof startBot>> | null = null;
+  let ending = false;
+  const exitAfterStop = () => {
+    if (ending) return;
+    ending = true;
+    setTimeout(() => process.exit(1), FATAL_EXIT_AFTER_MS).unref();
+    void (bot ? bot.stop() : Promise.resolve()).finally(() => process.exit(1));
+  };
+  bot = await startBot({ config, answerer, logger, onFatal: exitAfterStop });
   logger.info('startup.connected', { userId: bot.client.user?.id ?? null, modelReady: answerer.isReady() });
-  // Load the model now rather than on the first question.
+  // Load the model now rather than on the first question. A model that cannot load will not load on retry either:
+  // every question would get an apology, so the process ends and a supervisor sees it.
   void answerer.ready().then(
     () => logger.info('model.ready', {}),
-    (error: unknown) => logger.error('model.failed', { error }),
+    (error: unknown) => {
+      logger.error('fatal', { reason: 'model-failed', error });
+      exitAfterStop();
+    },
   );
 
   let signals = 0;

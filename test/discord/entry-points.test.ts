@@ -3,7 +3,7 @@
  * only through environment keys, talking to the stand-in through DISCORD_API_URL.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -132,6 +132,72 @@ describe('npm start (src/discord/main.ts)', () => {
     // At debug level the question text is logged; the token never is.
     expect(events.find((e) => e.event === 'question').question).toBe('What is sextortion?');
     expect(stderr).not.toContain(STAND_IN_TOKEN);
+  });
+});
+
+/** Starts `npm start` against the stand-in and resolves once it is connected; `exited` resolves with its exit code. */
+async function startConnected(extra: Record<string, string> = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'discord-main-'));
+  const identifiesBefore = standIn.gateway.stats.identifies.length;
+  const child = start('src/discord/main.ts', {
+    DISCORD_TOKEN: STAND_IN_TOKEN,
+    DISCORD_API_URL: standIn.apiUrl,
+    FEEDBACK_FILE: path.join(dir, 'feedback.jsonl'),
+    ...extra,
+  });
+  const out = { stderr: '' };
+  child.stderr.on('data', (d) => (out.stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  await standIn.waitFor(
+    () => exitCode !== undefined || (standIn.gateway.stats.identifies.length > identifiesBefore && standIn.gateway.live),
+    'the bot to connect',
+    30_000,
+  );
+  return { child, exited, out, dir };
+}
+
+const events = (stderr: string) =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, any>);
+
+describe('npm start: fatal failures exit 1 with one line naming them', () => {
+  it.each([
+    [4004, 'Authentication failed.'],
+    [4014, 'Disallowed intent(s).'],
+  ])('exits 1 when the gateway closes with %i, which discord.js will not recover from', async (code, reason) => {
+    const { child, exited, out } = await startConnected();
+    try {
+      standIn.gateway.closeWith(code, reason);
+      expect(await exited).toBe(1);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const fatal = events(out.stderr).filter((e) => e.event === 'fatal');
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0]).toMatchObject({ level: 'error', reason: 'gateway-closed', code });
+    expect(events(out.stderr).map((e) => e.event)).toContain('shutdown.done');
+  });
+
+  it('exits 1 when the model cannot be loaded, instead of apologising to every question', async () => {
+    const models = await mkdtemp(path.join(tmpdir(), 'broken-models-'));
+    const id = 'Xenova/bge-small-en-v1.5';
+    cpSync(path.join(PROJECT_ROOT, 'models', id), path.join(models, id), { recursive: true });
+    writeFileSync(path.join(models, id, 'onnx', 'model_quantized.onnx'), 'not a model');
+    const { child, exited, out } = await startConnected({ MODELS_DIR: models });
+    try {
+      expect(await exited).toBe(1);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const fatal = events(out.stderr).find((e) => e.event === 'fatal');
+    expect(fatal).toMatchObject({ reason: 'model-failed' });
+    expect(fatal!.error.message).toContain('does not match SHA256SUMS');
+    expect(out.stderr).not.toContain(STAND_IN_TOKEN);
   });
 });
 

@@ -106,6 +106,16 @@ export class StandInGateway {
     }
   }
 
+  /** Closes the live session's socket with a close code, as Discord does (4004 after a token reset, 4014 …). */
+  closeWith(code: number, reason: string): void {
+    const socket = this.session?.socket;
+    if (socket) {
+      this.session!.socket = null;
+      this.timeline.push({ event: `closeWith:${code}`, at: Date.now() });
+      socket.close(code, reason);
+    }
+  }
+
   close(): void {
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
