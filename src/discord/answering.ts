@@ -21,6 +21,8 @@ export interface Asker {
 export interface Delivery {
   /** Whether replies are visible to the asker only (interactions only). */
   ephemeral: boolean;
+  /** When the request reached the bot (ms since the epoch): the deferral deadline counts from it. */
+  arrivedAt: number;
   /** Shows that an answer is on its way (interaction deferral, or typing in a channel). */
   defer(): Promise<unknown>;
   /** Sends or edits the reply. */
@@ -74,7 +76,10 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
 
     const top = request.offset + request.count;
     const work = ctx.answerer.ask(question, { top });
-    const result = await withDeferral(work, ctx.answerer.isReady(), ctx.deferAfterMs, delivery.defer);
+    const left = Math.max(0, ctx.deferAfterMs - (Date.now() - delivery.arrivedAt));
+    const result = await withDeferral(work, ctx.answerer.isReady(), left, delivery.defer, (error) =>
+      ctx.logger.warn('defer.failed', { via: asker.via, guildId: asker.guildId, channelId: asker.channelId, userId: asker.userId, error }),
+    );
     deferred = result.deferred;
     const answer: Answer = {
       ...result.value,
@@ -114,27 +119,36 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
 }
 
 /**
- * Awaits `work`; calls `defer` at once when the model is still loading, or when `work` has not
- * finished after `afterMs`. Any started deferral has completed before this returns or throws.
+ * Awaits `work`; calls `defer` at once when the model is still loading, or when `work` has not finished after
+ * `afterMs` (0: at once). Any started deferral has settled before this returns or throws. A deferral that fails is
+ * reported to `onDeferFailed` and otherwise ignored: `deferred` is then false, and the answer goes out as a plain reply.
  */
 export async function withDeferral<T>(
   work: Promise<T>,
   ready: boolean,
   afterMs: number,
   defer: () => Promise<unknown>,
+  onDeferFailed: (error: unknown) => void = () => undefined,
 ): Promise<{ value: T; deferred: boolean }> {
-  let deferring: Promise<unknown> | null = null;
+  let deferring: Promise<boolean> | null = null;
   const start = () => {
-    deferring ??= defer();
+    deferring ??= defer().then(
+      () => true,
+      (error: unknown) => {
+        onDeferFailed(error);
+        return false;
+      },
+    );
   };
   let timer: NodeJS.Timeout | undefined;
-  if (!ready) start();
+  if (!ready || afterMs <= 0) start();
   else timer = setTimeout(start, afterMs);
+  let value: T;
   try {
-    const value = await work;
-    return { value, deferred: deferring !== null };
+    value = await work;
   } finally {
     clearTimeout(timer);
     if (deferring) await deferring;
   }
+  return { value, deferred: deferring ? await deferring : false };
 }

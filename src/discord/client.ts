@@ -10,6 +10,7 @@
  * Slash commands, autocomplete and buttons need no intent at all.
  */
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import { markArrival } from './arrival.js';
 import type { BotContext } from './context.js';
 import { handleAutocomplete } from './handlers/autocomplete.js';
 import { handleButton } from './handlers/button.js';
@@ -31,6 +32,7 @@ export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHand
   });
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    markArrival(interaction);
     if (interaction.isChatInputCommand()) {
       void ctx.inFlight.track(() => guardInteraction(ctx, 'chat-input', interaction, () => handleChatInput(ctx, interaction)));
     } else if (interaction.isAutocomplete()) {
@@ -41,6 +43,7 @@ export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHand
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
+    markArrival(message);
     const botId = client.user?.id;
     if (!botId) return;
     void ctx.inFlight.track(() => guardMessage(ctx, message, () => handleMessage(ctx, message, botId)));

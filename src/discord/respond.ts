@@ -10,6 +10,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Delivery } from './answering.js';
+import { arrivalOf } from './arrival.js';
 import type { BotContext } from './context.js';
 import { renderApology, type ReplyPayload } from './render.js';
 
@@ -20,7 +21,12 @@ function withoutFlags(payload: ReplyPayload): Omit<ReplyPayload, 'flags'> {
 
 /** Replies, edits the deferred reply, or follows up, as the interaction's state requires. */
 export async function sendToInteraction(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
-  if (interaction.deferred && !interaction.replied) {
+  const privateNotice = ((payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  if (interaction.deferred && !interaction.replied && privateNotice && !interaction.ephemeral) {
+    // An edit keeps the deferral's visibility: a private notice must not land in the public "thinking…" message.
+    await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp(payload);
+  } else if (interaction.deferred && !interaction.replied) {
     await interaction.editReply(withoutFlags(payload));
   } else if (interaction.replied) {
     await interaction.followUp(payload);
@@ -32,6 +38,7 @@ export async function sendToInteraction(interaction: RepliableInteraction, paylo
 export function interactionDelivery(interaction: RepliableInteraction, ephemeral: boolean): Delivery {
   return {
     ephemeral,
+    arrivedAt: arrivalOf(interaction),
     defer: () => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     send: (payload) => sendToInteraction(interaction, payload),
   };
@@ -40,6 +47,7 @@ export function interactionDelivery(interaction: RepliableInteraction, ephemeral
 export function messageDelivery(message: Message): Delivery {
   return {
     ephemeral: false,
+    arrivedAt: arrivalOf(message),
     defer: async () => {
       if ('sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
     },

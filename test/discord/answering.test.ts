@@ -30,4 +30,34 @@ describe('withDeferral', () => {
     await expect(withDeferral(failing, false, 1_000, defer).finally(() => order.push('settled'))).rejects.toThrow('boom');
     expect(order).toEqual(['deferred', 'settled']);
   });
+
+  it('falls back to no deferral when the deferral fails, reporting it once and raising nothing', async () => {
+    const failures: unknown[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const result = await withDeferral(
+        later(60, 'answer'),
+        true,
+        5,
+        () => Promise.reject(new Error('503 on the deferral')),
+        (error) => failures.push(error),
+      );
+      expect(result).toEqual({ value: 'answer', deferred: false });
+      expect(failures).toHaveLength(1);
+      await later(20, null);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('defers at once when the time since the request arrived has used up the threshold', async () => {
+    const calls: number[] = [];
+    const started = Date.now();
+    await withDeferral(later(50, 'answer'), true, 0, async () => void calls.push(Date.now() - started));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toBeLessThan(40);
+  });
 });

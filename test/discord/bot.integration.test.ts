@@ -164,6 +164,25 @@ describe('/ask', () => {
     expect((await logsOf(user.id))[0]).toMatchObject({ deferred: true, outcome: 'answered' });
   });
 
+  it('delivers the answer as a plain reply when the deferral fails, instead of an apology', async () => {
+    h.answerer.delayNextMs = 2_000;
+    const user = newUser();
+    const payload = chatInput(h.standIn, 'ask', { question: 'What is the Baseline project?' }, { user });
+    const callbackPath = `/interactions/${payload.id}/${payload.token}/callback`;
+    h.standIn.failNext((r) => r.path === callbackPath && r.body?.type === DEFERRED, 400, { message: 'Invalid Form Body', code: 50035 });
+    h.standIn.sendInteraction(payload);
+    const message = await h.standIn.waitFor(() => h.standIn.originalOf(payload.token), 'the answer');
+    expect(message.embeds.length).toBeGreaterThan(0);
+    expect(message.content).not.toBe(APOLOGY);
+    const callbacks = h.standIn.forInteraction(payload.token).filter((r) => r.path === callbackPath);
+    expect(callbacks.map((r) => [r.body.type, r.status])).toEqual([
+      [DEFERRED, 400],
+      [REPLY, 204],
+    ]);
+    expect((await logsOf(user.id))[0]).toMatchObject({ outcome: 'answered', deferred: false });
+    expect(h.logLines.map((l) => JSON.parse(l)).some((l) => l.event === 'defer.failed' && l.userId === user.id)).toBe(true);
+  });
+
   it('answers quickly without deferring once the model is loaded', async () => {
     const reply = await ask('Who led the development of the ICSE image database?');
     expect(reply.callback.type).toBe(REPLY);

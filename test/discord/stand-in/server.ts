@@ -63,6 +63,8 @@ export class DiscordStandIn {
   readonly messages = new Map<string, StoredMessage>();
   readonly gateway: StandInGateway;
   private readonly interactions = new Map<string, InteractionRecord>();
+  /** Failures to answer instead of the next matching requests (`failNext`), oldest first. */
+  private readonly injected: { match: (r: RecordedRequest) => boolean; status: number; json: unknown; headers: Record<string, string> }[] = [];
   private readonly server: Server;
   private port = 0;
 
@@ -125,6 +127,14 @@ export class DiscordStandIn {
 
   sendMessage(payload: unknown): void {
     this.gateway.dispatch('MESSAGE_CREATE', payload);
+  }
+
+  /**
+   * Answers the next request matching `match` with `status` and `json` instead of handling it (e.g. a 500 on a
+   * deferral, a 429 with `retry-after`), as Discord sometimes does.
+   */
+  failNext(match: (r: RecordedRequest) => boolean, status: number, json: unknown, headers: Record<string, string> = {}): void {
+    this.injected.push({ match, status, json, headers });
   }
 
   /** Requests matching `filter` recorded after index `from`. */
@@ -195,6 +205,13 @@ export class DiscordStandIn {
       }
     };
     if (!url.pathname.startsWith('/api/v10/')) return reply(404, { message: '404: Not Found', code: 0 });
+    const injected = this.injected.findIndex((f) => f.match(record));
+    if (injected >= 0) {
+      const [failure] = this.injected.splice(injected, 1);
+      record.status = failure!.status;
+      res.writeHead(failure!.status, { 'content-type': 'application/json', ...failure!.headers }).end(JSON.stringify(failure!.json));
+      return;
+    }
     try {
       this.route(record, reply);
     } catch (error) {
