@@ -23,6 +23,8 @@ export interface Delivery {
   ephemeral: boolean;
   /** When the request reached the bot (ms since the epoch): the deferral deadline counts from it. */
   arrivedAt: number;
+  /** True when a notice to the asker is seen by everyone in the channel (a reply to a message). */
+  noticesArePublic: boolean;
   /** Shows that an answer is on its way (interaction deferral, or typing in a channel). */
   defer(): Promise<unknown>;
   /** Sends or edits the reply. */
@@ -54,7 +56,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
   try {
     if (ctx.inFlight.isClosing) {
       outcome = 'shutting-down';
-      await delivery.send(renderNotice(SHUTTING_DOWN, { ephemeral: true }));
+      await sendNotice(ctx, asker, delivery, renderNotice(SHUTTING_DOWN, { ephemeral: true }));
       return;
     }
     try {
@@ -62,14 +64,14 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
       outcome = 'invalid';
-      await delivery.send(renderNotice(error.message, { ephemeral: true }));
+      await sendNotice(ctx, asker, delivery, renderNotice(error.message, { ephemeral: true }));
       return;
     }
     if (request.applyCooldown) {
       const admitted = ctx.cooldown.take(asker.userId);
       if (!admitted.ok) {
         outcome = 'cooldown';
-        await delivery.send(renderCooldown(admitted.retryAfterSeconds, { ephemeral: true }));
+        await sendNotice(ctx, asker, delivery, renderCooldown(admitted.retryAfterSeconds, { ephemeral: true }));
         return;
       }
     }
@@ -88,7 +90,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
     };
     if (!answer.refused && answer.results.length === 0 && request.offset > 0) {
       outcome = 'no-more';
-      await delivery.send(renderNotice(NO_MORE_RESULTS, { ephemeral: true }));
+      await sendNotice(ctx, asker, delivery, renderNotice(NO_MORE_RESULTS, { ephemeral: true }));
       return;
     }
     outcome = answer.refused || answer.results.length === 0 ? 'refused' : 'answered';
@@ -116,6 +118,18 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
       ...(ctx.logger.enabled('debug') ? { question } : {}),
     });
   }
+}
+
+/**
+ * Sends a notice (not an answer). A notice everyone in the channel would see goes to a user at most once per
+ * throttle window; later ones are dropped, so repeating a bad question cannot make the bot spam the channel.
+ */
+export async function sendNotice(ctx: BotContext, asker: Pick<Asker, 'userId'>, delivery: Delivery, payload: ReplyPayload): Promise<void> {
+  if (delivery.noticesArePublic && !ctx.throttles.notices.take(asker.userId).ok) {
+    ctx.logger.info('notice.dropped', { userId: asker.userId });
+    return;
+  }
+  await delivery.send(payload);
 }
 
 /**

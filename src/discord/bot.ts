@@ -7,11 +7,21 @@ import type { Answerer } from '../answer/index.js';
 import type { DiscordConfig } from '../config.js';
 import { createClient } from './client.js';
 import type { BotContext } from './context.js';
-import { Cooldown } from './cooldown.js';
+import { Cooldown, RateLimit } from './cooldown.js';
 import { EXAMPLE_QUESTIONS } from './examples.js';
 import { FeedbackLog } from './feedback.js';
 import { InFlight } from './in-flight.js';
 import type { Logger } from './log.js';
+
+/** Limits on what one user can make the bot do, beside the question cooldown. */
+export const THROTTLES = {
+  /** The window of the throttles below: the question cooldown, but never shorter than this. */
+  minWindowMs: 10_000,
+  morePerWindow: 5,
+  votesPerWindow: 10,
+  /** A page of results is shown to a user once per message; pressing its button again within this does nothing. */
+  samePageMs: 10 * 60_000,
+};
 
 export interface BotOptions {
   config: DiscordConfig;
@@ -37,11 +47,18 @@ export interface Bot {
 
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, answerer, logger } = options;
+  const window = Math.max(config.cooldownSeconds * 1000, THROTTLES.minWindowMs);
   const context: BotContext = {
     config,
     answerer,
     logger,
     cooldown: new Cooldown(config.cooldownSeconds),
+    throttles: {
+      more: new RateLimit(THROTTLES.morePerWindow, window),
+      morePage: new RateLimit(1, THROTTLES.samePageMs),
+      votes: new RateLimit(THROTTLES.votesPerWindow, window),
+      notices: new RateLimit(1, window),
+    },
     feedback: new FeedbackLog(config.feedbackFile),
     inFlight: new InFlight(),
     examples: EXAMPLE_QUESTIONS,
@@ -64,6 +81,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       await client.destroy();
       logger.info('shutdown.done', {});
     })());
+  // A feedback file that cannot be written stops the bot now, not at the first vote.
+  await context.feedback.check();
   try {
     await client.login(config.token);
   } catch (error) {

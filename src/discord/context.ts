@@ -4,7 +4,7 @@
  */
 import type { Answerer } from '../answer/index.js';
 import type { DiscordConfig } from '../config.js';
-import type { Cooldown } from './cooldown.js';
+import type { Cooldown, RateLimit } from './cooldown.js';
 import type { FeedbackLog } from './feedback.js';
 import type { InFlight } from './in-flight.js';
 import type { Logger } from './log.js';
@@ -14,6 +14,17 @@ export interface BotContext {
   answerer: Answerer;
   logger: Logger;
   cooldown: Cooldown;
+  /** Limits on what a user can make the bot do besides asking (see `THROTTLES` in `bot.ts`). */
+  throttles: {
+    /** "More results" presses per user. */
+    more: RateLimit;
+    /** "More results" presses per user on one page of one message (the same page twice is ignored). */
+    morePage: RateLimit;
+    /** Votes per user. */
+    votes: RateLimit;
+    /** Public notices (cooldown, too long, empty mention) per user: one per window, the rest dropped. */
+    notices: RateLimit;
+  };
   feedback: FeedbackLog;
   inFlight: InFlight;
   examples: readonly string[];

@@ -1,39 +1,70 @@
 /**
- * Per-user cooldown between two questions. Memory stays bounded: expired entries are dropped
- * whenever the map is consulted.
+ * Rate limits kept in memory per key (a user, a user on a message): at most `limit` uses per window. Memory stays
+ * bounded: expired keys are dropped whenever the map grows, and past `maxKeys` the oldest keys go first.
  */
 
-export type CooldownResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterMs: number };
 
-export class Cooldown {
-  private readonly last = new Map<string, number>();
+export class RateLimit {
+  private readonly uses = new Map<string, number[]>();
+  private nextPruneAt = 0;
 
   constructor(
-    private readonly seconds: number,
+    private readonly limit: number,
+    private readonly windowMs: number,
     private readonly now: () => number = Date.now,
+    private readonly maxKeys = 100_000,
   ) {}
 
-  /** Records a question by `userId` if allowed; otherwise says how long to wait (whole seconds, at least 1). */
-  take(userId: string): CooldownResult {
-    if (this.seconds <= 0) return { ok: true };
+  /** Records a use of `key` if allowed; otherwise says how long until it is (at least 1 ms). */
+  take(key: string): RateLimitResult {
+    if (this.limit <= 0 || this.windowMs <= 0) return { ok: true };
     const now = this.now();
-    const windowMs = this.seconds * 1000;
-    this.prune(now, windowMs);
-    const previous = this.last.get(userId);
-    if (previous !== undefined && now - previous < windowMs) {
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((previous + windowMs - now) / 1000)) };
+    const recent = (this.uses.get(key) ?? []).filter((at) => now - at < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.uses.set(key, recent);
+      return { ok: false, retryAfterMs: Math.max(1, recent[0]! + this.windowMs - now) };
     }
-    this.last.set(userId, now);
+    recent.push(now);
+    this.uses.delete(key); // re-inserted last: the map stays ordered by latest use
+    this.uses.set(key, recent);
+    this.prune(now);
     return { ok: true };
   }
 
-  /** Number of users currently cooling down (for tests and diagnostics). */
+  /** Keys currently remembered (for tests and diagnostics). */
   get size(): number {
-    return this.last.size;
+    return this.uses.size;
   }
 
-  private prune(now: number, windowMs: number): void {
-    if (this.last.size < 1000) return;
-    for (const [user, at] of this.last) if (now - at >= windowMs) this.last.delete(user);
+  private prune(now: number): void {
+    // Past the cap, the least recently used key goes (the map is ordered by latest use).
+    if (this.uses.size > this.maxKeys) this.uses.delete(this.uses.keys().next().value!);
+    // Expired keys are swept at most four times a window, once the map is big enough to matter.
+    if (this.uses.size < 1000 || now < this.nextPruneAt) return;
+    this.nextPruneAt = now + this.windowMs / 4;
+    for (const [key, at] of this.uses) if (now - at[at.length - 1]! >= this.windowMs) this.uses.delete(key);
+  }
+}
+
+export type CooldownResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Per-user cooldown between two questions: one question per `seconds` (0 turns it off). */
+export class Cooldown {
+  private readonly limit: RateLimit;
+
+  constructor(seconds: number, now: () => number = Date.now) {
+    this.limit = new RateLimit(1, seconds * 1000, now);
+  }
+
+  /** Records a question by `userId` if allowed; otherwise says how long to wait (whole seconds, at least 1). */
+  take(userId: string): CooldownResult {
+    const result = this.limit.take(userId);
+    return result.ok ? result : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(result.retryAfterMs / 1000)) };
+  }
+
+  /** Number of users currently remembered (for tests and diagnostics). */
+  get size(): number {
+    return this.limit.size;
   }
 }

@@ -39,6 +39,7 @@ export function interactionDelivery(interaction: RepliableInteraction, ephemeral
   return {
     ephemeral,
     arrivedAt: arrivalOf(interaction),
+    noticesArePublic: false,
     defer: () => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     send: (payload) => sendToInteraction(interaction, payload),
   };
@@ -48,6 +49,7 @@ export function messageDelivery(message: Message): Delivery {
   return {
     ephemeral: false,
     arrivedAt: arrivalOf(message),
+    noticesArePublic: true,
     defer: async () => {
       if ('sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
     },

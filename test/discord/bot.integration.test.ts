@@ -311,6 +311,19 @@ describe('/sources and /help', () => {
   });
 });
 
+describe('notices in a channel', () => {
+  it('sends a user repeating a too-long question by mention one public notice, not one per message', async () => {
+    const user = newUser('repeater');
+    const long = `<@${h.standIn.botUser.id}> ${'why '.repeat(100)}`;
+    const sent = Array.from({ length: 5 }, () => channelMessage(h.standIn, long, user, { mentionBot: true }));
+    for (const m of sent) h.standIn.sendMessage(m);
+    await h.standIn.waitFor(() => questionLogs(h.logLines).filter((l) => l.userId === user.id).length === 5, 'five questions logged');
+    const replies = [...h.standIn.messages.values()].filter((m) => sent.some((s) => m.message_reference?.message_id === s.id));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.content).toContain('the limit is 300');
+  });
+});
+
 describe('buttons under an answer', () => {
   let first: Reply;
 
@@ -329,7 +342,7 @@ describe('buttons under an answer', () => {
     expectSafe(more.callback.data);
   });
 
-  it('"Helpful" and "Not helpful" append the vote with the question to the feedback file', async () => {
+  it('"Helpful" and "Not helpful" append the vote with the question to the feedback file; a changed vote replaces the first', async () => {
     const [up, down] = customIdsOf(first.message).filter((id) => id.startsWith('vote:'));
     const voter = newUser();
     const thanks = await interact(h.standIn, buttonClick(h.standIn, up!, first.message, { user: voter }));
@@ -338,6 +351,7 @@ describe('buttons under an answer', () => {
     await interact(h.standIn, buttonClick(h.standIn, down!, first.message, { user: voter }));
     const votes = (await readFeedback(h.feedbackFile)).filter((v) => v.userId === voter.id);
     expect(votes.map((v) => v.helpful)).toEqual([true, false]);
+    expect(votes.map((v) => v.replaces ?? false)).toEqual([false, true]);
     expect(votes[0]).toMatchObject({ question: 'What is sextortion?', messageId: first.message.id, offset: 0, refused: false });
     expect(votes[0].results).toHaveLength(3);
   });
@@ -349,6 +363,49 @@ describe('buttons under an answer', () => {
     await interact(h.standIn, buttonClick(h.standIn, down, refusal.message, { user: voter }));
     const [vote] = (await readFeedback(h.feedbackFile)).filter((v) => v.userId === voter.id);
     expect(vote).toMatchObject({ helpful: false, refused: true, question: 'Who won the 1998 football World Cup final?' });
+  });
+
+  it('shows more results privately to someone who is not the asker, publicly to the asker', async () => {
+    const asker = newUser('asker');
+    const own = await ask('What is ICSE?', asker);
+    const moreId = customIdsOf(own.message).find((id) => id.startsWith('more:'))!;
+    const byOther = await interact(h.standIn, buttonClick(h.standIn, moreId, own.message, { user: newUser('passer-by') }));
+    expect(byOther.callback.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const byAsker = await interact(h.standIn, buttonClick(h.standIn, moreId, own.message, { user: asker }));
+    expect(byAsker.callback.data.flags ?? 0).toBe(0);
+    expect(byAsker.message.embeds.length).toBeGreaterThan(0);
+  });
+
+  it('answers a user pressing "More results" twelve times once, and shows nothing for the other presses', async () => {
+    const asker = newUser('presser');
+    const own = await ask('What are Green Notices?', asker);
+    const moreId = customIdsOf(own.message).find((id) => id.startsWith('more:'))!;
+    const presses = Array.from({ length: 12 }, () => buttonClick(h.standIn, moreId, own.message, { user: asker }));
+    for (const p of presses) h.standIn.sendInteraction(p);
+    const callbacks = await h.standIn.waitFor(() => {
+      const done = presses.map((p) => h.standIn.forInteraction(p.token).find((r) => r.path.endsWith('/callback') && r.status !== 0));
+      return done.every(Boolean) ? done : undefined;
+    }, 'all twelve presses acknowledged');
+    const types = callbacks.map((c) => c!.body.type);
+    expect(types.filter((t) => t === REPLY)).toHaveLength(1);
+    expect(types.filter((t) => t === 6)).toHaveLength(11); // DEFERRED_UPDATE_MESSAGE: acknowledged, nothing shown
+    const shown = [...h.standIn.messages.values()].filter((m) => presses.some((p) => m.interactionId === p.id));
+    expect(shown).toHaveLength(1);
+  });
+
+  it('writes one line for thirty presses of "Helpful" by one user, and ignores presses past the limit', async () => {
+    const up = customIdsOf(first.message).find((id) => id.startsWith('vote:up'))!;
+    const voter = newUser('keen');
+    const presses = Array.from({ length: 30 }, () => buttonClick(h.standIn, up, first.message, { user: voter }));
+    for (const p of presses) h.standIn.sendInteraction(p);
+    const callbacks = await h.standIn.waitFor(() => {
+      const done = presses.map((p) => h.standIn.forInteraction(p.token).find((r) => r.path.endsWith('/callback') && r.status !== 0));
+      return done.every(Boolean) ? done : undefined;
+    }, 'all thirty presses acknowledged');
+    expect(callbacks.filter((c) => c!.body.type === REPLY)).toHaveLength(10);
+    expect(callbacks.filter((c) => c!.body.type === 6)).toHaveLength(20);
+    const votes = (await readFeedback(h.feedbackFile)).filter((v) => v.userId === voter.id);
+    expect(votes).toHaveLength(1);
   });
 
   it('tells the user when a button no longer works instead of failing', async () => {

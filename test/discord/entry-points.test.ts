@@ -86,6 +86,21 @@ describe('npm start (src/discord/main.ts)', () => {
     expect(result.stderr).not.toContain(STAND_IN_TOKEN);
   });
 
+  it('exits 1 in one line naming FEEDBACK_FILE when it cannot be written, before connecting', async () => {
+    const blocker = path.join(await mkdtemp(path.join(tmpdir(), 'feedback-')), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const identifiesBefore = standIn.gateway.stats.identifies.length;
+    const result = await run('src/discord/main.ts', {
+      DISCORD_TOKEN: STAND_IN_TOKEN,
+      DISCORD_API_URL: standIn.apiUrl,
+      FEEDBACK_FILE: path.join(blocker, 'feedback.jsonl'),
+    });
+    expect(result.code).toBe(1);
+    const last = result.stderr.trim().split('\n').at(-1)!;
+    expect(last).toMatch(/^Cannot start the bot: FeedbackError: FEEDBACK_FILE .*feedback\.jsonl cannot be written/);
+    expect(standIn.gateway.stats.identifies.length).toBe(identifiesBefore);
+  });
+
   it('names every bad key at once', async () => {
     const result = await run('src/discord/main.ts', { DISCORD_TOKEN: STAND_IN_TOKEN, COOLDOWN_SECONDS: 'soon', DISCORD_API_URL: 'ftp://x' });
     expect(result.code).toBe(1);

@@ -3,7 +3,7 @@
  * is answered like `/ask`, as a reply to that message. Everything else is ignored.
  */
 import type { Message } from 'discord.js';
-import { answerQuestion } from '../answering.js';
+import { answerQuestion, sendNotice } from '../answering.js';
 import { DEFAULT_RESULTS } from '../commands/ask.js';
 import type { BotContext } from '../context.js';
 import { messageDelivery } from '../respond.js';
@@ -23,10 +23,11 @@ export async function handleMessage(ctx: BotContext, message: Message, botId: st
   const delivery = messageDelivery(message);
   if (raw === '') {
     const example = ctx.examples[0] ?? 'What are the articles about?';
-    await delivery.send(
-      renderNotice(
-        `Ask me a question about the news articles after the mention, e.g. “${escapeMarkdown(example)}”, or use \`/ask\`. \`/help\` shows more.`,
-      ),
+    await sendNotice(
+      ctx,
+      { userId: message.author.id },
+      delivery,
+      renderNotice(`Ask me a question about the news articles after the mention, e.g. “${escapeMarkdown(example)}”, or use \`/ask\`. \`/help\` shows more.`),
     );
     return;
   }

@@ -39,6 +39,9 @@ interface InteractionRecord {
   id: string;
   token: string;
   channelId: string;
+  type: number;
+  /** The user who caused the interaction; Discord names them in the `interaction_metadata` of its messages. */
+  user: Record<string, unknown> | undefined;
   acknowledged: boolean;
   callbackType?: number;
   original?: StoredMessage;
@@ -115,11 +118,13 @@ export class DiscordStandIn {
   // Test helpers
 
   /** Registers an interaction the stand-in will accept callbacks for, and dispatches it to the bot. */
-  sendInteraction(payload: { id: string; token: string; channel_id: string }): void {
+  sendInteraction(payload: { id: string; token: string; channel_id: string; type?: number; member?: { user?: any }; user?: any }): void {
     this.interactions.set(payload.token, {
       id: payload.id,
       token: payload.token,
       channelId: payload.channel_id,
+      type: payload.type ?? 2,
+      user: payload.member?.user ?? payload.user,
       acknowledged: false,
     });
     this.gateway.dispatch('INTERACTION_CREATE', payload);
@@ -252,7 +257,7 @@ export class DiscordStandIn {
       const { type, data } = r.body as { type: number; data?: any };
       interaction.callbackType = type;
       if (type === 4 || type === 5) {
-        interaction.original = this.store(interaction.channelId, type === 5 ? { ...(data ?? {}), flags: (data?.flags ?? 0) | 128 } : data, interaction.id);
+        interaction.original = this.store(interaction.channelId, type === 5 ? { ...(data ?? {}), flags: (data?.flags ?? 0) | 128 } : data, interaction);
       }
       if (r.query.get('with_response') === 'true') {
         return reply(200, { interaction: { id: interaction.id, type: 2 }, resource: interaction.original ? { type, message: interaction.original } : { type } });
@@ -284,7 +289,7 @@ export class DiscordStandIn {
         }
       } else if (r.method === 'POST') {
         if (!interaction.acknowledged) return reply(404, { message: 'Unknown Webhook', code: 10015 });
-        return reply(200, this.store(interaction.channelId, r.body, interaction.id));
+        return reply(200, this.store(interaction.channelId, r.body, interaction));
       }
     }
     if (r.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(r.path))) {
@@ -298,7 +303,8 @@ export class DiscordStandIn {
     return reply(404, { message: '404: Not Found', code: 0 });
   }
 
-  private store(channelId: string, body: any, interactionId?: string): StoredMessage {
+  private store(channelId: string, body: any, interaction?: InteractionRecord): StoredMessage {
+    const interactionId = interaction?.id;
     const message: StoredMessage = {
       id: nextSnowflake(),
       type: body?.message_reference ? 19 : interactionId ? 20 : 0,
@@ -320,6 +326,9 @@ export class DiscordStandIn {
       application_id: this.applicationId,
       ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
       ...(interactionId ? { interactionId, webhook_id: this.applicationId } : {}),
+      ...(interaction?.user
+        ? { interaction_metadata: { id: interaction.id, type: interaction.type, user: interaction.user, authorizing_integration_owners: {} } }
+        : {}),
     };
     this.messages.set(message.id, message);
     return message;
