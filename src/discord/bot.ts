@@ -5,7 +5,7 @@
 import type { Client } from 'discord.js';
 import type { Answerer } from '../answer/index.js';
 import type { DiscordConfig } from '../config.js';
-import { createClient } from './client.js';
+import { createClient, DM_CHANNEL_SWEEP_MS, sweepDmChannels } from './client.js';
 import type { BotContext } from './context.js';
 import { Cooldown, RateLimit } from './cooldown.js';
 import { EXAMPLE_QUESTIONS } from './examples.js';
@@ -78,14 +78,17 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       logger.info('shutdown.started', { inFlight: context.inFlight.size });
       const left = await context.inFlight.drain(options.drainTimeoutMs ?? 20_000);
       if (left > 0) logger.warn('shutdown.unfinished', { inFlight: left });
+      clearInterval(sweeper);
       await client.destroy();
       logger.info('shutdown.done', {});
     })());
   // A feedback file that cannot be written stops the bot now, not at the first vote.
   await context.feedback.check();
+  const sweeper = setInterval(() => sweepDmChannels(client), DM_CHANNEL_SWEEP_MS).unref();
   try {
     await client.login(config.token);
   } catch (error) {
+    clearInterval(sweeper);
     await client.destroy().catch(() => undefined);
     throw error;
   }

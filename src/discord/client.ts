@@ -9,7 +9,7 @@
  *     discord.js handle DM channels it has not cached.
  * Slash commands, autocomplete and buttons need no intent at all.
  */
-import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials, type Interaction, type Message } from 'discord.js';
 import { markArrival } from './arrival.js';
 import type { BotContext } from './context.js';
 import { handleAutocomplete } from './handlers/autocomplete.js';
@@ -23,13 +23,45 @@ export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessage
 /** What the gateway connection reports as the end of the bot: it will not reconnect. */
 export type FatalHandler = (reason: 'gateway-closed', fields: { shardId: number; code: number }) => void;
 
+/**
+ * What discord.js may keep in memory. The bot reads nothing of what users leave behind (every handler works from
+ * the event's own payload), so users, members, messages and the like are not cached at all — memory would otherwise
+ * grow with every distinct user (about 2.6 KB each). Only the bot's own user and member, and the guilds and their
+ * channels (which the Guilds intent needs to accept messages posted in them), stay.
+ */
+export const CACHE_LIMITS = Options.cacheWithLimits({
+  ...Options.DefaultMakeCacheSettings,
+  MessageManager: 0,
+  UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user?.id },
+  GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user?.id },
+  PresenceManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  ThreadMemberManager: 0,
+  VoiceStateManager: 0,
+  GuildInviteManager: 0,
+  GuildBanManager: 0,
+  GuildScheduledEventManager: 0,
+  StageInstanceManager: 0,
+});
+
+/** DM channels are cached by discord.js as DMs arrive (no cache limit applies to them): swept this often. */
+export const DM_CHANNEL_SWEEP_MS = 10 * 60_000;
+
+/** Drops the DM channels discord.js cached; the bot replies through each message's own channel object. */
+export function sweepDmChannels(client: Client): number {
+  return client.channels.cache.sweep((channel) => channel.isDMBased());
+}
+
 export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHandler): Client {
   const client = new Client({
     intents: INTENTS,
     partials: [Partials.Channel],
     rest: { api: apiUrl },
     allowedMentions: { parse: [], repliedUser: false },
+    makeCache: CACHE_LIMITS,
   });
+
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     markArrival(interaction);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { openAnswerer } from '../../src/answer/index.js';
 import { loadConfig } from '../../src/config.js';
 import { SHUTTING_DOWN } from '../../src/discord/answering.js';
+import { sweepDmChannels } from '../../src/discord/client.js';
 import { decodeCustomId } from '../../src/discord/custom-id.js';
 import { APOLOGY, LIMITS, embedsLength, readQuestion } from '../../src/discord/render.js';
 import { asText, interact, questionLogs, readFeedback, startHarness, type Harness, type Reply } from './harness.js';
@@ -308,6 +309,28 @@ describe('/sources and /help', () => {
     expect(embed.description).toContain('/ask question:');
     expect(embed.fields[0].name).toBe('Examples');
     expectSafe(reply.callback.data);
+  });
+});
+
+describe('memory', () => {
+  it('keeps no user, member or DM channel in memory for each user it answers', async () => {
+    const client = h.bot.client;
+    const users = Array.from({ length: 40 }, (_, i) => newUser(`visitor${i}`));
+    const sent = users.flatMap((user, i) => [
+      channelMessage(h.standIn, `<@${h.standIn.botUser.id}>`, user, { mentionBot: true }),
+      channelMessage(h.standIn, `hello ${i}`, user, { mentionBot: false, dm: true }),
+    ]);
+    for (const m of sent) h.standIn.sendMessage(m);
+    await h.standIn.waitFor(
+      () => sent.filter((m) => [...h.standIn.messages.values()].some((r) => r.message_reference?.message_id === m.id)).length >= users.length * 2,
+      'a reply to every message',
+      60_000,
+    );
+    const ids = new Set(users.map((u) => u.id));
+    expect([...client.users.cache.keys()].filter((id) => ids.has(id))).toEqual([]);
+    expect([...client.guilds.cache.first()!.members.cache.keys()].filter((id) => ids.has(id))).toEqual([]);
+    sweepDmChannels(client);
+    expect(client.channels.cache.filter((c) => c.isDMBased()).size).toBe(0);
   });
 });
 
