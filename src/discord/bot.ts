@@ -5,13 +5,16 @@
 import type { Client } from 'discord.js';
 import type { Answerer } from '../answer/index.js';
 import type { DiscordConfig } from '../config.js';
-import { createClient, DM_CHANNEL_SWEEP_MS, sweepDmChannels } from './client.js';
+import { createClient, sweepClient } from './client.js';
 import type { BotContext } from './context.js';
 import { Cooldown, RateLimit } from './cooldown.js';
 import { EXAMPLE_QUESTIONS } from './examples.js';
 import { FeedbackLog } from './feedback.js';
 import { InFlight } from './in-flight.js';
 import type { Logger } from './log.js';
+
+/** How often the bot frees what answered users leave behind. */
+export const SWEEP_MS = 60_000;
 
 /** Limits on what one user can make the bot do, beside the question cooldown. */
 export const THROTTLES = {
@@ -41,6 +44,8 @@ export interface BotOptions {
 export interface Bot {
   client: Client;
   context: BotContext;
+  /** Frees what answered users leave behind (DM channels, REST queues, expired rate limits); runs every `SWEEP_MS`. */
+  sweep(): void;
   /** Finishes the answers in flight (bounded), then closes the gateway. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -84,7 +89,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     })());
   // A feedback file that cannot be written stops the bot now, not at the first vote.
   await context.feedback.check();
-  const sweeper = setInterval(() => sweepDmChannels(client), DM_CHANNEL_SWEEP_MS).unref();
+  const sweep = () => {
+    sweepClient(client);
+    context.cooldown.sweep();
+    for (const limit of Object.values(context.throttles)) limit.sweep();
+  };
+  const sweeper = setInterval(sweep, SWEEP_MS).unref();
   try {
     await client.login(config.token);
   } catch (error) {
@@ -92,5 +102,5 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     await client.destroy().catch(() => undefined);
     throw error;
   }
-  return { client, context, stop };
+  return { client, context, stop, sweep };
 }

@@ -45,12 +45,18 @@ export const CACHE_LIMITS = Options.cacheWithLimits({
   StageInstanceManager: 0,
 });
 
-/** DM channels are cached by discord.js as DMs arrive (no cache limit applies to them): swept this often. */
-export const DM_CHANNEL_SWEEP_MS = 10 * 60_000;
-
-/** Drops the DM channels discord.js cached; the bot replies through each message's own channel object. */
+/** Drops the DM channels discord.js cached (no cache limit applies to them); the bot replies through each message's own channel object. */
 export function sweepDmChannels(client: Client): number {
   return client.channels.cache.sweep((channel) => channel.isDMBased());
+}
+
+/**
+ * Drops what discord.js keeps per request and never frees soon by itself: the DM channels, and the REST queue of
+ * every interaction answered (one per interaction token; @discordjs/rest sweeps idle ones only hourly).
+ */
+export function sweepClient(client: Client): void {
+  sweepDmChannels(client);
+  client.rest.handlers.sweep((handler) => handler.inactive);
 }
 
 export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHandler): Client {

@@ -37,13 +37,19 @@ export class RateLimit {
     return this.uses.size;
   }
 
+  /** Forgets every key whose uses have all left the window. */
+  sweep(): void {
+    const now = this.now();
+    for (const [key, at] of this.uses) if (now - at[at.length - 1]! >= this.windowMs) this.uses.delete(key);
+  }
+
   private prune(now: number): void {
     // Past the cap, the least recently used key goes (the map is ordered by latest use).
     if (this.uses.size > this.maxKeys) this.uses.delete(this.uses.keys().next().value!);
     // Expired keys are swept at most four times a window, once the map is big enough to matter.
     if (this.uses.size < 1000 || now < this.nextPruneAt) return;
     this.nextPruneAt = now + this.windowMs / 4;
-    for (const [key, at] of this.uses) if (now - at[at.length - 1]! >= this.windowMs) this.uses.delete(key);
+    this.sweep();
   }
 }
 
@@ -66,5 +72,9 @@ export class Cooldown {
   /** Number of users currently remembered (for tests and diagnostics). */
   get size(): number {
     return this.limit.size;
+  }
+
+  sweep(): void {
+    this.limit.sweep();
   }
 }

@@ -116,6 +116,12 @@ export class StandInGateway {
     }
   }
 
+  /** Drops the replay buffer of the live session (events the bot has already received) and the timeline. */
+  prune(): void {
+    if (this.session?.socket) this.session.events.length = 0;
+    this.timeline.length = 0;
+  }
+
   close(): void {
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();

@@ -142,6 +142,20 @@ export class DiscordStandIn {
     this.injected.push({ match, status, json, headers });
   }
 
+  /** Called after each request is answered (a load test counts replies with it instead of scanning `requests`). */
+  onResponse: ((record: RecordedRequest) => void) | null = null;
+
+  /**
+   * Forgets what a long run has piled up — recorded requests, stored messages, answered interactions and the
+   * gateway's replay buffer — so a load test measures the bot's memory, not the stand-in's.
+   */
+  prune(): void {
+    this.requests.length = 0;
+    this.messages.clear();
+    for (const [token, interaction] of this.interactions) if (interaction.acknowledged) this.interactions.delete(token);
+    this.gateway.prune();
+  }
+
   /** Requests matching `filter` recorded after index `from`. */
   find(filter: (r: RecordedRequest) => boolean, from = 0): RecordedRequest[] {
     return this.requests.slice(from).filter(filter);
@@ -203,6 +217,7 @@ export class DiscordStandIn {
     this.requests.push(record);
     const reply = (status: number, json?: unknown) => {
       record.status = status;
+      this.onResponse?.(record);
       if (json === undefined) {
         res.writeHead(status).end();
       } else {
