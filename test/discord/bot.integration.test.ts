@@ -347,6 +347,15 @@ describe('notices in a channel', () => {
   });
 });
 
+/** Sends every press at once; resolves with each one's interaction callback once all are acknowledged. */
+async function pressAll(presses: ReturnType<typeof buttonClick>[]) {
+  for (const p of presses) h.standIn.sendInteraction(p);
+  return h.standIn.waitFor(() => {
+    const done = presses.map((p) => h.standIn.forInteraction(p.token).find((r) => r.path.endsWith('/callback') && r.status !== 0));
+    return done.every(Boolean) ? (done as NonNullable<(typeof done)[number]>[]) : undefined;
+  }, `all ${presses.length} presses acknowledged`);
+}
+
 describe('buttons under an answer', () => {
   let first: Reply;
 
@@ -404,12 +413,7 @@ describe('buttons under an answer', () => {
     const own = await ask('What are Green Notices?', asker);
     const moreId = customIdsOf(own.message).find((id) => id.startsWith('more:'))!;
     const presses = Array.from({ length: 12 }, () => buttonClick(h.standIn, moreId, own.message, { user: asker }));
-    for (const p of presses) h.standIn.sendInteraction(p);
-    const callbacks = await h.standIn.waitFor(() => {
-      const done = presses.map((p) => h.standIn.forInteraction(p.token).find((r) => r.path.endsWith('/callback') && r.status !== 0));
-      return done.every(Boolean) ? done : undefined;
-    }, 'all twelve presses acknowledged');
-    const types = callbacks.map((c) => c!.body.type);
+    const types = (await pressAll(presses)).map((c) => c.body.type);
     expect(types.filter((t) => t === REPLY)).toHaveLength(1);
     expect(types.filter((t) => t === 6)).toHaveLength(11); // DEFERRED_UPDATE_MESSAGE: acknowledged, nothing shown
     const shown = [...h.standIn.messages.values()].filter((m) => presses.some((p) => m.interactionId === p.id));
@@ -420,13 +424,9 @@ describe('buttons under an answer', () => {
     const up = customIdsOf(first.message).find((id) => id.startsWith('vote:up'))!;
     const voter = newUser('keen');
     const presses = Array.from({ length: 30 }, () => buttonClick(h.standIn, up, first.message, { user: voter }));
-    for (const p of presses) h.standIn.sendInteraction(p);
-    const callbacks = await h.standIn.waitFor(() => {
-      const done = presses.map((p) => h.standIn.forInteraction(p.token).find((r) => r.path.endsWith('/callback') && r.status !== 0));
-      return done.every(Boolean) ? done : undefined;
-    }, 'all thirty presses acknowledged');
-    expect(callbacks.filter((c) => c!.body.type === REPLY)).toHaveLength(10);
-    expect(callbacks.filter((c) => c!.body.type === 6)).toHaveLength(20);
+    const callbacks = await pressAll(presses);
+    expect(callbacks.filter((c) => c.body.type === REPLY)).toHaveLength(10);
+    expect(callbacks.filter((c) => c.body.type === 6)).toHaveLength(20);
     const votes = (await readFeedback(h.feedbackFile)).filter((v) => v.userId === voter.id);
     expect(votes).toHaveLength(1);
   });

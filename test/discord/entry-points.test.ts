@@ -61,6 +61,36 @@ afterAll(async () => {
   await standIn?.close();
 });
 
+/** Starts `npm start` against the stand-in and resolves once it is connected; `exited` resolves with its exit code. */
+async function startConnected(extra: Record<string, string> = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'discord-main-'));
+  const identifiesBefore = standIn.gateway.stats.identifies.length;
+  const child = start('src/discord/main.ts', {
+    DISCORD_TOKEN: STAND_IN_TOKEN,
+    DISCORD_API_URL: standIn.apiUrl,
+    FEEDBACK_FILE: path.join(dir, 'feedback.jsonl'),
+    ...extra,
+  });
+  const out = { stderr: '' };
+  child.stderr.on('data', (d) => (out.stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  await standIn.waitFor(
+    () => exitCode !== undefined || (standIn.gateway.stats.identifies.length > identifiesBefore && standIn.gateway.live),
+    'the bot to connect',
+    30_000,
+  );
+  return { child, exited, out, dir };
+}
+
+const events = (stderr: string) =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, any>);
+
 describe('npm start (src/discord/main.ts)', () => {
   it('exits with code 1 and one line naming DISCORD_TOKEN when it is not set', async () => {
     const result = await run('src/discord/main.ts', {});
@@ -110,28 +140,8 @@ describe('npm start (src/discord/main.ts)', () => {
   });
 
   it('connects through DISCORD_API_URL, answers, and exits 0 on SIGTERM without logging the token', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'discord-main-'));
-    const identifiesBefore = standIn.gateway.stats.identifies.length;
-    const child = start('src/discord/main.ts', {
-      DISCORD_TOKEN: STAND_IN_TOKEN,
-      DISCORD_API_URL: standIn.apiUrl,
-      FEEDBACK_FILE: path.join(dir, 'feedback.jsonl'),
-      LOG_LEVEL: 'debug',
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, exited, out } = await startConnected({ LOG_LEVEL: 'debug' });
     try {
-      let exitCode: number | null | undefined;
-      void exited.then((code) => (exitCode = code));
-      await standIn.waitFor(
-        () => {
-          if (exitCode !== undefined) throw new Error(`the bot exited early (code ${exitCode}): ${stderr}`);
-          return standIn.gateway.stats.identifies.length > identifiesBefore && standIn.gateway.live;
-        },
-        'the bot to connect',
-        30_000,
-      );
       const reply = await interact(standIn, chatInput(standIn, 'ask', { question: 'What is sextortion?' }, { user: newUser() }));
       expect(reply.message.embeds.length).toBeGreaterThan(0);
       child.kill('SIGTERM');
@@ -139,46 +149,13 @@ describe('npm start (src/discord/main.ts)', () => {
     } finally {
       child.kill('SIGKILL');
     }
-    const events = stderr
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['startup', 'gateway.ready', 'question', 'shutdown.signal', 'shutdown.done']));
+    const logged = events(out.stderr);
+    expect(logged.map((e) => e.event)).toEqual(expect.arrayContaining(['startup', 'gateway.ready', 'question', 'shutdown.signal', 'shutdown.done']));
     // At debug level the question text is logged; the token never is.
-    expect(events.find((e) => e.event === 'question').question).toBe('What is sextortion?');
-    expect(stderr).not.toContain(STAND_IN_TOKEN);
+    expect(logged.find((e) => e.event === 'question')!.question).toBe('What is sextortion?');
+    expect(out.stderr).not.toContain(STAND_IN_TOKEN);
   });
 });
-
-/** Starts `npm start` against the stand-in and resolves once it is connected; `exited` resolves with its exit code. */
-async function startConnected(extra: Record<string, string> = {}) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'discord-main-'));
-  const identifiesBefore = standIn.gateway.stats.identifies.length;
-  const child = start('src/discord/main.ts', {
-    DISCORD_TOKEN: STAND_IN_TOKEN,
-    DISCORD_API_URL: standIn.apiUrl,
-    FEEDBACK_FILE: path.join(dir, 'feedback.jsonl'),
-    ...extra,
-  });
-  const out = { stderr: '' };
-  child.stderr.on('data', (d) => (out.stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let exitCode: number | null | undefined;
-  void exited.then((code) => (exitCode = code));
-  await standIn.waitFor(
-    () => exitCode !== undefined || (standIn.gateway.stats.identifies.length > identifiesBefore && standIn.gateway.live),
-    'the bot to connect',
-    30_000,
-  );
-  return { child, exited, out, dir };
-}
-
-const events = (stderr: string) =>
-  stderr
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, any>);
 
 describe('npm start: fatal failures exit 1 with one line naming them', () => {
   it.each([
