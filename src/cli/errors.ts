@@ -22,5 +22,11 @@ export function exitWithError(error: unknown, command: string): never {
 
 /** Runs a command's `main` only when its file is the program being run, so tests can import its functions. */
 export function runIfMain(moduleUrl: string, command: string, main: () => Promise<void>): void {
-  if (moduleUrl === pathToFileURL(process.argv[1] ?? '').href) main().catch((error) => exitWithError(error, command));
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  // Output piped into a reader that stops early (`| head`) is not an error of the command.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    exitWithError(error, command);
+  });
+  main().catch((error) => exitWithError(error, command));
 }

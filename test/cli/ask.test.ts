@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -160,6 +160,16 @@ describe('npm run ask --help (child process)', () => {
     expect(run.stdout).toContain('usage: npm run ask -- "your question" [--top N] [--json]');
     expect(run.stdout).toContain('--top N');
     expect(run.stderr).toBe('');
+  });
+
+  it('exits quietly when the reader of its output stops early (npm run ask -- --help | head)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'ask.ts'), '--help'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('answers a question that starts with "--" after "--"', async () => {
