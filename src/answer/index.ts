@@ -31,7 +31,6 @@ export const ANSWER_DEFAULTS = {
   mergeWordOverlap: 0.6,
   /** …or when their vectors are this close. */
   mergeCosine: 0.93,
-
 };
 
 export interface AskOptions {

@@ -146,7 +146,7 @@ function rank(ex: RankingExample, w: RankerFit) {
   const vectorOf = new Map<TimedArticle, number[]>();
   for (const x of scored) if (!vectorOf.has(x.article)) vectorOf.set(x.article, x.c.articleVector);
   const relevance = (a: TimedArticle) => sigmoid(w.relevance.bias + dot(w.relevance.article, vectorOf.get(a)!));
-  return rankCandidates(scored, ex.scope, relevance, (a) => vectorOf.get(a)![NAMES]!, w.gate).order;
+  return rankCandidates(scored, ex.scope, relevance, (a) => vectorOf.get(a)![NAMES]!, w.gate);
 }
 
 /** Share of examples whose k best-ranked candidates under the weights include a right one. */

@@ -3,8 +3,9 @@
  * own signals: which *story* answers (an article: the question's names in it, how well its best passages match), and
  * which *passage* of that story holds the answer (the sentence with the asked-for kind of answer, its closeness to the
  * question). A candidate's score is its article's score plus its passage's score. Time is not a weight here: the
- * question's time picks among the stories that match its topic (`time.ts`, `timeGate`). The weights are fitted (`npm run fit`: pairwise logistic rankers on the tuning half of the
- * evaluation questions), not set by hand; `ranker-weights.ts` holds the fitted values and how they were measured.
+ * question's names and time pick among the stories likely to answer (`rankCandidates`). The weights are fitted
+ * (`npm run fit`: logistic models on the tuning half of the evaluation questions), not set by hand;
+ * `ranker-weights.ts` holds the fitted values and how they were measured.
  */
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { timeGate, type TimedArticle, type TimeGateThresholds, type TimeScope } from './time.js';
@@ -67,7 +68,7 @@ export interface Weights {
   passage: PassageFeatures;
   /** Pointwise model of whether an article answers at all (judged without time): intercept and article weights. */
   relevance: { bias: number; article: ArticleFeatures };
-  /** How likely a story must be to answer for the question's names and time to pick it (see `rankHits`). */
+  /** How likely a story must be to answer for the question's names and time to pick it (see `rankCandidates`). */
   gate: TimeGateThresholds & {
     /** A story holding the question's names goes before all stories that do not when at least this likely to answer. */
     names: number;
@@ -88,15 +89,14 @@ export function rankCandidates<T extends { article: TimedArticle; score: number 
   relevance: (a: TimedArticle) => number,
   names: (a: TimedArticle) => number,
   gate: Weights['gate'],
-): { order: T[]; namePreferred: Set<string>; timePreferred: Set<string> } {
+): T[] {
   const articles = [...new Set(candidates.map((c) => c.article))];
   const holding = articles.filter((a) => names(a) >= NAME_SHARE_HELD && relevance(a) >= gate.names);
   const namePreferred = new Set(holding.map((a) => a.id));
   const pool = holding.length ? holding : articles;
   const timePreferred = timeGate(scope, new Map(pool.map((a) => [a, relevance(a)])), gate);
   const tier = (c: T) => 2 * Number(namePreferred.has(c.article.id)) + Number(timePreferred.has(c.article.id));
-  const order = [...candidates].sort((a, b) => tier(b) - tier(a) || b.score - a.score);
-  return { order, namePreferred, timePreferred };
+  return [...candidates].sort((a, b) => tier(b) - tier(a) || b.score - a.score);
 }
 
 export const articleVector = (f: ArticleFeatures): number[] => ARTICLE_FEATURES.map((n) => f[n]);

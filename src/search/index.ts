@@ -67,8 +67,6 @@ export interface Hit {
   score: number;
   /** How the article's time fits the question's (see `timeClass`): hits compete on score only within one class. */
   timeClass: number;
-  /** True when the question's time picked this hit's article (`timeGate`): such hits rank before all others. */
-  timePreferred: boolean;
   /** How likely the hit's article is to answer, judged without time (0–1; `articleRelevance`). */
   relevance: number;
 }
@@ -162,15 +160,23 @@ function lazy<K, V>(make: (key: K) => V): (key: K) => V {
   };
 }
 
-/** Each article of an index with its year and the years its text states, one object per article. */
-export function timedArticles(index: Pick<VectorIndex, 'articles' | 'passages'>): (id: string) => TimedArticle {
+/** Each article's title and passages as one text (where names and stated years are looked for), made on first use. */
+function articleTexts(index: Pick<VectorIndex, 'articles' | 'passages'>): (id: string) => string {
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const texts = new Map<string, string[]>();
   for (const p of index.passages) texts.set(p.articleId, [...(texts.get(p.articleId) ?? []), p.text]);
+  return lazy((id: string) => [articleById.get(id)!.title, ...(texts.get(id) ?? [])].join('\n'));
+}
+
+/** Each article of an index with its year and the years its text states, one object per article. */
+export function timedArticles(
+  index: Pick<VectorIndex, 'articles' | 'passages'>,
+  articleText: (id: string) => string = articleTexts(index),
+): (id: string) => TimedArticle {
+  const articleById = new Map(index.articles.map((a) => [a.id, a]));
   return lazy((id: string) => {
     const a = articleById.get(id)!;
-    const text = [a.title, ...(texts.get(id) ?? [])].join('\n');
-    const statedYears = new Set(yearsStated(text));
+    const statedYears = new Set(yearsStated(articleText(id)));
     return { id, year: a.year, statedYears, reportsOn: reportsOn(a.year, statedYears, a.year !== Number(a.published.slice(0, 4))) };
   });
 }
@@ -204,9 +210,9 @@ export function createSearcher(index: VectorIndex): Searcher {
   const passageTerms = lazy((label: number) => new Set(sentencesOf(label).flatMap((s) => [...s.terms])));
   const yearsIn = (text: string) => new Set(yearsStated(text));
   const passageYears = lazy((label: number) => yearsIn(index.passages[label]!.text));
-  const articleText = lazy((id: string) => [articleById.get(id)!.title, ...passagesOfArticle.get(id)!.map((l) => index.passages[l]!.text)].join('\n'));
+  const articleText = articleTexts(index);
   const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))));
-  const timed = timedArticles(index);
+  const timed = timedArticles(index, articleText);
   const mentioned = new Set(index.articles.flatMap((a) => [...timed(a.id).statedYears]));
 
   return {
@@ -307,6 +313,8 @@ export function createSearcher(index: VectorIndex): Searcher {
         });
       }
 
+      const relevance = new Map([...articleFeatures].map(([id, f]) => [id, articleRelevance(f, o.weights)]));
+
       const hits: Hit[] = [...candidates].map((label) => {
         const passage = index.passages[label]!;
         const features = passageFeatures.get(label)!;
@@ -323,8 +331,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           articleFeatures: ofArticle,
           score: articleScore(ofArticle, o.weights) + passageScore(features, o.weights),
           timeClass: timeClass(scope, timed(passage.articleId)),
-          timePreferred: false,
-          relevance: articleRelevance(ofArticle, o.weights),
+          relevance: relevance.get(passage.articleId)!,
         };
       });
       hits.sort((a, b) => b.score - a.score || a.label - b.label);
@@ -332,12 +339,11 @@ export function createSearcher(index: VectorIndex): Searcher {
       const ranked = rankCandidates(
         hits.map((h) => ({ hit: h, article: timed(h.article.id), score: h.score })),
         scope,
-        (a) => articleRelevance(articleFeatures.get(a.id)!, o.weights),
+        (a) => relevance.get(a.id)!,
         (a) => articleFeatures.get(a.id)!.names,
         o.weights.gate,
       );
-      for (const h of hits) h.timePreferred = ranked.timePreferred.has(h.article.id);
-      hits.splice(0, hits.length, ...ranked.order.map((c) => c.hit));
+      hits.splice(0, hits.length, ...ranked.map((c) => c.hit));
       const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));
       const unknownWords = asked.length ? unknown.length / asked.length : 0;
       const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownWords };
@@ -347,12 +353,12 @@ export function createSearcher(index: VectorIndex): Searcher {
       // the same figure).
       if (type === 'quantity' && scope.kind === 'none' && hits.length) {
         const perYear = new Map<number, Hit>();
-        const lead = hits[0]!;
+        const first = hits[0]!;
         for (const h of hits) {
           if (
             h.features.answerType === 1 &&
             h.relevance >= o.weights.gate.year &&
-            h.articleFeatures.names >= lead.articleFeatures.names &&
+            h.articleFeatures.names >= first.articleFeatures.names &&
             !perYear.has(h.article.year)
           ) {
             perYear.set(h.article.year, h);

@@ -88,7 +88,10 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
   const quoted = new Set([...question.matchAll(/["“']([^"”']{2,60})["”']/g)].flatMap((m) => tokenize(m[1]!).map((t) => t.word)));
   const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)];
   // Each word (hyphenated words in parts) with the word before it.
-  const parts = written.flatMap((m, i) => m[0].split('-').filter(Boolean).map((part, j) => ({ part, first: i === 0 && j === 0, after: j > 0 ? m[0].split('-')[j - 1]! : i > 0 ? written[i - 1]![0] : '' })));
+  const parts = written.flatMap((m, i) => {
+    const pieces = m[0].split('-');
+    return pieces.filter(Boolean).map((part, j) => ({ part, first: i === 0 && j === 0, after: j > 0 ? pieces[j - 1]! : i > 0 ? written[i - 1]![0] : '' }));
+  });
   for (let i = 0; i < parts.length; i++) {
     // A name the corpus writes as several capitalised words ("Welcome To Video", "Project Guardian"): the longest first.
     const phrase = [MAX_PHRASE, 3, 2].map((n) => parts.slice(i, i + n).map((p) => wordKey(p.part))).find((ws) => ws.length >= 2 && lexical.namePhrase(ws) > 0);
@@ -101,26 +104,25 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
       continue;
     }
     const { part, first, after } = parts[i]!;
-    {
-      const token = tokenize(part)[0];
-      if (!token || token.isNumber) {
-        flush();
-        continue;
-      }
-      const word = wordKey(part);
-      const asWritten = !first && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
-      // "operation tidewater": a rare word right after such a noun, not a verb ("the database came…").
-      const afterHead = !first && NAME_HEADS.has(wordKey(after)) && !common.has(word) && !/(?:ed|ing)$/.test(word);
-      const name =
-        !isStopWord(token) &&
-        !CALENDAR.has(word) &&
-        !QUESTION_WORDS.has(word) &&
-        (isNameByCorpus(lexical.wordCase(word), o) || ((asWritten || afterHead || quoted.has(token.word)) && lexical.documentFrequency(word) === 0));
-      if (name) {
-        current.push(word);
-        capitalised ||= asWritten || afterHead || quoted.has(token.word);
-      } else flush();
+    const token = tokenize(part)[0];
+    if (!token || token.isNumber) {
+      flush();
+      continue;
     }
+    const word = wordKey(part);
+    const asWritten = !first && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
+    // "operation tidewater": a rare word right after such a noun, not a verb ("the database came…").
+    const afterHead = !first && NAME_HEADS.has(wordKey(after)) && !common.has(word) && !/(?:ed|ing)$/.test(word);
+    const marked = asWritten || afterHead || quoted.has(token.word);
+    const name =
+      !isStopWord(token) &&
+      !CALENDAR.has(word) &&
+      !QUESTION_WORDS.has(word) &&
+      (isNameByCorpus(lexical.wordCase(word), o) || (marked && lexical.documentFrequency(word) === 0));
+    if (name) {
+      current.push(word);
+      capitalised ||= marked;
+    } else flush();
   }
   flush();
   return names;
