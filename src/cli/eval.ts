@@ -91,7 +91,7 @@ async function main(): Promise<void> {
         const index = openIndex(c.indexDir);
         for (const set of SETS.filter((s) => s.corpus === corpus)) {
           const qs = questions.filter(set.pick);
-          const collected = await collect(answerer, index, qs);
+          const collected = await collect(answerer, index, qs, refusalThreshold(model));
           rows.ours.push(tableRow(set.label, 'ours', score(qs, collected.map((x) => x.ours))));
           rows.lexical.push(tableRow(set.label, 'BM25 alone', score(qs, collected.map((x) => x.lexical))));
           rows.dense.push(tableRow(set.label, 'embeddings alone', score(qs, collected.map((x) => x.dense))));

@@ -1,5 +1,5 @@
 /** Asks every question of one corpus: our answers, the two plain baselines, and the search behind our answers. */
-import type { Answerer } from '../answer/index.js';
+import { buildAnswer, type Answerer } from '../answer/index.js';
 import type { VectorIndex } from '../index/index.js';
 import type { SearchResult } from '../search/index.js';
 import { queryTerms } from '../search/terms.js';
@@ -15,17 +15,19 @@ export interface Collected {
   search: SearchResult;
 }
 
-export async function collect(answerer: Answerer, index: VectorIndex, questions: EvalQuestion[], options: { refusalThreshold?: number } = {}): Promise<Collected[]> {
+/** `threshold` is the refusal threshold the answerer uses for this model (`refusalThreshold(model)`). */
+export async function collect(answerer: Answerer, index: VectorIndex, questions: EvalQuestion[], threshold: number): Promise<Collected[]> {
   const yearOf = new Map(index.articles.map((a) => [a.id, a.year]));
   const cite = (text: string, articles: string[]) => ({ text, articles, years: articles.map((a) => yearOf.get(a)!) });
   const out: Collected[] = [];
   for (const q of questions) {
-    const answer = await answerer.ask(q.question, { top: 3, refusalThreshold: options.refusalThreshold });
+    // One search serves both our answer and the dense baseline.
+    const search = await answerer.search(q.question);
+    const answer = buildAnswer(q.question, search, index, 3, threshold);
     const ours: Ranked = {
       refused: answer.refused,
       results: answer.results.map((r) => cite(r.text, r.passageIds.map((id) => id.split('#')[0]!))),
     };
-    const search = await answerer.search(q.question);
     const byDense = [...search.hits].sort((a, b) => b.dense - a.dense).slice(0, 3);
     const dense: Ranked = { refused: false, results: byDense.map((h) => cite(h.passage.text, [h.article.id])) };
     const scores = index.lexical.scores(new Map(queryTerms(q.question).map((t) => [t.word, 1])));
