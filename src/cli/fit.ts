@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CHECK_FEATURES, checkFeatures, checkVector, openAnswerer, refusalThreshold, refusedBeforeCheck } from '../answer/index.js';
+import { CHECK_FEATURES, checkFeatures, checkVector, openAnswerer, refusalThreshold, refusedBeforeCheck, type Answerer } from '../answer/index.js';
 import { fitRefusal, REFUSAL_FIT_DEFAULTS, type CheckExample } from '../eval/refusal-fit.js';
 import { loadConfig, loadEnvFile, PROJECT_ROOT } from '../config.js';
 import { loadEmbedder } from '../embeddings/index.js';
@@ -45,14 +45,14 @@ async function main(): Promise<void> {
   const checks: { corpus: string; example: CheckExample; result: SearchResult }[] = [];
   // The seed questions on the bundled corpus (where "latest" means the newest of its five articles), and every
   // tuning question on the combined corpus.
-  const searched: { corpus: string; questions: EvalQuestion[]; results: SearchResult[]; timed: (id: string) => TimedArticle }[] = [];
+  const searched: { corpus: string; answerer: Answerer; questions: EvalQuestion[]; results: SearchResult[]; timed: (id: string) => TimedArticle }[] = [];
   for (const [corpus, questions] of [['bundled', seed], ['combined', tuning]] as const) {
     const { config: c } = await prepareCorpus(corpus, config, embedder, PASSAGE_DEFAULTS);
     const answerer = await openAnswerer(c, { embedder });
     const index = openIndex(c.indexDir);
     const results: SearchResult[] = [];
     for (const q of questions) results.push(await answerer.search(q.question));
-    searched.push({ corpus, questions, results, timed: timedArticles(index) });
+    searched.push({ corpus, answerer, questions, results, timed: timedArticles(index) });
     index.lexical.close();
   }
   for (const s of searched) s.questions.forEach((q, i) => q.answerable && examples.push(rankingExample(q, s.results[i]!.hits, s.timed)));
@@ -86,10 +86,8 @@ async function main(): Promise<void> {
   // The answer check, on searches made with the weights just fitted.
   const ranked = toWeights(fit);
   for (const s of searched) {
-    const { config: c } = await prepareCorpus(s.corpus as 'bundled' | 'combined', config, embedder, PASSAGE_DEFAULTS);
-    const answerer = await openAnswerer(c, { embedder });
     for (const q of s.questions) {
-      const result = await answerer.search(q.question, { search: { weights: ranked } });
+      const result = await s.answerer.search(q.question, { search: { weights: ranked } });
       // Off-topic questions, years no article covers and names no article mentions are refused before the check;
       // the check learns from the rest.
       if (refusedBeforeCheck(result, threshold)) continue;
