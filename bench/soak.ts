@@ -1,11 +1,12 @@
 /**
  * Soak: 10,000 distinct users each ask once, through the Discord stand-in on 127.0.0.1 (in a process of its own, so
- * only the bot's memory is measured), with the real discord.js client and the real core in this process. Reports none lost (every interaction got its callback), unhandled
- * rejections, and memory: RSS and heap after a warm-up, at the peak, and after the run (caches swept, GC run) —
- * the goal is the end within 10 % of the warm-up's. "After" is measured as the bot's own minute-by-minute sweep leaves
- * it: once the last users' cooldowns have run out, with `Bot.sweep()` run. Bounded: at most `BENCH_SOAK_USERS` users, 32 in flight, and a
- * 10-minute limit. Run with `npm run bench:soak` (node's --expose-gc is needed for a fair "after");
- * `BENCH_SOAK_TRACE=1` logs memory every 2,500 users, `BENCH_SOAK_USERS` sets the number of users.
+ * only the bot's memory is measured), with the real discord.js client and the real core in this process. Reports
+ * none lost (every interaction got its callback), unhandled rejections, and memory: RSS and heap after a warm-up, at
+ * the peak, and after the run (caches swept, GC run) — the goal is the end within 10 % of the warm-up's. "After" is
+ * measured as the bot's own minute-by-minute sweep leaves it: once the last users' cooldowns have run out, with
+ * `Bot.sweep()` run. Bounded: at most `BENCH_SOAK_USERS` users, 32 in flight, and a 10-minute limit. Run with
+ * `npm run bench:soak` (node's --expose-gc is needed for a fair "after"); `BENCH_SOAK_TRACE=1` logs memory every
+ * 2,500 users, `BENCH_SOAK_USERS` sets the number of users.
  */
 import { fork } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';

@@ -68,7 +68,6 @@ export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHand
     makeCache: CACHE_LIMITS,
   });
 
-
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     markArrival(interaction);
     if (interaction.isChatInputCommand()) {

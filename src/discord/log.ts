@@ -8,7 +8,6 @@ import { redact } from '../redact.js';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-
 export type LogFields = Record<string, unknown>;
 
 export interface Logger {
@@ -28,8 +27,6 @@ export interface LoggerOptions {
   write?: (line: string) => void;
   now?: () => Date;
 }
-
-export { redact } from '../redact.js';
 
 /** Turns an unknown thrown value into plain, loggable fields. */
 export function describeError(error: unknown): LogFields {

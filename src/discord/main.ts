@@ -3,7 +3,7 @@
  * opens the question-answering core, connects to Discord, and shuts down gracefully on SIGINT/SIGTERM.
  */
 import { openAnswerer } from '../answer/index.js';
-import { startBot } from './bot.js';
+import { startBot, type Bot } from './bot.js';
 import { exitWithFatal, loadConfigOrExit } from './entry.js';
 import { createLogger } from './log.js';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   logger.info('startup', { apiUrl: config.apiUrl, cooldownSeconds: config.cooldownSeconds, questionMaxLength: config.questionMaxLength });
   const answerer = await openAnswerer(config);
   // A fatal failure ends the process with exit code 1, after the answers in flight (bounded) and the gateway close.
-  let bot: Awaited<ReturnType<typeof startBot>> | null = null;
+  let bot: Bot | null = null;
   let ending = false;
   const exitAfterStop = () => {
     if (ending) return;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, redact } from '../../src/discord/log.js';
+import { createLogger } from '../../src/discord/log.js';
+import { redact } from '../../src/redact.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz012345';
 
