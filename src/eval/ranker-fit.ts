@@ -23,6 +23,7 @@ import {
   type TimeScope,
   type Weights,
 } from '../search/index.js';
+import { foldsOf } from './folds.js';
 import { fitLogistic } from './logistic.js';
 import type { EvalQuestion } from './questions.js';
 import { isHit } from './score.js';
@@ -155,13 +156,6 @@ export function topKRate(examples: RankingExample[], w: RankerFit, k = 1): numbe
   let right = 0;
   for (const ex of examples) if (rank(ex, w).slice(0, k).some((x) => x.c.right)) right++;
   return right / examples.length;
-}
-
-/** Deterministic folds of whole groups: groups sorted by name, dealt round-robin. */
-export function foldsOf(examples: RankingExample[], k: number): RankingExample[][] {
-  const groups = [...new Set(examples.map((e) => e.group))].sort();
-  const foldOf = new Map(groups.map((g, i) => [g, i % k]));
-  return Array.from({ length: k }, (_, f) => examples.filter((e) => foldOf.get(e.group) === f));
 }
 
 export interface CrossValidation {

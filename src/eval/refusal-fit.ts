@@ -6,6 +6,7 @@
  * probabilities the model was fitted to).
  */
 import { CHECK_FEATURES, type RefusalWeights } from '../answer/index.js';
+import { foldIndex } from './folds.js';
 import { fitLogistic, predictLogistic, type LogisticFit } from './logistic.js';
 
 export interface CheckExample {
@@ -36,13 +37,12 @@ function fit(examples: CheckExample[], lambda: number): LogisticFit {
 
 /** Mean log-loss (classes weighing the same) on left-out folds for each penalty. */
 export function crossValidateRefusal(examples: CheckExample[], o = REFUSAL_FIT_DEFAULTS): { lambda: number; loss: number }[] {
-  const groups = [...new Set(examples.map((e) => e.group))].sort();
-  const foldOf = new Map(groups.map((g, i) => [g, i % o.folds]));
+  const fold = foldIndex(examples, o.folds);
   return o.lambdas.map((lambda) => {
     let loss = 0;
     for (let f = 0; f < o.folds; f++) {
-      const train = examples.filter((e) => foldOf.get(e.group) !== f);
-      const test = examples.filter((e) => foldOf.get(e.group) === f);
+      const train = examples.filter((_, i) => fold[i] !== f);
+      const test = examples.filter((_, i) => fold[i] === f);
       const m = fit(train, lambda);
       const pos = test.filter((e) => e.unanswerable).length || 1;
       const neg = test.length - pos || 1;
@@ -65,12 +65,11 @@ export interface CurvePoint {
 
 /** Each example's probability from a model fitted on the other folds. */
 export function outOfFold(examples: CheckExample[], lambda: number, o = REFUSAL_FIT_DEFAULTS): number[] {
-  const groups = [...new Set(examples.map((e) => e.group))].sort();
-  const foldOf = new Map(groups.map((g, i) => [g, i % o.folds]));
+  const fold = foldIndex(examples, o.folds);
   const p = new Array<number>(examples.length).fill(0);
   for (let f = 0; f < o.folds; f++) {
-    const m = fit(examples.filter((e) => foldOf.get(e.group) !== f), lambda);
-    examples.forEach((e, i) => foldOf.get(e.group) === f && (p[i] = predictLogistic(m, e.vector)));
+    const m = fit(examples.filter((_, i) => fold[i] !== f), lambda);
+    examples.forEach((e, i) => fold[i] === f && (p[i] = predictLogistic(m, e.vector)));
   }
   return p;
 }
