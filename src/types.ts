@@ -61,7 +61,13 @@ export interface AnswerResult {
 
 /** What the core returns for one question. Front ends only render this. */
 export interface Answer {
+  /** The question as typed. */
   question: string;
+  /**
+   * The question as it was answered: the same as `question`, unless it was read as a follow-up of an earlier one
+   * ("and in 2014?" → "how many countries attended in 2014?").
+   */
+  understood: string;
   /** True when nothing in the articles answers the question; `results` is then empty. */
   refused: boolean;
   /** True when the results are one figure as each article gives it, newest first, rather than ranked by relevance. */

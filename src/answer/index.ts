@@ -10,15 +10,18 @@ import { loadEmbedder, type Embedder } from '../embeddings/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import { staleness } from '../index/build.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
-import { createSearcher, STRICT_ANSWER_TYPES, withoutTimePhrases, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { answerType, createSearcher, statesAnswer, STRICT_ANSWER_TYPES, withoutTimePhrases, type AnswerType, type Focus, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import { checkFeatures, TYPE_CHECK_DEPTH, unanswerableProbability, type RefusalWeights } from './answer-check.js';
 import { REFUSAL_WEIGHTS } from './refusal-weights.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
 import { wordOverlap } from './highlight.js';
+import { parseReference, resolveFollowUp, type Resolution } from './follow-up.js';
 import { checkQuestion } from './question.js';
+import { speakerOf } from './speaker.js';
 import { refusalThreshold } from './refusal.js';
 
 export { checkQuestion, QuestionError, QUESTION_MAX_LENGTH } from './question.js';
+export { parseReference, resolveFollowUp, type Resolution } from './follow-up.js';
 export { refusalThreshold } from './refusal.js';
 export { CHECK_FEATURES, checkFeatures, checkVector, unanswerableProbability, type CheckFeatures, type RefusalWeights } from './answer-check.js';
 
@@ -42,6 +45,11 @@ export interface AskOptions {
   search?: Partial<SearchOptions>;
   /** Override the answer check's weights for this call (evaluation and tuning only). */
   refusal?: RefusalWeights;
+  /**
+   * The question the previous answer in this conversation answered (its `understood`): the new one may be a
+   * follow-up of it ("and in 2014?"). Without it, every question stands on its own.
+   */
+  after?: string;
 }
 
 export interface Answerer {
@@ -129,7 +137,7 @@ export function buildAnswer(
   threshold: number,
   refusal: RefusalWeights = REFUSAL_WEIGHTS,
 ): Answer {
-  if (refuses(result, threshold, refusal)) return { question, refused: true, results: [] };
+  if (refuses(result, threshold, refusal)) return { question, understood: question, refused: true, results: [] };
   const drafts: Draft[] = [];
   for (const hit of result.hits) {
     const { start, end } = hit.sentence;
@@ -172,8 +180,13 @@ export function buildAnswer(
     sources: d.sources,
     passageIds: d.passageIds,
   }));
-  return { question, refused: false, results, newestFirst: result.trend };
+  return { question, understood: question, refused: false, results, newestFirst: result.trend };
 }
+
+const QUESTION_WORD = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/i;
+
+/** The kind of answer each reference to a previous answer asks for. */
+const REFERENCE_TYPES: Record<'place' | 'date', AnswerType> = { place: 'place', date: 'date' };
 
 /**
  * Opens the saved index and checks it against the corpus and the configured model (throws `IndexError` naming the
@@ -196,19 +209,76 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
   embedderReady.catch(() => undefined);
   const sources = [...index.articles].sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title)).map(toSource);
 
-  async function search(raw: string, options: AskOptions = {}): Promise<SearchResult> {
+  async function search(raw: string, options: AskOptions = {}, focus?: Focus): Promise<SearchResult> {
     const question = checkQuestion(raw);
     const embedder = await embedderReady;
-    return searcher.search(await embedder.embedQuery(withoutTimePhrases(question)), question, options.search);
+    return searcher.search(await embedder.embedQuery(withoutTimePhrases(question)), question, options.search, focus);
+  }
+
+  /** Answers a question that stands on its own (a stored reference form included). */
+  async function answerUnderstood(question: string, top: number, options: AskOptions): Promise<Answer> {
+    const stored = parseReference(question);
+    const resolution = stored ? resolveFollowUp(stored.message, stored.previous) : null;
+    if (resolution?.kind === 'reference') return answerReference(resolution, top, options);
+    const result = await search(question, options);
+    return buildAnswer(question, result, index, top, options.refusalThreshold ?? threshold, options.refusal);
+  }
+
+  /**
+   * Answers a question about the previous answer from that answer's article: its source as it is; the speaker,
+   * place or date by searching that article alone for the kind of answer asked.
+   */
+  async function answerReference(r: Extract<Resolution, { kind: 'reference' }>, top: number, options: AskOptions): Promise<Answer> {
+    const refused: Answer = { question: r.question, understood: r.question, refused: true, results: [] };
+    const previous = await answerUnderstood(r.previous, ANSWER_DEFAULTS.top, options);
+    const first = previous.results[0];
+    if (previous.refused || !first) return refused;
+    if (r.about === 'source') return { ...previous, question: r.question, understood: r.question, newestFirst: false, results: [first] };
+    if (r.about === 'speaker') {
+      const said = speakerOf(index, first);
+      return said ? { question: r.question, understood: r.question, refused: false, results: [said] } : refused;
+    }
+    // "and the chair?" asks what the previous question asked ("who…?") of another thing.
+    const type = r.about !== 'topic' ? REFERENCE_TYPES[r.about] : answerType(QUESTION_WORD.test(r.message) ? r.message : r.previous);
+    // The answering sentence often says it itself ("…the three-day meeting (5 – 7 September)…").
+    if (r.about !== 'topic' && statesAnswer(type, first.highlight)) return { ...previous, question: r.question, understood: r.question, newestFirst: false, results: [first] };
+    const articleId = first.passageIds[0]!.slice(0, first.passageIds[0]!.lastIndexOf('#'));
+    const focus: Focus = { articles: new Set([articleId]), answerType: type };
+    // What "that" is about: the question the previous answer answered.
+    const query = `${r.message} ${withoutTimePhrases(r.previous)}`;
+    const embedder = await embedderReady;
+    const result = searcher.search(await embedder.embedQuery(query), query, options.search, focus);
+    // A place or a date is what was asked: the passages that state one go first.
+    if (r.about !== 'topic') result.hits.sort((a, b) => Number(b.features.answerType >= 1) - Number(a.features.answerType >= 1));
+    // Only the article's own passages compete, and the query is the two questions run together, so its similarity
+    // says little: no similarity refusal. A place or date is stated or not (the strict-kind rule); anything else
+    // must also pass the answer check.
+    const check = r.about === 'topic' ? options.refusal : { ...REFUSAL_WEIGHTS, threshold: Infinity };
+    return buildAnswer(r.question, result, index, top, -1, check);
+  }
+
+  /** How to take `message` after `after` (see `follow-up.ts`). */
+  async function resolve(message: string, after: string | undefined, options: AskOptions): Promise<Resolution> {
+    if (after === undefined) return { kind: 'new', question: message };
+    const previous = checkQuestion(after, Number.MAX_SAFE_INTEGER);
+    const resolution = resolveFollowUp(message, previous);
+    if (resolution.kind !== 'new' || resolveFollowUp(message, previous, 2000).kind === 'new') return resolution;
+    // A time relative to the previous answer ("the year before?") when its question named no year: the year of the
+    // article that answered it.
+    const answered = await answerUnderstood(parseReference(previous)?.previous ?? previous, 1, options);
+    const year = answered.refused ? null : Number(answered.results[0]?.sources[0]?.published.slice(0, 4));
+    return resolveFollowUp(message, previous, year && Number.isFinite(year) ? year : null);
   }
 
   return {
-    search,
+    search: (raw, options = {}) => search(raw, options),
     async ask(raw, options = {}) {
-      const question = checkQuestion(raw);
+      const message = checkQuestion(raw);
       const top = Math.min(Math.max(Math.floor(options.top ?? ANSWER_DEFAULTS.top), 1), ANSWER_DEFAULTS.maxTop);
-      const result = await search(question, options);
-      return buildAnswer(question, result, index, top, options.refusalThreshold ?? threshold, options.refusal);
+      const resolution = await resolve(message, options.after, options);
+      const answer =
+        resolution.kind === 'reference' ? await answerReference(resolution, top, options) : await answerUnderstood(resolution.question, top, options);
+      return { ...answer, question: message, understood: resolution.question };
     },
     sources: () => sources.map((s) => ({ ...s })),
     ready: () => embedderReady.then(() => undefined),

@@ -1,6 +1,7 @@
 /**
- * `npm run ask -- "question" [--top N] [--json]`: answers one question from the saved index, with no Discord and
- * no token. `--json` prints exactly one JSON object on stdout; errors go to stderr as one line, exit code 1;
+ * `npm run ask -- [--after "previous question"] "question" [--top N] [--json]`: answers one question from the saved
+ * index, with no Discord and no token; with `--after`, as a follow-up of the previous question. `--json` prints
+ * exactly one JSON object on stdout; errors go to stderr as one line, exit code 1;
  * `--help` prints the usage on stdout, exit code 0.
  */
 import { openAnswerer, QuestionError } from '../answer/index.js';
@@ -9,24 +10,27 @@ import type { Answer } from '../types.js';
 import { runIfMain } from './errors.js';
 import { renderAnswer } from './render.js';
 
-const USAGE = 'usage: npm run ask -- "your question" [--top N] [--json]';
+const USAGE = 'usage: npm run ask -- [--after "previous question"] "your question" [--top N] [--json]';
 
 const HELP = `${USAGE}
 
 Answers one question from the saved index, with the passages that answer it.
 
-  --top N    how many results, a whole number from 1 to 20 (default 3)
-  --json     print exactly one JSON object on stdout
-  --help     print this help
-  --         end of options: every word after it is the question, even one starting with "--"
+  --top N          how many results, a whole number from 1 to 20 (default 3)
+  --after "Q"      read the question as a follow-up of Q, the previous question
+                   ("and in 2014?" after "how many countries attended in 2011?")
+  --json           print exactly one JSON object on stdout
+  --help           print this help
+  --               end of options: every word after it is the question, even one starting with "--"
 `;
 
-export type AskArgs = { help: true } | { help: false; question: string; top: number; json: boolean };
+export type AskArgs = { help: true } | { help: false; question: string; top: number; json: boolean; after?: string };
 
 /** Parses the command line; throws `QuestionError` with the usage line when it is wrong. */
 export function parseAskArgs(argv: string[]): AskArgs {
   let top = 3;
   let json = false;
+  let after: string | undefined;
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -42,18 +46,23 @@ export function parseAskArgs(argv: string[]): AskArgs {
         throw new QuestionError(`--top takes a whole number from 1 to 20 (got "${raw ?? ''}"); ${USAGE}`);
       }
       top = Number(raw);
+    } else if (arg === '--after' || arg.startsWith('--after=')) {
+      const raw = arg === '--after' ? argv[++i] : arg.slice('--after='.length);
+      if (raw === undefined || raw.trim() === '') throw new QuestionError(`--after takes the previous question; ${USAGE}`);
+      after = raw;
     } else if (arg === '--help' || arg === '-h') return { help: true };
     else if (arg.startsWith('--')) throw new QuestionError(`unknown option ${arg} (a question starting with "--" goes after "--"); ${USAGE}`);
     else words.push(arg);
   }
   if (words.length === 0) throw new QuestionError(`no question given; ${USAGE}`);
-  return { help: false, question: words.join(' '), top, json };
+  return { help: false, question: words.join(' '), top, json, ...(after === undefined ? {} : { after }) };
 }
 
 /** The `--json` shape: exactly the fields documented in README. */
 export function toJson(answer: Answer): object {
   return {
     question: answer.question,
+    understood: answer.understood,
     refused: answer.refused,
     results: answer.results.map((r) => ({ rank: r.rank, score: r.score, text: r.text, highlight: r.highlight, sources: r.sources })),
   };
@@ -68,7 +77,7 @@ async function main(): Promise<void> {
   loadEnvFile();
   const config = loadConfig();
   const answerer = await openAnswerer(config);
-  const answer = await answerer.ask(args.question, { top: args.top });
+  const answer = await answerer.ask(args.question, { top: args.top, after: args.after });
   if (args.json) process.stdout.write(`${JSON.stringify(toJson(answer))}\n`);
   else process.stdout.write(renderAnswer(answer, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
 }

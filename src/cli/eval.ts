@@ -13,6 +13,9 @@
  *   npm run eval -- --verbose             every miss of the seed and tuning questions, with what was returned instead
  *   npm run eval -- --verbose --held-out  …and of the held-out half (reading them spends the half: see README)
  *   npm run eval -- --refusal-curve       unanswerable refused vs answerable wrongly refused at each refusal threshold
+ *
+ * The conversations of `eval/conversations.json` are played on the bundled corpus: each turn as typed after the
+ * previous answer, and in full; `--verbose` prints the tuning half's misses (`--held-out`: the held-out half's too).
  */
 import { checkFeatures, openAnswerer, refusalThreshold, refusedBeforeCheck, unanswerableProbability } from '../answer/index.js';
 import { REFUSAL_WEIGHTS } from '../answer/refusal-weights.js';
@@ -24,6 +27,7 @@ import { collect, type Collected } from '../eval/collect.js';
 import { prepareCorpus, type CorpusName } from '../eval/corpora.js';
 import { answerDependsOnCorpus, loadSeedQuestions, loadUnseenQuestions, type EvalQuestion } from '../eval/questions.js';
 import { isRightFirst, score, TABLE_HEADER, tableRow } from '../eval/score.js';
+import { conversationTable, loadConversations, playConversations, printConversationMisses, type TurnResult } from '../eval/conversations.js';
 import { runIfMain } from './errors.js';
 
 /** The question sets asked of each corpus. */
@@ -84,6 +88,7 @@ async function main(): Promise<void> {
       const rows = { ours: [] as string[], lexical: [] as string[], dense: [] as string[] };
       const misses: [EvalQuestion[], Collected[]][] = [];
       const curve: string[] = [];
+      let turns: TurnResult[] = [];
       for (const corpus of ['bundled', 'combined'] as const) {
         const { config: c, summary } = await prepareCorpus(corpus, modelConfig, embedder, passages);
         process.stderr.write(`${corpus} corpus: ${summary.articles} articles, ${summary.passages} passages (${summary.embedded} texts embedded now)\n`);
@@ -98,6 +103,7 @@ async function main(): Promise<void> {
           if (verbose && (showHeldOut || !set.label.includes('held-out'))) misses.push([qs, collected]);
           if (args.includes('--refusal-curve')) curve.push(refusalCurve(set.label, qs, collected, refusalThreshold(model)));
         }
+        if (corpus === 'bundled') turns = await playConversations(answerer, index, loadConversations());
         index.lexical.close();
       }
       console.log([TABLE_HEADER, ...rows.ours, ...rows.lexical, ...rows.dense].join('\n') + '\n');
@@ -106,7 +112,10 @@ async function main(): Promise<void> {
         console.log(`| corpus · questions | ${CURVE_THRESHOLDS.map((t) => (t > 1 ? 'check off' : t === REFUSAL_WEIGHTS.threshold ? `**t = ${t}** (fitted)` : `t = ${t}`)).join(' | ')} |\n|---|${CURVE_THRESHOLDS.map(() => '---').join('|')}|`);
         console.log(curve.join('\n') + '\n');
       }
+      console.log(`Conversations (bundled corpus, ${new Set(turns.map((t) => t.conversation.id)).size} conversations):\n`);
+      console.log(conversationTable(turns));
       for (const [qs, collected] of misses) printMisses(qs, collected);
+      if (verbose) printConversationMisses(turns.filter((t) => showHeldOut || t.conversation.split !== 'held-out'));
     }
   }
 }

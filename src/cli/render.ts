@@ -30,7 +30,12 @@ function wrap(text: string, width = 100): string {
     .join('\n');
 }
 
-export function renderAnswer(answer: Answer, { colour }: RenderOptions): string {
+export function renderAnswer(answer: Answer, options: RenderOptions): string {
+  const understood = answer.understood !== answer.question ? `Understood as: ${answer.understood}\n\n` : '';
+  return understood + renderResults(answer, options);
+}
+
+function renderResults(answer: Answer, { colour }: RenderOptions): string {
   if (answer.refused) {
     return 'The articles do not cover that question. They report INTERPOL\'s Specialists Group on Crimes Against Children meetings; run with a question about those (for example "how many countries attended in 2011?").\n';
   }

@@ -85,6 +85,16 @@ const ORGANISATION =
   /\b(?:[\p{Lu}][\p{L}'’-]+\s+)+(?:Police|Agency|Bureau|Foundation|Centre|Center|Ministry|Department|Office|Commission|Service|Council|Unit|Force|Association|Organi[sz]ation|Coalition|Institute|Trust|Network|Alliance|Authority|Constabulary|Guard)\b|\b(?:Europol|Interpol|INTERPOL|UNICEF|UNODC|Eurojust)\b|\b[\p{Lu}]{2,6}\b(?!\s+\d)/u;
 const ORDINAL = /\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
 
+/** True when a sentence clearly holds the kind of answer asked for (a date for "when", a place for "where"…). */
+export function statesAnswer(type: AnswerType, sentence: string): boolean {
+  return typeMatch(type, sentenceShape(sentence), new Set()) >= 1;
+}
+
+/** True when a sentence says who said something: a verb of saying and a titled or full name ("said officer Anders Persson"). */
+export function namesSpeaker(text: string): boolean {
+  return SAID.test(text) && (TITLE.test(text) || NAME.test(text));
+}
+
 /** Year-like numbers are dates, not counts. */
 export function isCount(term: string): boolean {
   return !/^(19[5-9]\d|20\d\d|21\d\d)$/.test(term);

@@ -16,7 +16,7 @@ import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, contentTerms, expandQuery, queryTerms, SYNONYM_WEIGHT, tokenize, wordForTerm } from './terms.js';
 import { reportsOn, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
 
-export { answerType, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
+export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
 export {
   ARTICLE_FEATURES,
   articleRelevance,
@@ -87,8 +87,16 @@ export interface SearchResult {
   unknownWords: number;
 }
 
+/** Narrows a search to some articles, for a question about an answer already given ("where was that?"). */
+export interface Focus {
+  /** Only passages of these articles are candidates (all of them are). */
+  articles: ReadonlySet<string>;
+  /** The kind of answer asked for, when the question's own words do not say it. */
+  answerType?: AnswerType;
+}
+
 export interface Searcher {
-  search(questionVector: Float32Array, question: string, options?: Partial<SearchOptions>): SearchResult;
+  search(questionVector: Float32Array, question: string, options?: Partial<SearchOptions>, focus?: Focus): SearchResult;
 }
 
 interface SentenceInfo extends Span {
@@ -216,10 +224,11 @@ export function createSearcher(index: VectorIndex): Searcher {
   const mentioned = new Set(index.articles.flatMap((a) => [...timed(a.id).statedYears]));
 
   return {
-    search(questionVector, question, overrides = {}) {
+    search(questionVector, question, overrides = {}, focus) {
       const o = { ...SEARCH_DEFAULTS, ...overrides };
-      const scope = timeScope(question);
-      const type = answerType(question);
+      // A focused question is about an answer already given: its time is that answer's, not a choice among stories.
+      const scope: TimeScope = focus ? { kind: 'none' } : timeScope(question);
+      const type = focus?.answerType ?? answerType(question);
       const asked = queryTerms(withoutTimePhrases(question));
       // A word no passage uses weighs what the rarest word does: nothing can hold it, and the question is about it.
       const termWeights = new Map<string, number>();
@@ -250,7 +259,9 @@ export function createSearcher(index: VectorIndex): Searcher {
       const passageSim = new Map(index.nearest(questionVector, o.candidates).map((nb) => [nb.label, nb.similarity]));
       const sentenceSim = new Map(index.nearestSentences(questionVector, o.candidates).map((nb) => [nb.label, nb.similarity]));
       const lexicalTop = [...lexicalScores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, o.candidates).map(([label]) => label);
-      const candidates = new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence[s]!), ...lexicalTop]);
+      const candidates = focus
+        ? new Set([...focus.articles].flatMap((id) => passagesOfArticle.get(id) ?? []))
+        : new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence[s]!), ...lexicalTop]);
       const simOfSentence = (label: number) => {
         let sim = sentenceSim.get(label);
         if (sim === undefined) sentenceSim.set(label, (sim = cosine(index.sentenceVector(label), questionVector)));
@@ -351,7 +362,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       // A figure asked for with no time: each year's figure, newest first — from stories likely to answer (as for a
       // named year) that hold the question's names as well as the best one does (another operation's figure is not
       // the same figure).
-      if (type === 'quantity' && scope.kind === 'none' && hits.length) {
+      if (type === 'quantity' && scope.kind === 'none' && !focus && hits.length) {
         const perYear = new Map<number, Hit>();
         const first = hits[0]!;
         for (const h of hits) {

@@ -47,7 +47,7 @@ describe('npm run ask (child process)', () => {
     const lines = json.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     const out = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['question', 'refused', 'results']);
+    expect(Object.keys(out).sort()).toEqual(['question', 'refused', 'results', 'understood']);
     expect(out.question).toBe(Q2011);
     expect(out.refused).toBe(false);
     expect(Array.isArray(out.results)).toBe(true);
@@ -157,7 +157,7 @@ describe('npm run ask --help (child process)', () => {
   it('prints the usage and the options on stdout and exits 0', async () => {
     const run = await ask(['--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('usage: npm run ask -- "your question" [--top N] [--json]');
+    expect(run.stdout).toContain('usage: npm run ask -- [--after "previous question"] "your question" [--top N] [--json]');
     expect(run.stdout).toContain('--top N');
     expect(run.stderr).toBe('');
   });
@@ -217,7 +217,7 @@ describe('parseAskArgs and toJson (imported)', () => {
   it.each([['0'], ['21'], ['1.5'], ['x'], ['0x3'], ['1.0'], [' 3'], ['3e0']])('rejects --top %s with the usage line', (n) => {
     expect(() => parseAskArgs(['q', '--top', n])).toThrow(QuestionError);
     expect(() => parseAskArgs(['q', '--top', n])).toThrow(
-      `--top takes a whole number from 1 to 20 (got "${n}"); usage: npm run ask -- "your question" [--top N] [--json]`,
+      `--top takes a whole number from 1 to 20 (got "${n}"); usage: npm run ask -- [--after "previous question"] "your question" [--top N] [--json]`,
     );
   });
 
@@ -226,8 +226,8 @@ describe('parseAskArgs and toJson (imported)', () => {
   });
 
   it('rejects an unknown option and a missing question', () => {
-    expect(() => parseAskArgs(['q', '--fast'])).toThrow('unknown option --fast (a question starting with "--" goes after "--"); usage: npm run ask -- "your question" [--top N] [--json]');
-    expect(() => parseAskArgs(['--json'])).toThrow('no question given; usage: npm run ask -- "your question" [--top N] [--json]');
+    expect(() => parseAskArgs(['q', '--fast'])).toThrow('unknown option --fast (a question starting with "--" goes after "--"); usage: npm run ask -- [--after "previous question"] "your question" [--top N] [--json]');
+    expect(() => parseAskArgs(['--json'])).toThrow('no question given; usage: npm run ask -- [--after "previous question"] "your question" [--top N] [--json]');
   });
 
   it('answers --help as a request for help, not an error', () => {
@@ -243,6 +243,7 @@ describe('parseAskArgs and toJson (imported)', () => {
   it('keeps only the documented fields of an answer', () => {
     const answer: Answer = {
       question: 'q',
+      understood: 'q',
       refused: false,
       results: [
         {
@@ -259,9 +260,10 @@ describe('parseAskArgs and toJson (imported)', () => {
     };
     expect(toJson(answer)).toEqual({
       question: 'q',
+      understood: 'q',
       refused: false,
       results: [{ rank: 1, score: 0.5, text: 'A. B.', highlight: 'B.', sources: [{ title: 't', publisher: 'p', published: '2014-10-05', url: null }] }],
     });
-    expect(toJson({ question: 'q', refused: true, results: [] })).toEqual({ question: 'q', refused: true, results: [] });
+    expect(toJson({ question: 'q', understood: 'q', refused: true, results: [] })).toEqual({ question: 'q', understood: 'q', refused: true, results: [] });
   });
 });

@@ -38,7 +38,7 @@ export function result(text: string, highlight: string, sources: Source[] = [BER
 }
 
 export function answer(question: string, results: AnswerResult[]): Answer {
-  return { question, refused: results.length === 0, results };
+  return { question, understood: question, refused: results.length === 0, results };
 }
 
 export const STRIKEBACK =

@@ -205,7 +205,7 @@ describe('renderAnswer', () => {
   });
 
   it('answers a question the articles do not cover with a short polite refusal saying what is covered', () => {
-    const payload = renderAnswer({ question: 'Who won the 1998 World Cup?', refused: true, results: [] }, view);
+    const payload = renderAnswer({ question: 'Who won the 1998 World Cup?', understood: 'Who won the 1998 World Cup?', refused: true, results: [] }, view);
     expect(payload.embeds).toHaveLength(1);
     const embed = payload.embeds[0]!;
     expect(embed.title).toBe('Not in the articles');
