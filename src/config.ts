@@ -46,6 +46,11 @@ export interface DiscordConfig {
   questionMaxLength: number;
   /** JSON-lines file that "Helpful" / "Not helpful" votes are appended to. */
   feedbackFile: string;
+  /**
+   * Request the privileged Message Content intent, so messages that do not mention the bot are readable: replies
+   * to an answer with the mention turned off, and any message in a thread the bot started. Off by default.
+   */
+  messageContent: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +102,16 @@ function integer(env: Env, key: string, fallback: number, min: number, max: numb
     return fallback;
   }
   return n;
+}
+
+/** A yes/no setting: true/false, on/off, yes/no or 1/0. */
+function boolean(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
+  const raw = value(env, key);
+  if (raw === undefined) return fallback;
+  if (/^(true|on|yes|1)$/i.test(raw)) return true;
+  if (/^(false|off|no|0)$/i.test(raw)) return false;
+  problems.push(`${key} must be true or false (got "${raw}")`);
+  return fallback;
 }
 
 export function parseCoreConfig(env: Env, problems: string[] = []): CoreConfig {
@@ -155,6 +170,7 @@ export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordC
     cooldownSeconds: integer(env, 'COOLDOWN_SECONDS', 10, 0, 3600, problems),
     questionMaxLength: integer(env, 'QUESTION_MAX_LENGTH', 300, 10, QUESTION_MAX_LENGTH_LIMIT, problems),
     feedbackFile: resolveDir(value(env, 'FEEDBACK_FILE') ?? 'data/feedback.jsonl'),
+    messageContent: boolean(env, 'DISCORD_MESSAGE_CONTENT', false, problems),
   };
   if (problems.length) throw new ConfigError(problems, [token]);
   return { ...core, ...discord };

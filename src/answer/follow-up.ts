@@ -299,5 +299,9 @@ function aboutSameThing(text: string): boolean {
   if (yearsStated(text).length) return false;
   const own = contentTerms(text).length;
   if (PRONOUN.test(text)) return own <= 3 && text.split(/\s+/).length <= 9;
+  // "what is sextortion?" names its subject: a question of its own.
+  if (DEFINITION.test(text)) return false;
   return QUESTION_WORD.test(text) && own <= 1;
 }
+
+const DEFINITION = /^(?:what|who|where)(?:'s|\s+(?:is|are|was|were))\s+\S/i;

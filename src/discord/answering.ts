@@ -39,14 +39,19 @@ export interface QuestionRequest {
   count: number;
   /** New questions count against the cooldown; "More results" continues an admitted one. */
   applyCooldown: boolean;
+  /** The understood question of the answer this message follows up (a reply, or a thread), if any. */
+  after?: string;
+  /** How the conversation was found, for the log line. */
+  continues?: 'reply' | 'thread';
 }
 
-type Outcome = 'answered' | 'refused' | 'invalid' | 'cooldown' | 'no-more' | 'shutting-down' | 'error';
+export type Outcome = 'answered' | 'refused' | 'invalid' | 'cooldown' | 'no-more' | 'shutting-down' | 'error';
 
 export const SHUTTING_DOWN = "I'm restarting right now; please ask again in a minute.";
 export const NO_MORE_RESULTS = 'There are no more results for this question.';
 
-export async function answerQuestion(ctx: BotContext, request: QuestionRequest, delivery: Delivery): Promise<void> {
+/** Answers one question and says how it went ('answered' and 'refused' delivered an answer message). */
+export async function answerQuestion(ctx: BotContext, request: QuestionRequest, delivery: Delivery): Promise<Outcome> {
   const started = performance.now();
   const { asker } = request;
   let outcome: Outcome = 'error';
@@ -57,7 +62,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
     if (ctx.inFlight.isClosing) {
       outcome = 'shutting-down';
       await sendNotice(ctx, asker, delivery, renderNotice(SHUTTING_DOWN, { ephemeral: true }));
-      return;
+      return outcome;
     }
     try {
       question = checkQuestion(request.raw, ctx.config.questionMaxLength);
@@ -65,19 +70,19 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
       if (!(error instanceof QuestionError)) throw error;
       outcome = 'invalid';
       await sendNotice(ctx, asker, delivery, renderNotice(error.message, { ephemeral: true }));
-      return;
+      return outcome;
     }
     if (request.applyCooldown) {
       const admitted = ctx.cooldown.take(asker.userId);
       if (!admitted.ok) {
         outcome = 'cooldown';
         await sendNotice(ctx, asker, delivery, renderCooldown(admitted.retryAfterSeconds, { ephemeral: true }));
-        return;
+        return outcome;
       }
     }
 
     const top = request.offset + request.count;
-    const work = ctx.answerer.ask(question, { top });
+    const work = ctx.answerer.ask(question, { top, after: request.after });
     const left = Math.max(0, ctx.deferAfterMs - (Date.now() - delivery.arrivedAt));
     const result = await withDeferral(work, ctx.answerer.isReady(), left, delivery.defer, (error) =>
       ctx.logger.warn('defer.failed', { via: asker.via, guildId: asker.guildId, channelId: asker.channelId, userId: asker.userId, error }),
@@ -91,7 +96,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
     if (!answer.refused && answer.results.length === 0 && request.offset > 0) {
       outcome = 'no-more';
       await sendNotice(ctx, asker, delivery, renderNotice(NO_MORE_RESULTS, { ephemeral: true }));
-      return;
+      return outcome;
     }
     outcome = answer.refused || answer.results.length === 0 ? 'refused' : 'answered';
     results = answer.results.length;
@@ -103,6 +108,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
         ephemeral: delivery.ephemeral,
       }),
     );
+    return outcome;
   } finally {
     ctx.logger.info('question', {
       via: asker.via,
@@ -115,6 +121,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
       results,
       offset: request.offset,
       deferred,
+      continues: request.continues ?? null,
       ...(ctx.logger.enabled('debug') ? { question } : {}),
     });
   }

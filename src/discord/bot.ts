@@ -77,7 +77,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger.error('fatal', { reason, ...fields });
     if (options.onFatal) options.onFatal(reason);
     else void stop();
-  });
+  }, config.messageContent);
   const stop = () =>
     (stopping ??= (async () => {
       logger.info('shutdown.started', { inFlight: context.inFlight.size });

@@ -7,6 +7,8 @@
  *     MessageContent intent Discord still sends the content of messages that mention the bot.
  *   - DirectMessages: to receive DMs (always delivered with content); the Channel partial lets
  *     discord.js handle DM channels it has not cached.
+ *   - MessageContent (privileged, only with DISCORD_MESSAGE_CONTENT=true): to read follow-ups that do not mention
+ *     the bot — a reply with the mention turned off, or any message in a thread the bot started.
  * Slash commands, autocomplete and buttons need no intent at all.
  */
 import { Client, Events, GatewayIntentBits, Options, Partials, type Interaction, type Message } from 'discord.js';
@@ -19,6 +21,11 @@ import { handleMessage } from './handlers/message.js';
 import { guardInteraction, guardMessage } from './respond.js';
 
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+/** The intents to identify with: `INTENTS`, plus the privileged Message Content intent when the operator turned it on. */
+export function intentsFor(messageContent: boolean): GatewayIntentBits[] {
+  return messageContent ? [...INTENTS, GatewayIntentBits.MessageContent] : INTENTS;
+}
 
 /** What the gateway connection reports as the end of the bot: it will not reconnect. */
 export type FatalHandler = (reason: 'gateway-closed', fields: { shardId: number; code: number }) => void;
@@ -59,9 +66,9 @@ export function sweepClient(client: Client): void {
   client.rest.handlers.sweep((handler) => handler.inactive);
 }
 
-export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHandler): Client {
+export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHandler, messageContent = false): Client {
   const client = new Client({
-    intents: INTENTS,
+    intents: intentsFor(messageContent),
     partials: [Partials.Channel],
     rest: { api: apiUrl },
     allowedMentions: { parse: [], repliedUser: false },

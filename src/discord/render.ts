@@ -191,13 +191,22 @@ export interface AnswerView {
   ephemeral?: boolean;
 }
 
-/** Builds one embed per result, or the polite refusal, with "More results" and vote buttons. */
+/** The line above an answer to a follow-up: what the question was read as. */
+export const UNDERSTOOD_PREFIX = 'Understood as: ';
+
+/**
+ * Builds one embed per result, or the polite refusal, with "More results" and vote buttons. The footer holds the
+ * question as understood, which buttons and follow-ups read back; a follow-up read as something else than typed
+ * ("and in 2014?") says so above the answer.
+ */
 export function renderAnswer(answer: Answer, view: AnswerView): ReplyPayload {
-  const question = answer.question;
+  const question = answer.understood;
   const footerText = `${QUESTION_FOOTER_PREFIX}${truncateAtSentence(question, LIMITS.footer - QUESTION_FOOTER_PREFIX.length)}`;
+  const understood = answer.understood !== answer.question ? { content: truncateAtSentence(`${UNDERSTOOD_PREFIX}${escapeMarkdown(answer.understood)}`, LIMITS.content) } : {};
   if (answer.refused || answer.results.length === 0) {
     return withFlags(
       {
+        ...understood,
         embeds: [
           {
             color: REFUSAL_ACCENT,
@@ -243,7 +252,7 @@ export function renderAnswer(answer: Answer, view: AnswerView): ReplyPayload {
 
   const hasMore = results.length >= view.requested && view.offset + results.length < MAX_RESULTS_TOTAL;
   return withFlags(
-    { embeds, components: [buttonRow(view.offset, hasMore, results.length)], allowedMentions: noPings() },
+    { ...understood, embeds, components: [buttonRow(view.offset, hasMore, results.length)], allowedMentions: noPings() },
     view.ephemeral,
   );
 }

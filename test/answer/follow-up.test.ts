@@ -59,6 +59,8 @@ describe('resolveFollowUp: the resolution table (general English, no corpus name
   it.each([
     'and who opened the 2015 meeting?',
     'ok what is the ICSE database?',
+    'what is sextortion?',
+    'who is the coordinator?',
     'what about the victim identification workshop in 2011, when was it?',
     'so what was the 2011 strategic plan aimed at?',
     'who hosted the 2014 conference?',

@@ -8,13 +8,13 @@ function source(values: Record<string, unknown>): OptionSource {
 
 describe('readOptions', () => {
   it('reads typed values derived from the command definition', () => {
-    const options = readOptions(askCommand, source({ question: 'What is sextortion?', results: 5, private: true }));
-    expect(options).toEqual({ question: 'What is sextortion?', results: 5, private: true });
-    expectTypeOf(options).toEqualTypeOf<{ question: string; results: number | null; private: boolean | null }>();
+    const options = readOptions(askCommand, source({ question: 'What is sextortion?', results: 5, private: true, thread: false }));
+    expect(options).toEqual({ question: 'What is sextortion?', results: 5, private: true, thread: false });
+    expectTypeOf(options).toEqualTypeOf<{ question: string; results: number | null; private: boolean | null; thread: boolean | null }>();
   });
 
   it('gives null for optional options the user left out or that have the wrong type', () => {
-    expect(readOptions(askCommand, source({ question: 'q?', results: 'five' }))).toEqual({ question: 'q?', results: null, private: null });
+    expect(readOptions(askCommand, source({ question: 'q?', results: 'five' }))).toEqual({ question: 'q?', results: null, private: null, thread: null });
   });
 
   it('refuses to run without a required option', () => {

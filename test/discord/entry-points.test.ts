@@ -213,6 +213,7 @@ describe('npm run deploy-commands (src/discord/deploy-commands.ts)', () => {
       ['question', 3, true],
       ['results', 4, false],
       ['private', 5, false],
+      ['thread', 5, false],
     ]);
     expect(ask.options[0].autocomplete).toBe(true);
     expect(ask.options[0].max_length).toBe(250);

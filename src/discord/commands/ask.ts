@@ -31,5 +31,10 @@ export const askCommand = {
       name: 'private',
       description: 'Only you see the answer (default: false)',
     },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'thread',
+      description: 'Answer in a new thread named after the question, to ask follow-ups there (default: false)',
+    },
   ],
 } as const satisfies CommandDefinition;

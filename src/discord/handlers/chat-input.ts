@@ -7,6 +7,7 @@ import { readOptions } from '../commands/define.js';
 import type { BotContext } from '../context.js';
 import { interactionDelivery, sendToInteraction } from '../respond.js';
 import { renderHelp, renderNotice, renderSources } from '../render.js';
+import { startAnswerThread } from '../thread.js';
 
 export async function handleChatInput(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const name = interaction.commandName;
@@ -19,7 +20,7 @@ export async function handleChatInput(ctx: BotContext, interaction: ChatInputCom
     case 'ask': {
       const options = readOptions(askCommand, interaction.options);
       const ephemeral = options.private ?? false;
-      await answerQuestion(
+      const outcome = await answerQuestion(
         ctx,
         {
           raw: options.question,
@@ -30,6 +31,7 @@ export async function handleChatInput(ctx: BotContext, interaction: ChatInputCom
         },
         interactionDelivery(interaction, ephemeral),
       );
+      if (options.thread && (outcome === 'answered' || outcome === 'refused')) await startAnswerThread(ctx, interaction, options.question, ephemeral);
       return;
     }
     case 'sources':

@@ -94,8 +94,14 @@ export function autocomplete(standIn: DiscordStandIn, typed: string, where: Wher
   };
 }
 
-export function buttonClick(standIn: DiscordStandIn, customId: string, message: StoredMessage, where: Where) {
+/** A stored message as Discord sends it to a bot (without the stand-in's own bookkeeping). */
+function asSent(message: StoredMessage | Record<string, any>): Record<string, any> {
   const { interactionId: _ignored, deleted: _deleted, allowed_mentions: _am, ...asDiscordSendsIt } = message;
+  return asDiscordSendsIt;
+}
+
+export function buttonClick(standIn: DiscordStandIn, customId: string, message: StoredMessage, where: Where) {
+  const asDiscordSendsIt = asSent(message);
   return {
     ...base(standIn, where),
     type: 3,
@@ -104,32 +110,52 @@ export function buttonClick(standIn: DiscordStandIn, customId: string, message: 
   };
 }
 
-export function channelMessage(standIn: DiscordStandIn, content: string, author: TestUser, options: { mentionBot: boolean; dm?: boolean }) {
+export interface MessageOptions {
+  mentionBot: boolean;
+  dm?: boolean;
+  /** Posted as a reply to this message (Discord's reply: `message_reference` and `referenced_message`). */
+  replyTo?: StoredMessage | Record<string, any>;
+  /** Whether the reply mentions the author of `replyTo` (Discord's "@ ON" switch; default on). */
+  ping?: boolean;
+  /** Posted in this thread of the stand-in guild instead of its text channel. */
+  threadId?: string;
+}
+
+export function channelMessage(standIn: DiscordStandIn, content: string, author: TestUser, options: MessageOptions) {
   const id = nextSnowflake();
+  const replyTo = options.replyTo;
+  const repliedAuthor = replyTo && options.ping !== false ? [(replyTo as any).author] : [];
+  const mentions = [...(options.mentionBot ? [standIn.botUser] : []), ...repliedAuthor.filter((u: any) => !options.mentionBot || u.id !== standIn.botUser.id)];
   const common = {
     id,
-    type: 0,
+    type: replyTo ? 19 : 0,
     content,
     author,
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
     tts: false,
     mention_everyone: content.includes('@everyone') || content.includes('@here'),
-    mentions: options.mentionBot ? [standIn.botUser] : [],
+    mentions,
     mention_roles: [...content.matchAll(/<@&(\d+)>/g)].map((m) => m[1]),
     attachments: [],
     embeds: [],
     pinned: false,
     flags: 0,
     components: [],
+    ...(replyTo
+      ? {
+          message_reference: { type: 0, message_id: replyTo.id, channel_id: replyTo.channel_id, ...(options.dm ? {} : { guild_id: standIn.guildId }) },
+          referenced_message: asSent(replyTo),
+        }
+      : {}),
   };
   if (options.dm) {
     return { ...common, channel_id: `${BigInt(author.id) + 7n}`, channel_type: 1 };
   }
   return {
     ...common,
-    channel_id: standIn.channelId,
-    channel_type: 0,
+    channel_id: options.threadId ?? standIn.channelId,
+    channel_type: options.threadId ? 11 : 0,
     guild_id: standIn.guildId,
     member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
   };

@@ -47,6 +47,9 @@ interface InteractionRecord {
   original?: StoredMessage;
 }
 
+/** The privileged Message Content intent (1 << 15). */
+const MESSAGE_CONTENT_INTENT = 1 << 15;
+
 let snowflake = 1_300_000_000_000_000_000n;
 export function nextSnowflake(): string {
   snowflake += 1n;
@@ -64,6 +67,10 @@ export class DiscordStandIn {
   readonly channelId = nextSnowflake();
   readonly requests: RecordedRequest[] = [];
   readonly messages = new Map<string, StoredMessage>();
+  /** Messages users posted (through `sendMessage`), which the bot may read back: replies, thread history. */
+  readonly userMessages = new Map<string, Record<string, any>>();
+  /** Threads started from messages (`POST /channels/:id/messages/:id/threads`), by id (the starter message's id). */
+  readonly threads = new Map<string, Record<string, any>>();
   readonly gateway: StandInGateway;
   private readonly interactions = new Map<string, InteractionRecord>();
   /** Failures to answer instead of the next matching requests (`failNext`), oldest first. */
@@ -130,8 +137,16 @@ export class DiscordStandIn {
     this.gateway.dispatch('INTERACTION_CREATE', payload);
   }
 
-  sendMessage(payload: unknown): void {
-    this.gateway.dispatch('MESSAGE_CREATE', payload);
+  /**
+   * Dispatches a user's message and keeps it for reading back. As Discord does, a server message that does not
+   * mention the bot reaches a bot without the Message Content intent with its text, embeds and attachments empty.
+   */
+  sendMessage(payload: any): void {
+    this.userMessages.set(payload.id, payload);
+    const mentionsBot = (payload.mentions ?? []).some((u: any) => u.id === this.botUser.id);
+    const intents = this.gateway.stats.identifies.at(-1)?.intents ?? 0;
+    const readable = !payload.guild_id || mentionsBot || (intents & MESSAGE_CONTENT_INTENT) !== 0;
+    this.gateway.dispatch('MESSAGE_CREATE', readable ? payload : { ...payload, content: '', embeds: [], attachments: [] });
   }
 
   /**
@@ -152,6 +167,7 @@ export class DiscordStandIn {
   prune(): void {
     this.requests.length = 0;
     this.messages.clear();
+    this.userMessages.clear();
     for (const [token, interaction] of this.interactions) if (interaction.acknowledged) this.interactions.delete(token);
     this.gateway.prune();
   }
@@ -311,6 +327,50 @@ export class DiscordStandIn {
       if (!authed) return unauthorized();
       return reply(200, this.store(m[1]!, r.body));
     }
+    if (r.method === 'GET' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(r.path))) {
+      if (!authed) return unauthorized();
+      const found = this.messages.get(m[2]!) ?? this.userMessages.get(m[2]!);
+      if (!found || found.channel_id !== m[1] || found.deleted) return reply(404, { message: 'Unknown Message', code: 10008 });
+      return reply(200, found);
+    }
+    if (r.method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(r.path))) {
+      if (!authed) return unauthorized();
+      const before = r.query.get('before');
+      const limit = Math.min(100, Number(r.query.get('limit') ?? 50));
+      const all = [...this.messages.values(), ...this.userMessages.values()]
+        .filter((x) => x.channel_id === m![1] && !x.deleted && (!before || BigInt(x.id) < BigInt(before)))
+        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+      return reply(200, all.slice(0, limit));
+    }
+    if (r.method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(r.path))) {
+      if (!authed) return unauthorized();
+      const starter = this.messages.get(m[2]!) ?? this.userMessages.get(m[2]!);
+      if (!starter || starter.channel_id !== m[1]) return reply(404, { message: 'Unknown Message', code: 10008 });
+      if (this.threads.has(m[2]!)) return reply(400, { message: 'A thread has already been created for this message', code: 160004 });
+      const thread = {
+        id: m[2]!,
+        type: 11,
+        guild_id: this.guildId,
+        parent_id: m[1],
+        owner_id: this.botUser.id,
+        name: r.body?.name,
+        last_message_id: null,
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: r.body?.auto_archive_duration ?? 4320,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+          create_timestamp: new Date().toISOString(),
+        },
+      };
+      this.threads.set(thread.id, thread);
+      this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      return reply(201, thread);
+    }
     if (r.method === 'POST' && /^\/channels\/\d+\/typing$/.test(r.path)) {
       if (!authed) return unauthorized();
       return reply(204);
@@ -387,7 +447,7 @@ export class DiscordStandIn {
       voice_states: [],
       members: [],
       channels: [{ id: this.channelId, type: 0, name: 'general', guild_id: this.guildId, position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null }],
-      threads: [],
+      threads: [...this.threads.values()],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
