@@ -394,6 +394,7 @@ export function renderHelp(view: HelpView): ReplyPayload {
     '',
     '• `/ask question:<your question>` — add `results:` (1–5, default 3) for more passages, or `private:True` so only you see the answer.',
     '• Mention me with a question in a channel, or send me a direct message.',
+    '• Follow up by replying to one of my answers (“and in 2014?”, “who said that?”); add `thread:True` to `/ask` to talk it over in a thread.',
     '• **More results** shows the next passages; **Helpful** / **Not helpful** tell the maintainers how I did.',
     '• `/sources` lists the articles.',
     '',

@@ -3,6 +3,7 @@
  * answer, a chain of replies, a thread started by `/ask`, a follow-up after a restart, replies to other people,
  * and DMs. The context is read back from Discord (the answer's footer), never from the bot's memory.
  */
+import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQuestion, UNDERSTOOD_PREFIX } from '../../src/discord/render.js';
 import { REPLY_UNREADABLE } from '../../src/discord/handlers/message.js';
@@ -44,6 +45,17 @@ async function sayUnanswered(content: string, author: TestUser, options: Message
 const yearsOf = (m: StoredMessage) => m.embeds.map((e: any) => Number(/\d{4}$/.exec(e.author.name)?.[0]));
 const understood = (m: StoredMessage) => (m.content.startsWith(UNDERSTOOD_PREFIX) ? m.content.slice(UNDERSTOOD_PREFIX.length) : null);
 
+/** A reply as a reader sees it, shortened: the "Understood as" line, the first result's author, title and bold sentence, the footer. */
+function firstResultText(m: StoredMessage): string {
+  const e = m.embeds[0];
+  const footer = m.embeds.at(-1)?.footer?.text;
+  const bold = /\*\*[^]*?\*\*/.exec(e.description ?? '')?.[0] ?? e.description;
+  return [m.content, e.author?.name, e.title, bold, m.embeds.length > 1 ? `(${m.embeds.length - 1} more results)` : '', footer]
+    .filter(Boolean)
+    .map((line) => `    ${line.replace(/\n+/g, '\n    ')}`)
+    .join('\n');
+}
+
 async function slashAnswer(question: string, user: TestUser, extra: Record<string, boolean> = {}): Promise<StoredMessage> {
   return (await interact(h.standIn, chatInput(h.standIn, 'ask', { question, ...extra }, { user }))).message;
 }
@@ -72,6 +84,11 @@ describe('replies to an answer', () => {
     const fourth = await say('which article is that from?', user, { mentionBot: false, replyTo: third });
     expect(understood(fourth)).toBe('which article is that from? (after “how many experts attended in 2014?”)');
     expect(fourth.embeds[0].title).toBe(third.embeds[0].title);
+    if (process.env.DISCORD_CHAIN_SAMPLE_FILE) {
+      const typed = [`@NewsBot ${COUNTRIES_2011}`, 'and experts?', 'and in 2014?', 'which article is that from?'];
+      const turns = [first, second, third, fourth].map((m, i) => `${i === 0 ? '' : '↪ (reply to the answer above) '}${typed[i]}\n\n${firstResultText(m)}`);
+      await writeFile(process.env.DISCORD_CHAIN_SAMPLE_FILE, turns.join('\n\n'));
+    }
   });
 
   it('answers a follow-up after the bot restarted: the context is read back from Discord', async () => {
