@@ -7,10 +7,11 @@ import { CorpusError } from '../corpus/index.js';
 import { ModelError } from '../embeddings/index.js';
 import { IndexError } from '../index/index.js';
 import { QuestionError } from '../answer/question.js';
+import { AddError } from '../ingest/add.js';
 import { pathToFileURL } from 'node:url';
 import { redact } from '../redact.js';
 
-const KNOWN_ERRORS = [ConfigError, CorpusError, ModelError, IndexError, QuestionError];
+const KNOWN_ERRORS = [ConfigError, CorpusError, ModelError, IndexError, QuestionError, AddError];
 
 export function exitWithError(error: unknown, command: string): never {
   const line = KNOWN_ERRORS.some((E) => error instanceof E)
