@@ -4,12 +4,12 @@
  * Each source becomes `corpus/<date>-<slug>.md`, or is refused with one line on stderr (nothing written for it);
  * the exit code is 1 when any was refused.
  */
-import path from 'node:path';
-import { loadConfig, loadEnvFile, PROJECT_ROOT } from '../config.js';
+import { loadConfig, loadEnvFile } from '../config.js';
 import { QuestionError } from '../answer/index.js';
 import { addArticles, type ArticleFlags } from '../ingest/add.js';
 import { updateIndex } from './build-index.js';
 import { runIfMain } from './errors.js';
+import { shownPath } from './progress.js';
 
 const USAGE = 'usage: npm run add -- <page.html | URL | article.md | article.txt> [...] [--title T] [--publisher P] [--published YYYY-MM-DD] [--url U] [--year YYYY]';
 
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   for (const r of result.refused) process.stderr.write(`npm run add: ${r.reason}\n`);
   for (const { file, draft } of result.added) {
     const words = draft.body.split(/\s+/).length;
-    console.log(`Added ${path.relative(PROJECT_ROOT, file)}: “${draft.title}” — ${draft.publisher}, ${draft.published} (${words} words)`);
+    console.log(`Added ${shownPath(file)}: “${draft.title}” — ${draft.publisher}, ${draft.published} (${words} words)`);
   }
   if (result.added.length) await updateIndex(config);
   if (result.refused.length) process.exitCode = 1;

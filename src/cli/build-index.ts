@@ -1,16 +1,15 @@
 /** `npm run index`: (re)builds embeddings/ from corpus/, embedding only new or changed articles. */
-import path from 'node:path';
-import { loadConfig, loadEnvFile, PROJECT_ROOT, type CoreConfig } from '../config.js';
+import { loadConfig, loadEnvFile, type CoreConfig } from '../config.js';
 import { buildIndex } from '../index/build.js';
 import { runIfMain } from './errors.js';
-import { progressBar } from './progress.js';
+import { progressBar, shownPath } from './progress.js';
 
 /** Brings the index up to date with the corpus (progress bar on a terminal) and prints the one-line summary. */
 export async function updateIndex(config: CoreConfig): Promise<void> {
   const bar = progressBar('Embedding passages');
   const summary = await buildIndex(config, { onProgress: (done, total) => bar.update(done, total) });
   bar.done();
-  const where = path.relative(PROJECT_ROOT, config.indexDir) || '.';
+  const where = shownPath(config.indexDir);
   const what = summary.written
     ? `${summary.embedded} texts embedded, ${summary.passages + summary.sentences - summary.embedded} reused`
     : 'index already up to date, nothing written';
