@@ -5,10 +5,10 @@
  * articles do not cover the question. Every word of a result is the articles' own.
  */
 import type { CoreConfig } from '../config.js';
-import { loadCorpus } from '../corpus/index.js';
 import { loadEmbedder, type Embedder } from '../embeddings/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import { staleness } from '../index/build.js';
+import { corpusStaleness } from '../index/freshness.js';
 import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { answerType, createSearcher, statesAnswer, STRICT_ANSWER_TYPES, withoutTimePhrases, type AnswerType, type Focus, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import { checkFeatures, TYPE_CHECK_DEPTH, unanswerableProbability, type RefusalWeights } from './answer-check.js';
@@ -194,7 +194,7 @@ const REFERENCE_TYPES: Record<'place' | 'date', AnswerType> = { place: 'place', 
  */
 export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: Embedder }): Promise<Answerer> {
   const index = openIndex(config.indexDir);
-  const stale = staleness(index.manifest, loadCorpus(config.corpusDir), config.embeddingModel);
+  const stale = corpusStaleness(index.manifest, config.corpusDir, config.indexDir, config.embeddingModel);
   if (stale) throw new IndexError(stale);
   const searcher = createSearcher(index);
   const threshold = refusalThreshold(config.embeddingModel);

@@ -8,7 +8,7 @@ import { hashCorpus, loadCorpus } from '../corpus/index.js';
 import { loadEmbedder, PASSAGE_BATCH_SIZE, type Embedder } from '../embeddings/index.js';
 import { articleSentences, PASSAGE_DEFAULTS, splitPassages, type PassageOptions } from '../passages/index.js';
 import type { Article, Passage } from '../types.js';
-import { HNSW_DEFAULTS, INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
+import { HNSW_DEFAULTS, INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest, type PlannedManifest } from './manifest.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LEXICAL_TOKENIZER } from './lexical.js';
@@ -90,11 +90,11 @@ function previousVectors(dir: string, embedder: Embedder): Map<string, Float32Ar
 }
 
 /** True when the saved index was built from exactly these texts and settings and its lexical file is intact. */
-function upToDate(previous: Manifest, next: Omit<Manifest, 'lexical'>, dir: string): boolean {
-  const { lexical, ...rest } = previous;
-  if (JSON.stringify(rest) !== JSON.stringify(next) || lexical?.tokenizer !== LEXICAL_TOKENIZER) return false;
-  const file = path.join(dir, INDEX_FILES.lexical);
-  return existsSync(file) && hashFile(file) === lexical.sha256;
+function upToDate(previous: Manifest, next: PlannedManifest, dir: string): boolean {
+  const { lexical, passagesFile, ...rest } = previous;
+  if (JSON.stringify(rest) !== JSON.stringify(next) || lexical?.tokenizer !== LEXICAL_TOKENIZER || !passagesFile) return false;
+  const intact = (name: string, sha256: string) => existsSync(path.join(dir, name)) && hashFile(path.join(dir, name)) === sha256;
+  return intact(INDEX_FILES.lexical, lexical.sha256) && intact(INDEX_FILES.passages, passagesFile.sha256);
 }
 
 export async function buildIndex(config: CoreConfig, options: BuildOptions = {}): Promise<BuildSummary> {
@@ -111,7 +111,7 @@ export async function buildIndex(config: CoreConfig, options: BuildOptions = {})
   }));
   const passages = perArticle.flatMap((a) => a.passages);
   const sentences = perArticle.flatMap((a) => a.sentences);
-  const manifest: Omit<Manifest, 'lexical'> = {
+  const manifest: PlannedManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     model: {
       id: embedder.spec.id,

@@ -34,8 +34,9 @@ export interface LexicalIndex {
   /** Passages in the table. */
   readonly count: number;
   /**
-   * BM25 of every passage holding at least one of the words, summed over the words with each word's weight
-   * (FTS5's `bm25()`, sign flipped so higher is better). Words are stemmed by the engine.
+   * BM25 of the passages holding the words (each word's best `LEXICAL_ROWS_PER_WORD`), summed over the words with
+   * each word's weight (FTS5's `bm25()`, sign flipped so higher is better); words `tooCommon` to rank by are left
+   * out. Words are stemmed by the engine.
    */
   scores(words: Map<string, number>): Map<number, number>;
   /** Passages holding the word (after stemming); 0 for a word the corpus never uses. */
@@ -46,6 +47,18 @@ export interface LexicalIndex {
   namePhrase(words: string[]): number;
   close(): void;
 }
+
+/** Most passages a question word contributes BM25 scores for (its best ones). */
+export const LEXICAL_ROWS_PER_WORD = 1000;
+
+/**
+ * A word in more than this many passages, and in more than this share of them, is left out of BM25: its weight
+ * (idf) is small, and ranking every passage that holds it costs time that grows with the corpus (FTS5 computes
+ * `bm25()` for each match before sorting). Corpora of under a thousand passages never reach it.
+ */
+export const COMMON_WORD = { passages: 1000, share: 0.05 };
+
+export const tooCommon = (df: number, passages: number) => df > COMMON_WORD.passages && df > COMMON_WORD.share * passages;
 
 const WORD = /[\p{L}][\p{L}\p{M}'’]*/gu;
 
@@ -162,7 +175,9 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
     db.close();
     throw new Error(`${file} holds ${count} passages for ${expected}`);
   }
-  const match = db.prepare('SELECT rowid AS label, -bm25(passages) AS score FROM passages WHERE passages MATCH ?');
+  // A word's best passages only: the work per question stays bounded as the corpus grows (a common word is in
+  // most passages). The engine ranks in C; below the limit, every passage holding the word counts.
+  const match = db.prepare('SELECT rowid AS label, -bm25(passages) AS score FROM passages WHERE passages MATCH ? ORDER BY bm25(passages) LIMIT ?');
   const df = db.prepare('SELECT count(*) AS n FROM passages WHERE passages MATCH ?');
   const caseOf = db.prepare('SELECT inside, capitalised, upper FROM words WHERE word = ?');
   const phraseCount = db.prepare('SELECT count FROM phrases WHERE phrase = ?');
@@ -173,8 +188,8 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
     scores(words) {
       const out = new Map<number, number>();
       for (const [word, weight] of words) {
-        if (weight === 0 || !/[\p{L}\p{N}]/u.test(word)) continue;
-        for (const row of match.all(phrase(word)) as { label: number; score: number }[]) {
+        if (weight === 0 || !/[\p{L}\p{N}]/u.test(word) || tooCommon(this.documentFrequency(word), count)) continue;
+        for (const row of match.all(phrase(word), LEXICAL_ROWS_PER_WORD) as { label: number; score: number }[]) {
           out.set(row.label, (out.get(row.label) ?? 0) + weight * row.score);
         }
       }

@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 export interface HnswParams {
   space: 'cosine';
@@ -37,7 +37,12 @@ export interface Manifest {
   hnsw: HnswParams;
   /** The FTS5 table over the passages and the corpus's word-case table (`lexical.sqlite`). */
   lexical: { tokenizer: string; sha256: string };
+  /** The bytes of `passages.json`, checked when the index is opened (one hash, not one per text). */
+  passagesFile: { sha256: string };
 }
+
+/** The manifest fields known before the files are written; the rest are hashes of the written files. */
+export type PlannedManifest = Omit<Manifest, 'lexical' | 'passagesFile'>;
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',

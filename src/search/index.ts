@@ -6,7 +6,7 @@
  * A quantity asked with no time gets its figures across the years, newest first.
  */
 import type { Passage } from '../types.js';
-import type { ArticleMeta, VectorIndex } from '../index/index.js';
+import { indexedText, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, sentenceShape, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
@@ -173,18 +173,15 @@ function articleTexts(index: Pick<VectorIndex, 'articles' | 'passages'>): (id: s
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const texts = new Map<string, string[]>();
   for (const p of index.passages) texts.set(p.articleId, [...(texts.get(p.articleId) ?? []), p.text]);
-  return lazy((id: string) => [articleById.get(id)!.title, ...(texts.get(id) ?? [])].join('\n'));
+  return lazy((id: string) => indexedText(articleById.get(id)!.title, texts.get(id) ?? []));
 }
 
-/** Each article of an index with its year and the years its text states, one object per article. */
-export function timedArticles(
-  index: Pick<VectorIndex, 'articles' | 'passages'>,
-  articleText: (id: string) => string = articleTexts(index),
-): (id: string) => TimedArticle {
+/** Each article of an index with its year and the years its text states (worked out when the index was built). */
+export function timedArticles(index: Pick<VectorIndex, 'articles'>): (id: string) => TimedArticle {
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
   return lazy((id: string) => {
     const a = articleById.get(id)!;
-    const statedYears = new Set(yearsStated(articleText(id)));
+    const statedYears = new Set(a.statedYears);
     return { id, year: a.year, statedYears, reportsOn: reportsOn(a.year, statedYears, a.year !== Number(a.published.slice(0, 4))) };
   });
 }
@@ -220,8 +217,8 @@ export function createSearcher(index: VectorIndex): Searcher {
   const passageYears = lazy((label: number) => yearsIn(index.passages[label]!.text));
   const articleText = articleTexts(index);
   const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))));
-  const timed = timedArticles(index, articleText);
-  const mentioned = new Set(index.articles.flatMap((a) => [...timed(a.id).statedYears]));
+  const timed = timedArticles(index);
+  const mentioned = new Set(index.articles.flatMap((a) => a.statedYears));
 
   return {
     search(questionVector, question, overrides = {}, focus) {

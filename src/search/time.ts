@@ -3,6 +3,10 @@
  * year up to it; "now", "latest", "currently", "most recent" → the newest; "first", "earliest" → the oldest.
  */
 
+import { yearsStated } from '../passages/years.js';
+
+export { yearsStated };
+
 export type TimeScope =
   | { kind: 'none' }
   | { kind: 'year'; years: number[] }
@@ -10,22 +14,6 @@ export type TimeScope =
   | { kind: 'latest' }
   | { kind: 'earliest' };
 
-/** A year, or a span of two ("2017-18", "2021/22", "2013–2015"), as news writes financial and report years. */
-const YEAR_SPAN = /\b(19[5-9]\d|20\d\d|21\d\d)(?:\s?[-–/]\s?(\d{4}|\d{2}))?(?![\d])/g;
-
-/** The years a text states; a span gives both its ends ("2017-18" → 2017 and 2018). */
-export function yearsStated(text: string): number[] {
-  const out = new Set<number>();
-  for (const m of text.matchAll(YEAR_SPAN)) {
-    const first = Number(m[1]);
-    out.add(first);
-    if (m[2]) {
-      const second = m[2].length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
-      if (second > first && second - first <= 10) out.add(second);
-    }
-  }
-  return [...out];
-}
 /** "since 2019": a change up to now, which the newest story reports. */
 const SINCE_YEAR = /\b(since|from)\s+(19[5-9]\d|20\d\d|21\d\d)\b(?!\s*(?:to|until|till|-|–)\s*(?:19|20|21)\d\d)/i;
 const BY_YEAR = /\b(by|as of|up to|until|till|through|before|prior to)\s+(the\s+end\s+of\s+)?(19[5-9]\d|20\d\d|21\d\d)\b/i;

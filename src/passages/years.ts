@@ -1,0 +1,21 @@
+/**
+ * The years a text states. Worked out for every article when the index is built (the time rules of the search
+ * compare them with the year a question names) and for questions and passages at search time.
+ */
+
+/** A year, or a span of two ("2017-18", "2021/22", "2013–2015"), as news writes financial and report years. */
+const YEAR_SPAN = /\b(19[5-9]\d|20\d\d|21\d\d)(?:\s?[-–/]\s?(\d{4}|\d{2}))?(?![\d])/g;
+
+/** The years a text states; a span gives both its ends ("2017-18" → 2017 and 2018). */
+export function yearsStated(text: string): number[] {
+  const out = new Set<number>();
+  for (const m of text.matchAll(YEAR_SPAN)) {
+    const first = Number(m[1]);
+    out.add(first);
+    if (m[2]) {
+      const second = m[2].length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+      if (second > first && second - first <= 10) out.add(second);
+    }
+  }
+  return [...out];
+}
