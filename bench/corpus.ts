@@ -207,6 +207,7 @@ interface Row {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--warm-child') return warmChild(argv[1]!, argv[2]!);
+  if (argv[0] === '--replot') return report((JSON.parse(fs.readFileSync(path.join(RESULTS, 'corpus.json'), 'utf8')) as { rows: Row[] }).rows);
   const get = (name: string, fallback: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1]! : fallback;
@@ -264,6 +265,11 @@ async function main(): Promise<void> {
   };
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, 'corpus.json'), `${JSON.stringify(out, null, 2)}\n`);
+  await report(rows);
+}
+
+/** The plot and the table, from the rows of a run. */
+async function report(rows: Row[]): Promise<void> {
   await renderScatterPng(
     path.join(RESULTS, 'corpus.png'),
     [
@@ -271,7 +277,7 @@ async function main(): Promise<void> {
       { label: 'cold start (s)', points: rows.map((r) => ({ x: Math.log10(r.articles), y: r.coldMs / 1000, label: String(r.articles) })) },
       { label: 'RSS (GiB)', points: rows.map((r) => ({ x: Math.log10(r.articles), y: r.rssMiB / 1024, label: String(r.articles) })) },
     ],
-    { title: 'The pipeline as the corpus grows', xLabel: 'log10(articles)', yLabel: 'ratio · seconds · GiB' },
+    { title: 'The pipeline as the corpus grows', xLabel: 'log10(articles)', yLabel: 'ratio · seconds · GiB', unitX: false },
   );
   console.log(
     table(

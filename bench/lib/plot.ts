@@ -15,6 +15,8 @@ export interface PlotOptions {
   xLabel: string;
   yLabel: string;
   logY?: boolean;
+  /** False: the x axis spans the data, not [0, 1]. */
+  unitX?: boolean;
   /** Draws dashed goal lines. */
   targets?: { x?: number; y?: number };
 }
@@ -37,8 +39,9 @@ export function scatterSvg(series: Series[], o: PlotOptions): string {
   let x1 = Math.max(...xs);
   if (x1 - x0 < 1e-6) [x0, x1] = [x0 - 0.01, x1 + 0.01];
   const pad = (x1 - x0) * 0.05;
-  x0 = Math.max(0, x0 - pad);
-  x1 = Math.min(1, x1 + pad);
+  // Recall plots live in [0, 1]; other plots keep their own range.
+  x0 = o.unitX === false ? x0 - pad : Math.max(0, x0 - pad);
+  x1 = o.unitX === false ? x1 + pad : Math.min(1, x1 + pad);
   const ty = (y: number) => (o.logY ? Math.log10(Math.max(y, 1e-9)) : y);
   let y0 = Math.min(...ys.map(ty));
   let y1 = Math.max(...ys.map(ty));
