@@ -13,21 +13,20 @@ const LOOK = [0, 1, 2, -1];
 
 /** The result that shows who said `result`'s answering sentence, or null when no sentence near it names a speaker. */
 export function speakerOf(index: VectorIndex, result: AnswerResult): AnswerResult | null {
-  const passageId = result.passageIds[0];
-  const label = index.passages.findIndex((p) => p.id === passageId);
-  if (label < 0) return null;
-  const passage = index.passages[label]!;
+  const label = index.passageLabel(result.passageIds[0] ?? '');
+  if (label === undefined) return null;
+  const passage = index.passage(label);
   // The answering sentence, as offsets into the article: the highlight's place in the shown text, which is a slice of the passage.
   const shownAt = passage.text.indexOf(result.text);
   if (shownAt < 0) return null;
   const at = passage.start + shownAt + result.highlightStart;
-  const ofArticle = index.sentences.map((s, l) => ({ s, l })).filter(({ s }) => s.articleId === passage.articleId);
+  const ofArticle = index.sentencesOfArticle(passage.articleId).map((l) => ({ s: index.sentence(l), l }));
   const i = ofArticle.findIndex(({ s }) => s.start <= at && at < s.end);
   if (i < 0) return null;
   for (const step of LOOK) {
     const found = ofArticle[i + step];
     if (!found || !namesSpeaker(found.s.text)) continue;
-    const shown = index.passages[index.passagesOfSentence[found.l]![0]!]!;
+    const shown = index.passage(index.passagesOfSentence(found.l)[0]!);
     const start = found.s.start - shown.start;
     return {
       rank: 1,

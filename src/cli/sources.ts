@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const passages = new Map<string, number>();
   try {
     const index = openIndex(config.indexDir);
-    for (const p of index.passages) passages.set(p.articleId, (passages.get(p.articleId) ?? 0) + 1);
+    for (const a of index.articles) passages.set(a.id, index.passagesOfArticle(a.id).length);
     index.lexical.close();
   } catch {
     // No index yet, or a damaged one: every article shows as not indexed.

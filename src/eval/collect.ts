@@ -31,7 +31,7 @@ export async function collect(answerer: Answerer, index: VectorIndex, questions:
     const byDense = [...search.hits].sort((a, b) => b.dense - a.dense).slice(0, 3);
     const dense: Ranked = { refused: false, results: byDense.map((h) => cite(h.passage.text, [h.article.id])) };
     const scores = index.lexical.scores(new Map(queryTerms(q.question).map((t) => [t.word, 1])));
-    const order = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 3).map(([label]) => index.passages[label]!);
+    const order = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 3).map(([label]) => index.passage(label));
     const lexical: Ranked = { refused: order.length === 0, results: order.map((p) => cite(p.text, [p.articleId])) };
     out.push({ ours, lexical, dense, search });
   }

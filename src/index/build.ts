@@ -81,8 +81,9 @@ function previousVectors(dir: string, embedder: Embedder): Map<string, Float32Ar
     if (old.manifest.model.id !== embedder.spec.id || old.manifest.model.sha256 !== embedder.modelHash) return null;
     if (old.manifest.model.passageBatchSize !== PASSAGE_BATCH_SIZE) return null;
     const vectors = new Map<string, Float32Array>();
-    old.passages.forEach((p, i) => vectors.set(textKey(p.id, p.text), old.vector(i)));
-    old.sentences.forEach((s, i) => vectors.set(textKey(sentenceId(s), s.text), old.sentenceVector(i)));
+    for (let i = 0; i < old.passageCount; i++) vectors.set(textKey(old.passage(i).id, old.passage(i).text), old.vector(i));
+    for (let i = 0; i < old.sentenceCount; i++) vectors.set(textKey(sentenceId(old.sentence(i)), old.sentence(i).text), old.sentenceVector(i));
+    old.lexical.close();
     return vectors;
   } catch {
     return null;
@@ -91,10 +92,10 @@ function previousVectors(dir: string, embedder: Embedder): Map<string, Float32Ar
 
 /** True when the saved index was built from exactly these texts and settings and its lexical file is intact. */
 function upToDate(previous: Manifest, next: PlannedManifest, dir: string): boolean {
-  const { lexical, passagesFile, ...rest } = previous;
-  if (JSON.stringify(rest) !== JSON.stringify(next) || lexical?.tokenizer !== LEXICAL_TOKENIZER || !passagesFile) return false;
+  const { lexical, files, ...rest } = previous;
+  if (JSON.stringify(rest) !== JSON.stringify(next) || lexical?.tokenizer !== LEXICAL_TOKENIZER || !files) return false;
   const intact = (name: string, sha256: string) => existsSync(path.join(dir, name)) && hashFile(path.join(dir, name)) === sha256;
-  return intact(INDEX_FILES.lexical, lexical.sha256) && intact(INDEX_FILES.passages, passagesFile.sha256);
+  return intact(INDEX_FILES.lexical, lexical.sha256) && intact(INDEX_FILES.articles, files.articles) && intact(INDEX_FILES.passages, files.passages);
 }
 
 export async function buildIndex(config: CoreConfig, options: BuildOptions = {}): Promise<BuildSummary> {

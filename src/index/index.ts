@@ -1,16 +1,18 @@
 /**
  * Stage 4: the vector index. Passage vectors live in an hnswlib-node HNSW index (`embeddings/index.hnsw`, label =
- * position in `passages.json`), and the vectors of every sentence in a second one (`sentences.hnsw`), beside the
- * passage metadata and `manifest.json`.
+ * the passage's label in `passages.sqlite`), and the vectors of every sentence in a second one (`sentences.hnsw`),
+ * beside the passage and sentence texts (`passages.sqlite`, read by label), the articles (`articles.json`), the
+ * lexical index and `manifest.json`. Opening an index reads the articles and the two HNSW files, nothing per passage.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article, Passage } from '../types.js';
 import { countNamePhrases, countWordCase, LEXICAL_TOKENIZER, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from './lexical.js';
 import { yearsStated } from '../passages/index.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest, type PlannedManifest } from './manifest.js';
+import { openTextStore, writeTextStore, type Sentence, type TextStore } from './texts.js';
 
 export { LEXICAL_TOKENIZER, lexicalText, wordKey, type LexicalIndex, type WordCase } from './lexical.js';
 export { HNSW_DEFAULTS, INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
@@ -30,13 +32,7 @@ export class IndexError extends Error {
 /** Article metadata as stored beside the vectors (the body stays in corpus/). */
 export type ArticleMeta = Omit<Article, 'body'>;
 
-/** One sentence of an article (offsets into its body), embedded on its own. */
-export interface Sentence {
-  articleId: string;
-  start: number;
-  end: number;
-  text: string;
-}
+export type { Sentence } from './texts.js';
 
 /** An article as the index keeps it: its metadata, and the years its title and text state (worked out at build). */
 export type IndexedArticle = ArticleMeta & { statedYears: number[] };
@@ -46,10 +42,8 @@ export function indexedText(title: string, passageTexts: readonly string[]): str
   return [title, ...passageTexts].join('\n');
 }
 
-interface PassagesFile {
+interface ArticlesFile {
   articles: IndexedArticle[];
-  passages: Passage[];
-  sentences: Sentence[];
 }
 
 export interface Neighbour {
@@ -58,15 +52,9 @@ export interface Neighbour {
   similarity: number;
 }
 
-export interface VectorIndex {
+export interface VectorIndex extends Omit<TextStore, 'close'> {
   manifest: Manifest;
   articles: IndexedArticle[];
-  passages: Passage[];
-  sentences: Sentence[];
-  /** Labels of the sentences inside each passage, by passage label. */
-  sentencesOfPassage: number[][];
-  /** Labels of the passages holding each sentence, by sentence label. */
-  passagesOfSentence: number[][];
   /** Nearest passages to a unit vector, best first. */
   nearest(vector: Float32Array, k: number): Neighbour[];
   /** Nearest sentences to a unit vector, best first. */
@@ -163,55 +151,63 @@ export function openIndex(dir: string): VectorIndex {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new IndexError(`the index in ${dir} has format ${manifest.formatVersion}, this program reads ${INDEX_FORMAT_VERSION}; ${REBUILD_HINT}`);
   }
-  const passagesFile = path.join(dir, INDEX_FILES.passages);
+  const articlesFile = path.join(dir, INDEX_FILES.articles);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(passagesFile);
+    bytes = readFileSync(articlesFile);
   } catch (error) {
-    throw new IndexError(`the index passage file ${passagesFile} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
+    throw new IndexError(`the index article file ${articlesFile} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
   }
-  // One hash of the file's bytes: as sure as hashing each text, at a fraction of the cost on a large corpus.
-  if (createHash('sha256').update(bytes).digest('hex') !== manifest.passagesFile?.sha256) {
-    throw new IndexError(`the passage file in ${dir} does not match its manifest; ${REBUILD_HINT}`);
+  if (createHash('sha256').update(bytes).digest('hex') !== manifest.files?.articles) {
+    throw new IndexError(`the article file in ${dir} does not match its manifest; ${REBUILD_HINT}`);
   }
-  const { articles, passages, sentences } = parseJson<PassagesFile>(bytes, passagesFile, 'passage file');
-  if (!Array.isArray(passages) || !Array.isArray(sentences) || passages.length !== manifest.passages.count || sentences.length !== manifest.sentences.count) {
-    throw new IndexError(`the passage file in ${dir} does not match its manifest; ${REBUILD_HINT}`);
+  const { articles } = parseJson<ArticlesFile>(bytes, articlesFile, 'article file');
+  if (!Array.isArray(articles) || articles.length !== manifest.corpus.articles) {
+    throw new IndexError(`the article file in ${dir} does not match its manifest; ${REBUILD_HINT}`);
+  }
+  const counts = { passages: manifest.passages.count, sentences: manifest.sentences.count };
+  const textsFile = path.join(dir, INDEX_FILES.passages);
+  let texts: TextStore;
+  try {
+    texts = openTextStore(textsFile, counts);
+  } catch (error) {
+    throw new IndexError(`the passage store ${textsFile} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
   }
   const lexicalFile = path.join(dir, INDEX_FILES.lexical);
   if (!manifest.lexical || manifest.lexical.tokenizer !== LEXICAL_TOKENIZER) {
+    texts.close();
     throw new IndexError(`the lexical index in ${dir} was built with another tokenizer; ${REBUILD_HINT}`);
   }
   let lexical: LexicalIndex;
   try {
-    lexical = openLexicalIndex(lexicalFile, passages.length);
+    lexical = openLexicalIndex(lexicalFile, counts.passages);
   } catch (error) {
+    texts.close();
     throw new IndexError(`the lexical index ${lexicalFile} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
   }
-  const passageHnsw = readHnsw(path.join(dir, INDEX_FILES.hnsw), manifest, passages.length);
-  const sentenceHnsw = readHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), manifest, sentences.length);
-  const sentencesOfPassage = passages.map(() => [] as number[]);
-  const passagesOfSentence = sentences.map(() => [] as number[]);
-  const byArticle = new Map<string, number[]>();
-  passages.forEach((p, i) => byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), i]));
-  sentences.forEach((s, si) => {
-    for (const pi of byArticle.get(s.articleId) ?? []) {
-      const p = passages[pi]!;
-      if (s.start >= p.start && s.end <= p.end) {
-        sentencesOfPassage[pi]!.push(si);
-        passagesOfSentence[si]!.push(pi);
-      }
-    }
-  });
+  let passageHnsw: Hnsw;
+  let sentenceHnsw: Hnsw;
+  try {
+    passageHnsw = readHnsw(path.join(dir, INDEX_FILES.hnsw), manifest, counts.passages);
+    sentenceHnsw = readHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), manifest, counts.sentences);
+  } catch (error) {
+    texts.close();
+    lexical.close();
+    throw error;
+  }
+  const { close, ...store } = texts;
+  // The lexical index's close() ends the whole index: both SQLite files.
+  const closeLexical = lexical.close.bind(lexical);
+  lexical.close = () => {
+    closeLexical();
+    close();
+  };
   return {
     manifest,
     articles,
-    passages,
-    sentences,
-    sentencesOfPassage,
-    passagesOfSentence,
-    nearest: searcher(passageHnsw, passages.length, manifest.hnsw.ef),
-    nearestSentences: searcher(sentenceHnsw, sentences.length, manifest.hnsw.ef),
+    ...store,
+    nearest: searcher(passageHnsw, counts.passages, manifest.hnsw.ef),
+    nearestSentences: searcher(sentenceHnsw, counts.sentences, manifest.hnsw.ef),
     vector: memoize((label) => Float32Array.from(passageHnsw.getPoint(label))),
     sentenceVector: memoize((label) => Float32Array.from(sentenceHnsw.getPoint(label))),
     lexical,
@@ -252,23 +248,23 @@ export function hashFile(file: string): string {
  */
 export function saveIndex(dir: string, c: Omit<IndexContents, 'manifest' | 'articles'> & { manifest: PlannedManifest; articles: ArticleMeta[] }): Manifest {
   mkdirSync(dir, { recursive: true });
-  const lexicalFile = path.join(dir, INDEX_FILES.lexical);
+  const file = (name: string) => path.join(dir, name);
   const sentenceTexts = c.sentences.map((s) => s.text);
-  writeLexicalIndex(lexicalFile, c.passages.map((p) => p.text), countWordCase(sentenceTexts), countNamePhrases(sentenceTexts));
-  writeHnsw(path.join(dir, INDEX_FILES.hnsw), c.passageVectors, c.manifest.model.dimensions, c.manifest.hnsw);
-  writeHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), c.sentenceVectors, c.manifest.model.dimensions, c.manifest.hnsw);
+  writeLexicalIndex(file(INDEX_FILES.lexical), c.passages.map((p) => p.text), countWordCase(sentenceTexts), countNamePhrases(sentenceTexts));
+  writeTextStore(file(INDEX_FILES.passages), c.passages, c.sentences);
+  writeHnsw(file(INDEX_FILES.hnsw), c.passageVectors, c.manifest.model.dimensions, c.manifest.hnsw);
+  writeHnsw(file(INDEX_FILES.sentenceHnsw), c.sentenceVectors, c.manifest.model.dimensions, c.manifest.hnsw);
   // The years each article states, worked out once here rather than at every start.
   const texts = new Map<string, string[]>();
   for (const p of c.passages) texts.set(p.articleId, [...(texts.get(p.articleId) ?? []), p.text]);
   const articles = c.articles.map((a) => ({ ...a, statedYears: yearsStated(indexedText(a.title, texts.get(a.id) ?? [])).sort((x, y) => x - y) }));
-  const passagesFile: PassagesFile = { articles, passages: c.passages, sentences: c.sentences };
-  const passagesPath = path.join(dir, INDEX_FILES.passages);
-  writeAtomically(passagesPath, (tmp) => writeFileSync(tmp, JSON.stringify(passagesFile) + '\n'));
+  writeAtomically(file(INDEX_FILES.articles), (tmp) => writeFileSync(tmp, JSON.stringify({ articles } satisfies ArticlesFile, null, 1) + '\n'));
+  rmSync(file('passages.json'), { force: true });
   const manifest: Manifest = {
     ...c.manifest,
-    lexical: { tokenizer: LEXICAL_TOKENIZER, sha256: hashFile(lexicalFile) },
-    passagesFile: { sha256: hashFile(passagesPath) },
+    lexical: { tokenizer: LEXICAL_TOKENIZER, sha256: hashFile(file(INDEX_FILES.lexical)) },
+    files: { articles: hashFile(file(INDEX_FILES.articles)), passages: hashFile(file(INDEX_FILES.passages)) },
   };
-  writeAtomically(path.join(dir, INDEX_FILES.manifest), (tmp) => writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n'));
+  writeAtomically(file(INDEX_FILES.manifest), (tmp) => writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n'));
   return manifest;
 }

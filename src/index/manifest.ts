@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 export interface HnswParams {
   space: 'cosine';
@@ -37,16 +37,19 @@ export interface Manifest {
   hnsw: HnswParams;
   /** The FTS5 table over the passages and the corpus's word-case table (`lexical.sqlite`). */
   lexical: { tokenizer: string; sha256: string };
-  /** The bytes of `passages.json`, checked when the index is opened (one hash, not one per text). */
-  passagesFile: { sha256: string };
+  /** Hashes of the written files: `articles.json` (checked when the index is opened) and `passages.sqlite`. */
+  files: { articles: string; passages: string };
 }
 
 /** The manifest fields known before the files are written; the rest are hashes of the written files. */
-export type PlannedManifest = Omit<Manifest, 'lexical' | 'passagesFile'>;
+export type PlannedManifest = Omit<Manifest, 'lexical' | 'files'>;
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',
-  passages: 'passages.json',
+  /** Each article's metadata and stated years (small: read at start). */
+  articles: 'articles.json',
+  /** Passages and sentences, read by label when a question needs them. */
+  passages: 'passages.sqlite',
   hnsw: 'index.hnsw',
   sentenceHnsw: 'sentences.hnsw',
   lexical: 'lexical.sqlite',

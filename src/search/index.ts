@@ -158,22 +158,30 @@ function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => 
   return { sentence: best.sentence, coverage, type, answer, topSimilarity, typed };
 }
 
-/** Caches a value per key, computed on first use (per-sentence and per-article facts, worked out only for candidates). */
-function lazy<K, V>(make: (key: K) => V): (key: K) => V {
+/**
+ * Caches a value per key, computed on first use (per-sentence and per-article facts, worked out only for
+ * candidates); the oldest are forgotten past `max`, so memory stays bounded however large the corpus.
+ */
+function lazy<K, V>(make: (key: K) => V, max = FACT_CACHE_SIZE): (key: K) => V {
   const cache = new Map<K, V>();
   return (key) => {
     let v = cache.get(key);
-    if (v === undefined) cache.set(key, (v = make(key)));
+    if (v === undefined) {
+      v = make(key);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as K);
+      cache.set(key, v);
+    }
     return v;
   };
 }
 
+/** Most facts of one kind (sentence terms and shapes, article texts…) kept between questions. */
+export const FACT_CACHE_SIZE = 50_000;
+
 /** Each article's title and passages as one text (where names and stated years are looked for), made on first use. */
-function articleTexts(index: Pick<VectorIndex, 'articles' | 'passages'>): (id: string) => string {
+function articleTexts(index: Pick<VectorIndex, 'articles' | 'passage' | 'passagesOfArticle'>): (id: string) => string {
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
-  const texts = new Map<string, string[]>();
-  for (const p of index.passages) texts.set(p.articleId, [...(texts.get(p.articleId) ?? []), p.text]);
-  return lazy((id: string) => indexedText(articleById.get(id)!.title, texts.get(id) ?? []));
+  return lazy((id: string) => indexedText(articleById.get(id)!.title, index.passagesOfArticle(id).map((l) => index.passage(l).text)), 2_000);
 }
 
 /** Each article of an index with its year and the years its text states (worked out when the index was built). */
@@ -196,27 +204,25 @@ export function createSearcher(index: VectorIndex): Searcher {
   };
   const unseenIdf = Math.log(1 + (n + 0.5) / 0.5);
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
-  const passagesOfArticle = new Map<string, number[]>();
-  index.passages.forEach((p, label) => passagesOfArticle.set(p.articleId, [...(passagesOfArticle.get(p.articleId) ?? []), label]));
   const years = [...new Set(index.articles.map((a) => a.year))].sort((a, b) => a - b);
-  const articleLength = lazy((id: string) => Math.max(1, ...passagesOfArticle.get(id)!.map((l) => index.passages[l]!.end)));
+  const articleLength = lazy((id: string) => Math.max(1, ...index.passagesOfArticle(id).map((l) => index.passage(l).end)));
   const sentenceInfo = lazy((label: number) => {
-    const s = index.sentences[label]!;
+    const s = index.sentence(label);
     return { terms: new Set(contentTerms(s.text)), shape: sentenceShape(s.text) };
   });
   /** Each passage's sentences, with offsets relative to the passage text. */
   const sentencesOf = lazy((label: number): SentenceInfo[] => {
-    const p = index.passages[label]!;
-    return index.sentencesOfPassage[label]!.map((sl) => {
-      const s = index.sentences[sl]!;
+    const p = index.passage(label);
+    return index.sentencesOfPassage(label).map((sl) => {
+      const s = index.sentence(sl);
       return { label: sl, start: s.start - p.start, end: s.end - p.start, ...sentenceInfo(sl) };
     });
   });
   const passageTerms = lazy((label: number) => new Set(sentencesOf(label).flatMap((s) => [...s.terms])));
   const yearsIn = (text: string) => new Set(yearsStated(text));
-  const passageYears = lazy((label: number) => yearsIn(index.passages[label]!.text));
+  const passageYears = lazy((label: number) => yearsIn(index.passage(label).text));
   const articleText = articleTexts(index);
-  const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))));
+  const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))), 2_000);
   const timed = timedArticles(index);
   const mentioned = new Set(index.articles.flatMap((a) => a.statedYears));
 
@@ -257,8 +263,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       const sentenceSim = new Map(index.nearestSentences(questionVector, o.candidates).map((nb) => [nb.label, nb.similarity]));
       const lexicalTop = [...lexicalScores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, o.candidates).map(([label]) => label);
       const candidates = focus
-        ? new Set([...focus.articles].flatMap((id) => passagesOfArticle.get(id) ?? []))
-        : new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence[s]!), ...lexicalTop]);
+        ? new Set([...focus.articles].flatMap((id) => index.passagesOfArticle(id)))
+        : new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence(s)), ...lexicalTop]);
       const simOfSentence = (label: number) => {
         let sim = sentenceSim.get(label);
         if (sim === undefined) sentenceSim.set(label, (sim = cosine(index.sentenceVector(label), questionVector)));
@@ -267,7 +273,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const dense = new Map<number, number>();
       for (const label of candidates) {
         const p = passageSim.get(label) ?? cosine(index.vector(label), questionVector);
-        const s = Math.max(p, ...index.sentencesOfPassage[label]!.map(simOfSentence));
+        const s = Math.max(p, ...index.sentencesOfPassage(label).map(simOfSentence));
         dense.set(label, (p + s) / 2);
       }
       const denseValues = [...dense.values()];
@@ -283,7 +289,7 @@ export function createSearcher(index: VectorIndex): Searcher {
 
       const passageFeatures = new Map<number, PassageFeatures>();
       for (const label of candidates) {
-        const passage = index.passages[label]!;
+        const passage = index.passage(label);
         const b = best.get(label)!;
         passageFeatures.set(label, {
           dense: norm(dense.get(label)!, dMin, dMax),
@@ -303,7 +309,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       // The article's signals: its own (year, names) and the best of its candidate passages'.
       const byArticle = new Map<string, PassageFeatures[]>();
       for (const label of candidates) {
-        const id = index.passages[label]!.articleId;
+        const id = index.passage(label).articleId;
         byArticle.set(id, [...(byArticle.get(id) ?? []), passageFeatures.get(label)!]);
       }
       const articleFeatures = new Map<string, ArticleFeatures>();
@@ -324,7 +330,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const relevance = new Map([...articleFeatures].map(([id, f]) => [id, articleRelevance(f, o.weights)]));
 
       const hits: Hit[] = [...candidates].map((label) => {
-        const passage = index.passages[label]!;
+        const passage = index.passage(label);
         const features = passageFeatures.get(label)!;
         const ofArticle = articleFeatures.get(passage.articleId)!;
         const { sentence } = best.get(label)!;

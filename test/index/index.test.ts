@@ -7,7 +7,8 @@ import { loadConfig, PROJECT_ROOT, type CoreConfig } from '../../src/config.js';
 import { CorpusError, loadCorpus, parseArticle } from '../../src/corpus/index.js';
 import { loadEmbedder, type Embedder } from '../../src/embeddings/index.js';
 import { buildIndex, staleness, type BuildSummary } from '../../src/index/build.js';
-import { INDEX_FILES, IndexError, openIndex, readManifest, sentenceId } from '../../src/index/index.js';
+import { INDEX_FILES, IndexError, openIndex, readManifest, sentenceId, type VectorIndex } from '../../src/index/index.js';
+import Database from 'better-sqlite3';
 import { articleSentences, splitPassages } from '../../src/passages/index.js';
 import type { Article } from '../../src/types.js';
 
@@ -41,6 +42,11 @@ function workspace(): { corpusDir: string; indexDir: string; config: CoreConfig 
   cpSync(base.indexDir, indexDir, { recursive: true });
   return { corpusDir, indexDir, config: configFor(corpusDir, indexDir) };
 }
+
+/** Every passage of an index, by label. */
+const allPassages = (index: VectorIndex) => Array.from({ length: index.passageCount }, (_, i) => index.passage(i));
+/** Every sentence of an index, by label. */
+const allSentences = (index: VectorIndex) => Array.from({ length: index.sentenceCount }, (_, i) => index.sentence(i));
 
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -114,24 +120,24 @@ describe('buildIndex', () => {
     expect(summary.written).toBe(true);
     expect(summary.articles).toBe(6);
     expect(summary.embedded).toBe(addedTexts.passages.length + addedTexts.sentences.length);
-    expect(summary.passages).toBe(old.passages.length + addedPassages.length);
+    expect(summary.passages).toBe(old.passageCount + addedPassages.length);
 
     const now = openIndex(indexDir);
-    const labelOf = new Map(now.passages.map((p, i) => [p.id, i]));
+    const labelOf = new Map(allPassages(now).map((p, i) => [p.id, i]));
     // Reused, not recomputed: equal up to hnswlib normalising the stored unit vector once more (float rounding).
-    old.passages.forEach((p, i) => {
+    allPassages(old).forEach((p, i) => {
       const a = now.vector(labelOf.get(p.id)!);
       const b = old.vector(i);
       const maxDiff = Math.max(...Array.from(a, (x, d) => Math.abs(x - b[d]!)));
       expect(maxDiff, p.id).toBeLessThan(1e-6);
     });
-    const sentenceLabelOf = new Map(now.sentences.map((x, i) => [sentenceId(x), i]));
-    old.sentences.forEach((x, i) => {
+    const sentenceLabelOf = new Map(allSentences(now).map((x, i) => [sentenceId(x), i]));
+    allSentences(old).forEach((x, i) => {
       const a = now.sentenceVector(sentenceLabelOf.get(sentenceId(x))!);
       const b = old.sentenceVector(i);
       expect(Math.max(...Array.from(a, (v, d) => Math.abs(v - b[d]!))), sentenceId(x)).toBeLessThan(1e-6);
     });
-    expect(now.passages.filter((p) => p.articleId === added.id).map((p) => p.id)).toEqual(addedPassages.map((p) => p.id));
+    expect(allPassages(now).filter((p) => p.articleId === added.id).map((p) => p.id)).toEqual(addedPassages.map((p) => p.id));
   });
 
   it('refuses a corpus with a bad file with a CorpusError and leaves the index untouched', async () => {
@@ -148,14 +154,14 @@ describe('buildIndex', () => {
 describe('openIndex', () => {
   it('reads back every passage and vector: each stored vector is its own nearest neighbour', () => {
     const index = openIndex(base.indexDir);
-    expect(index.passages).toHaveLength(base.summary.passages);
+    expect(index.passageCount).toBe(base.summary.passages);
     expect(index.articles.map((a) => a.year)).toEqual([2011, 2014, 2014, 2015, 2022]);
     expect(index.manifest.model.id).toBe(embedder.spec.id);
-    index.passages.forEach((p, label) => {
+    allPassages(index).forEach((p, label) => {
       const [best] = index.nearest(index.vector(label), 1);
       expect(best!.similarity).toBeGreaterThan(0.999);
       // Two articles may hold the very same passage text; then either copy is an equally near neighbour.
-      if (best!.label !== label) expect(index.passages[best!.label]!.text).toBe(p.text);
+      if (best!.label !== label) expect(index.passage(best!.label).text).toBe(p.text);
     });
   });
 
@@ -165,10 +171,10 @@ describe('openIndex', () => {
     const texts = textsOf(article);
     const fresh = await embedder.embedPassages([...texts.passages, ...texts.sentences]);
     const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, d) => sum + x * b[d]!, 0);
-    const passageLabels = index.passages.flatMap((p, i) => (p.articleId === article.id ? [i] : []));
-    const sentenceLabels = index.sentences.flatMap((x, i) => (x.articleId === article.id ? [i] : []));
-    expect(passageLabels.map((l) => index.passages[l]!.text)).toEqual(texts.passages);
-    expect(sentenceLabels.map((l) => index.sentences[l]!.text)).toEqual(texts.sentences);
+    const passageLabels = allPassages(index).flatMap((p, i) => (p.articleId === article.id ? [i] : []));
+    const sentenceLabels = allSentences(index).flatMap((x, i) => (x.articleId === article.id ? [i] : []));
+    expect(passageLabels.map((l) => index.passage(l).text)).toEqual(texts.passages);
+    expect(sentenceLabels.map((l) => index.sentence(l).text)).toEqual(texts.sentences);
     passageLabels.forEach((l, i) => expect(dot(index.vector(l), fresh[i]!)).toBeGreaterThan(0.9999));
     sentenceLabels.forEach((l, i) => expect(dot(index.sentenceVector(l), fresh[texts.passages.length + i]!)).toBeGreaterThan(0.9999));
   });
@@ -205,25 +211,34 @@ describe('openIndex', () => {
     expect(error.message).toContain('npm run index');
   });
 
-  it('throws an IndexError naming `npm run index` when passages.json is garbled', () => {
+  it('throws an IndexError naming `npm run index` when passages.sqlite is garbled', () => {
     const { indexDir } = workspace();
     const file = path.join(indexDir, INDEX_FILES.passages);
-    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 500));
+    writeFileSync(file, Buffer.concat([Buffer.from('garbage'), readFileSync(file).subarray(0, 500)]));
     const error = thrown(() => openIndex(indexDir));
     expect(error).toBeInstanceOf(IndexError);
     expect(error.message).toContain('npm run index');
     expect(error.message.split('\n')).toHaveLength(1);
   });
 
-  it('throws an IndexError naming `npm run index` when a passage text was edited', () => {
+  it('throws an IndexError naming `npm run index` when the article file was edited', () => {
     const { indexDir } = workspace();
-    const file = path.join(indexDir, INDEX_FILES.passages);
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { passages: { text: string }[] };
-    data.passages[0]!.text += ' edited';
-    writeFileSync(file, JSON.stringify(data));
+    const file = path.join(indexDir, INDEX_FILES.articles);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"title": "', '"title": "Edited '));
     const error = thrown(() => openIndex(indexDir));
     expect(error).toBeInstanceOf(IndexError);
     expect(error.message).toContain('npm run index');
+  });
+
+  it('rebuilds a passage store whose texts were edited after the build (`npm run index` checks every file)', async () => {
+    const { indexDir, config } = workspace();
+    const file = path.join(indexDir, INDEX_FILES.passages);
+    const db = new Database(file);
+    db.prepare("UPDATE passage SET text = text || ' edited' WHERE label = 0").run();
+    db.close();
+    const summary = await buildIndex(config, { embedder });
+    expect(summary.written).toBe(true);
+    expect(openIndex(indexDir).passage(0).text.endsWith(' edited')).toBe(false);
   });
 
   it('throws an IndexError naming `npm run index` when the manifest is not JSON', () => {
