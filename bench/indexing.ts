@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { openIndex } from '../src/index/index.js';
 import { emit, isMain, log } from './lib/child.js';
 import { loadFloorSession, loadTokenizer } from './lib/model.js';
 import { fmt, now, table } from './lib/stats.js';
@@ -56,8 +57,12 @@ export async function measureIndexing(copies = Number(process.env.BENCH_INDEX_CO
     summary = await buildIndex(config, { embedder });
     coreMs = Math.min(coreMs, now() - t0);
     // Everything the core embedded: its passages and, when it indexes them too, its sentences (same order as the core).
-    const saved = JSON.parse(fs.readFileSync(path.join(indexDir, 'passages.json'), 'utf8'));
-    texts = [...saved.passages.map((p: { text: string }) => p.text), ...(saved.sentences ?? []).map((s: { text: string }) => s.text)];
+    const saved = openIndex(indexDir);
+    texts = [
+      ...Array.from({ length: saved.passageCount }, (_, i) => saved.passage(i).text),
+      ...Array.from({ length: saved.sentenceCount }, (_, i) => saved.sentence(i).text),
+    ];
+    saved.lexical.close();
     // The core's own embedder on the same texts and batch size, without splitting, HNSW or saving.
     const t2 = now();
     await embedder.embedPassages(texts);

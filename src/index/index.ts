@@ -259,6 +259,7 @@ export function saveIndex(dir: string, c: Omit<IndexContents, 'manifest' | 'arti
   for (const p of c.passages) texts.set(p.articleId, [...(texts.get(p.articleId) ?? []), p.text]);
   const articles = c.articles.map((a) => ({ ...a, statedYears: yearsStated(indexedText(a.title, texts.get(a.id) ?? [])).sort((x, y) => x - y) }));
   writeAtomically(file(INDEX_FILES.articles), (tmp) => writeFileSync(tmp, JSON.stringify({ articles } satisfies ArticlesFile, null, 1) + '\n'));
+  // The passage file of index format 5 and earlier.
   rmSync(file('passages.json'), { force: true });
   const manifest: Manifest = {
     ...c.manifest,

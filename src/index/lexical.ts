@@ -4,7 +4,7 @@
  * read from disk instead of re-tokenising the corpus at every start. Beside it, a small table of how each word is
  * written in the corpus (how often capitalised inside a sentence), which tells names from common words.
  *
- * Row id = passage label (its position in `passages.json`), as in the HNSW index.
+ * Row id = passage label (as in `passages.sqlite` and the HNSW index).
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
