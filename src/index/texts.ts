@@ -30,7 +30,34 @@ export interface TextStore {
   sentencesOfArticle(articleId: string): number[];
   /** The label of the passage with this id (`<article>#<start>-<end>`), if the index holds it. */
   passageLabel(id: string): number | undefined;
+  /** Reads these passages and their sentences at once (a question's candidates), so later lookups hit the cache. */
+  prefetchPassages(labels: Iterable<number>): void;
+  /** Reads these sentences and the passages holding them at once. */
+  prefetchSentences(labels: Iterable<number>): void;
   close(): void;
+}
+
+interface PassageRow {
+  passage: number;
+  id: string;
+  articleId: string;
+  pStart: number;
+  pEnd: number;
+  tokens: number;
+  pText: string;
+  sentence: number;
+  sStart: number;
+  sEnd: number;
+  sText: string;
+}
+
+interface SentenceRow {
+  sentence: number;
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  passage: number;
 }
 
 /** Most passages and sentences kept in memory once read (the ones recent questions needed). */
@@ -60,18 +87,25 @@ export function writeTextStore(file: string, passages: Passage[], sentences: Sen
   renameSync(tmp, file);
 }
 
-/** A map that forgets its oldest entries past `max`. */
-function bounded<K, V>(max: number, load: (key: K) => V): (key: K) => V {
-  const cache = new Map<K, V>();
-  return (key) => {
-    let v = cache.get(key);
-    if (v === undefined) {
-      v = load(key);
-      if (cache.size >= max) cache.delete(cache.keys().next().value as K);
-      cache.set(key, v);
-    }
+/** A cache that loads a missing key on demand, forgets its oldest entries past `max`, and can be filled in bulk. */
+class Bounded<K, V> {
+  private readonly cache = new Map<K, V>();
+  constructor(
+    private readonly max: number,
+    private readonly load: (key: K) => V,
+  ) {}
+  get = (key: K): V => {
+    let v = this.cache.get(key);
+    if (v === undefined) this.set(key, (v = this.load(key)));
     return v;
   };
+  has(key: K): boolean {
+    return this.cache.has(key);
+  }
+  set(key: K, value: V): void {
+    if (this.cache.size >= this.max && !this.cache.has(key)) this.cache.delete(this.cache.keys().next().value as K);
+    this.cache.set(key, value);
+  }
 }
 
 /** Opens a store read-only. Throws when the file is missing, unreadable or holds other counts than expected. */
@@ -91,32 +125,73 @@ export function openTextStore(file: string, expected: { passages: number; senten
     const ofArticle = db.prepare('SELECT label FROM passage WHERE article = ? ORDER BY start, label').pluck();
     const sentencesOfArticle = db.prepare('SELECT label FROM sentence WHERE article = ? ORDER BY start, label').pluck();
     const byId = db.prepare('SELECT label FROM passage WHERE id = ?').pluck();
-    const passage = bounded(TEXT_CACHE_SIZE, (label: number): Passage => {
-      const row = passageRow.get(label) as Omit<Passage, 'id'> & { id: string } | undefined;
+    const passages = new Bounded(TEXT_CACHE_SIZE, (label: number): Passage => {
+      const row = passageRow.get(label) as Passage | undefined;
       if (!row) throw new RangeError(`no passage ${label} in ${file}`);
       return row;
     });
-    const sentence = bounded(TEXT_CACHE_SIZE, (label: number): Sentence => {
+    const sentences = new Bounded(TEXT_CACHE_SIZE, (label: number): Sentence => {
       const row = sentenceRow.get(label) as Sentence | undefined;
       if (!row) throw new RangeError(`no sentence ${label} in ${file}`);
       return row;
     });
+    const sentencesOf = new Bounded(TEXT_CACHE_SIZE, (label: number) => {
+      const p = passages.get(label);
+      return sentencesIn.all(p.articleId, p.start, p.end) as number[];
+    });
+    const passagesOf = new Bounded(TEXT_CACHE_SIZE, (label: number) => {
+      const s = sentences.get(label);
+      return passagesAround.all(s.articleId, s.start, s.end) as number[];
+    });
+    // Bulk reads: a question's candidates in one statement each, rather than one per passage and sentence.
+    const candidatePassages = db.prepare(
+      `SELECT p.label AS passage, p.id, p.article AS articleId, p.start AS pStart, p.end AS pEnd, p.tokens, p.text AS pText,
+         s.label AS sentence, s.start AS sStart, s.end AS sEnd, s.text AS sText
+       FROM passage p JOIN sentence s ON s.article = p.article AND s.start >= p.start AND s.end <= p.end
+       WHERE p.label IN (SELECT value FROM json_each(?)) ORDER BY p.label, s.start, s.label`,
+    );
+    const candidateSentences = db.prepare(
+      `SELECT s.label AS sentence, s.article AS articleId, s.start, s.end, s.text, p.label AS passage
+       FROM sentence s JOIN passage p ON p.article = s.article AND p.start <= s.start AND p.end >= s.end
+       WHERE s.label IN (SELECT value FROM json_each(?)) ORDER BY s.label, p.start, p.label`,
+    );
     return {
       passageCount,
       sentenceCount,
-      passage,
-      sentence,
-      sentencesOfPassage: bounded(TEXT_CACHE_SIZE, (label: number) => {
-        const p = passage(label);
-        return sentencesIn.all(p.articleId, p.start, p.end) as number[];
-      }),
-      passagesOfSentence: bounded(TEXT_CACHE_SIZE, (label: number) => {
-        const s = sentence(label);
-        return passagesAround.all(s.articleId, s.start, s.end) as number[];
-      }),
-      passagesOfArticle: bounded(TEXT_CACHE_SIZE, (id: string) => ofArticle.all(id) as number[]),
+      passage: passages.get,
+      sentence: sentences.get,
+      sentencesOfPassage: sentencesOf.get,
+      passagesOfSentence: passagesOf.get,
+      passagesOfArticle: new Bounded(TEXT_CACHE_SIZE, (id: string) => ofArticle.all(id) as number[]).get,
       sentencesOfArticle: (id) => sentencesOfArticle.all(id) as number[],
       passageLabel: (id) => byId.get(id) as number | undefined,
+      prefetchPassages(labels) {
+        const missing = [...new Set(labels)].filter((l) => !passages.has(l) || !sentencesOf.has(l));
+        if (missing.length === 0) return;
+        const held = new Map<number, number[]>();
+        for (const r of candidatePassages.all(JSON.stringify(missing)) as PassageRow[]) {
+          if (!held.has(r.passage)) {
+            held.set(r.passage, []);
+            passages.set(r.passage, { id: r.id, articleId: r.articleId, start: r.pStart, end: r.pEnd, text: r.pText, tokens: r.tokens });
+          }
+          held.get(r.passage)!.push(r.sentence);
+          if (!sentences.has(r.sentence)) sentences.set(r.sentence, { articleId: r.articleId, start: r.sStart, end: r.sEnd, text: r.sText });
+        }
+        for (const [label, of] of held) sentencesOf.set(label, of);
+      },
+      prefetchSentences(labels) {
+        const missing = [...new Set(labels)].filter((l) => !sentences.has(l) || !passagesOf.has(l));
+        if (missing.length === 0) return;
+        const holders = new Map<number, number[]>();
+        for (const r of candidateSentences.all(JSON.stringify(missing)) as SentenceRow[]) {
+          if (!holders.has(r.sentence)) {
+            holders.set(r.sentence, []);
+            sentences.set(r.sentence, { articleId: r.articleId, start: r.start, end: r.end, text: r.text });
+          }
+          holders.get(r.sentence)!.push(r.passage);
+        }
+        for (const [label, of] of holders) passagesOf.set(label, of);
+      },
       close: () => db.close(),
     };
   } catch (error) {

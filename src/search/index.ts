@@ -181,7 +181,7 @@ export const FACT_CACHE_SIZE = 50_000;
 /** Each article's title and passages as one text (where names and stated years are looked for), made on first use. */
 function articleTexts(index: Pick<VectorIndex, 'articles' | 'passage' | 'passagesOfArticle'>): (id: string) => string {
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
-  return lazy((id: string) => indexedText(articleById.get(id)!.title, index.passagesOfArticle(id).map((l) => index.passage(l).text)), 2_000);
+  return lazy((id: string) => indexedText(articleById.get(id)!.title, index.passagesOfArticle(id).map((l) => index.passage(l).text)));
 }
 
 /** Each article of an index with its year and the years its text states (worked out when the index was built). */
@@ -222,7 +222,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   const yearsIn = (text: string) => new Set(yearsStated(text));
   const passageYears = lazy((label: number) => yearsIn(index.passage(label).text));
   const articleText = articleTexts(index);
-  const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))), 2_000);
+  const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))));
   const timed = timedArticles(index);
   const mentioned = new Set(index.articles.flatMap((a) => a.statedYears));
 
@@ -262,9 +262,11 @@ export function createSearcher(index: VectorIndex): Searcher {
       const passageSim = new Map(index.nearest(questionVector, o.candidates).map((nb) => [nb.label, nb.similarity]));
       const sentenceSim = new Map(index.nearestSentences(questionVector, o.candidates).map((nb) => [nb.label, nb.similarity]));
       const lexicalTop = [...lexicalScores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, o.candidates).map(([label]) => label);
+      index.prefetchSentences(sentenceSim.keys());
       const candidates = focus
         ? new Set([...focus.articles].flatMap((id) => index.passagesOfArticle(id)))
         : new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence(s)), ...lexicalTop]);
+      index.prefetchPassages(candidates);
       const simOfSentence = (label: number) => {
         let sim = sentenceSim.get(label);
         if (sim === undefined) sentenceSim.set(label, (sim = cosine(index.sentenceVector(label), questionVector)));
