@@ -12,7 +12,7 @@
  * any article. A reference is written back as `<message> (after “<previous question>”)`: the understood question
  * says everything its answer depends on, so a front end can store it (a Discord footer) and ask it again later.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import { contentTerms } from '../search/terms.js';
 import { yearsStated } from '../search/time.js';
 
@@ -122,8 +122,20 @@ interface Term {
   end: number;
 }
 
+type Tagger = (text: string) => { json(options: object): unknown };
+let tagger: Tagger | null = null;
+
+/**
+ * `compromise`'s part-of-speech tagger (its "two" level: tags without the phrase API), loaded on the first follow-up
+ * that needs it: loading takes about 0.2 s, which a question that is not a follow-up should not pay.
+ */
+function tag(text: string): { json(options: object): unknown } {
+  tagger ??= createRequire(import.meta.url)('compromise/two') as Tagger;
+  return tagger(text);
+}
+
 function terms(text: string): Term[] {
-  const doc = nlp(text);
+  const doc = tag(text);
   const json = doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; offset: { start: number; length: number } }[] }[];
   return json.flatMap((s) => s.terms.map((t) => ({ text: t.text, tags: new Set(t.tags), start: t.offset.start, end: t.offset.start + t.offset.length })));
 }
