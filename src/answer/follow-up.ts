@@ -49,10 +49,10 @@ export function parseReference(question: string): { message: string; previous: s
 
 /** Words that open or close a chat follow-up without adding to it ("ok and …", "… then?"). */
 const LEAD =
-  /^(?:(?:and|ok|okay|so|then|but|also|right|cool|great|thanks|thank you|hmm+|oh|alright|well|what about|how about|what of|same(?: question| thing)?(?: but)?(?: for| in| with| about)?|what was it|what were they|what is it|and what about|and how about)\b[\s,:;.!-]*)+/i;
+  /^(?:(?:and|ok|okay|so|then|but|also|right|cool|great|thanks|thank you|hmm+|oh|alright|well|what about|how about|what of|same(?: question| thing)?(?: but)?(?: for| in| with| about)?|what was it|what were they|what is it|and what about|and how about)\b(?!-)[\s,:;.!]*)+/i;
 const TRAIL = /[\s,]*\b(?:then|too|as well|instead|please|though)\s*$/i;
 
-/** The message without chat connectives and end punctuation, lower-cased; `connected` when it had any. */
+/** The message without chat connectives and end punctuation; `connected` when it had any. */
 function core(message: string): { text: string; connected: boolean } {
   const trimmed = message.trim().replace(/[?!.…\s]+$/u, '');
   const led = trimmed.replace(LEAD, '');
@@ -76,7 +76,9 @@ const TIME_PATTERNS: [RegExp, (m: RegExpExecArray) => TimeChange][] = [
     const n = NUMBER_WORD[m[1]!.toLowerCase()] ?? Number(m[1]);
     return { kind: 'shift', by: /before|earlier/i.test(m[2]!) ? -n : n };
   }],
-  [new RegExp(`^(?:in\\s+|for\\s+|at\\s+)?(?:the\\s+)?(?:latest|newest|most\\s+recent(?:ly)?|recent(?:ly)?|current(?:ly)?|now|today|nowadays|these\\s+days|lately|last|present)(?:\\s+${EVENT})?$`, 'i'), () => ({ kind: 'latest' })],
+  [new RegExp(`^(?:in\\s+|for\\s+|at\\s+)?(?:the\\s+)?(?:latest|newest|most\\s+recent(?:ly)?|recent(?:ly)?|current(?:ly)?|now|today|nowadays|these\\s+days|lately|present)(?:\\s+${EVENT})?$|^(?:in\\s+|for\\s+|at\\s+)?the\\s+last\\s+(?:one|meeting|conference|edition|event|session|gathering|report|time)$`, 'i'), () => ({ kind: 'latest' })],
+  // "and last year?" in a conversation about 2014: the year before the one discussed.
+  [/^(?:in\s+|for\s+)?(?:the\s+)?last\s+year$/i, () => ({ kind: 'shift', by: -1 })],
   [new RegExp(`^(?:in\\s+|for\\s+|at\\s+)?(?:the\\s+)?(?:first|earliest|oldest)(?:\\s+${EVENT})?$`, 'i'), () => ({ kind: 'earliest' })],
 ];
 
@@ -100,8 +102,10 @@ function thingAndTime(text: string): { thing: string; time: TimeChange | null } 
 
 /** References to the previous answer, asked as a whole message ("who said that?", "where was it held?"). */
 const THAT = '(?:that|this|it|they|these|those|he|she|them|there)';
+/** Where an answer was published ("which article is that from?"). */
+const OUTLET = '(?:article|story|report|source|paper|piece|outlet|publication|site|website|newspaper|publisher)';
 const REFERENCES: [ReferenceKind, RegExp][] = [
-  ['source', new RegExp(`^(?:which|what)\\s+(?:article|story|report|source|paper|piece|outlet|publication|site|website|newspaper)\\b.*|^(?:who|which\\s+\\w+)\\s+(?:reported|published|wrote|says|said\\s+so\\s+in\\s+the\\s+news)\\s+${THAT}$|^where\\s+(?:is|was|did|does)\\s+(?:that|this|it)\\s+(?:from|come\\s+from|reported|published|written)$|^when\\s+(?:was|is)\\s+${THAT}\\s+(?:published|reported|written|posted)$|^(?:source|sources|link|citation)s?$|^(?:what(?:'s| is)\\s+the\\s+)?(?:source|link)(?:\\s+for\\s+${THAT})?$`, 'i')],
+  ['source', new RegExp(`^(?:which|what)\\s+${OUTLET}(?:\\s+(?:is|was|are|were|did|does)\\s+${THAT}(?:\\s+(?:from|in|come\\s+from))?|\\s+(?:said|says|reported|published|wrote)\\s+(?:that|this|it|so))?$|^(?:from\\s+)?(?:which|what)\\s+${OUTLET}\\s+(?:is|was)\\s+(?:that|this|it)\\s+from$|^(?:who|which\\s+\\w+)\\s+(?:reported|published|wrote|says|said\\s+so\\s+in\\s+the\\s+news)\\s+${THAT}$|^where\\s+(?:is|was|did|does)\\s+(?:that|this|it)\\s+(?:from|come\\s+from|reported|published|written)$|^when\\s+(?:was|is)\\s+${THAT}\\s+(?:published|reported|written|posted)$|^(?:source|sources|link|citation)s?$|^(?:what(?:'s| is)\\s+the\\s+)?(?:source|link)(?:\\s+for\\s+${THAT})?$`, 'i')],
   ['speaker', new RegExp(`^(?:who|whom)\\s+(?:said|says|say|told|stated|claimed|wrote|is\\s+quoted|was\\s+quoted|is\\s+speaking|was\\s+speaking|did\\s+say)\\s+(?:that|this|it|so)$|^who\\s+(?:was|is)\\s+(?:that|this|it|he|she)$|^who(?:'s|\\s+is)\\s+(?:that|this|speaking|talking)$|^whose\\s+(?:words|quote|statement)\\s+(?:are|is|were|was)\\s+(?:that|these|those|this)$|^who\\s+(?:said|says)\\s+so$|^who\\s+(?:was|is|were|are)\\s+(?:quoted|speaking|talking)$|^(?:said\\s+)?by\\s+whom$`, 'i')],
   ['place', new RegExp(`^where\\s*(?:was|is|were|are|did|does)?\\s*${THAT}(?:\\s+(?:held|hosted|take\\s+place|taking\\s+place|took\\s+place|happen|happening|happened|located|based|organi[sz]ed|from))?$|^where$|^(?:in\\s+)?(?:which|what)\\s+(?:city|country|place|town|venue|location)\\s*(?:was|is|were|did)?\\s*${THAT}(?:\\s+(?:held|in|hosted|take\\s+place|happen))?$`, 'i')],
   ['date', new RegExp(`^when\\s*(?:was|is|were|are|did|does)?\\s*${THAT}(?:\\s+(?:held|happen|happening|take\\s+place|took\\s+place|hosted|organi[sz]ed))?$|^when$|^(?:on\\s+)?(?:which|what)\\s+(?:date|day|dates|days|month)\\s*(?:was|is|were|did)?\\s*${THAT}(?:\\s+(?:held|happen|take\\s+place))?$`, 'i')],

@@ -194,8 +194,17 @@ const REFERENCE_TYPES: Record<'place' | 'date', AnswerType> = { place: 'place', 
  */
 export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: Embedder }): Promise<Answerer> {
   const index = openIndex(config.indexDir);
-  const stale = corpusStaleness(index.manifest, config.corpusDir, config.indexDir, config.embeddingModel);
-  if (stale) throw new IndexError(stale);
+  let stale: string | null;
+  try {
+    stale = corpusStaleness(index.manifest, config.corpusDir, config.indexDir, config.embeddingModel);
+  } catch (error) {
+    index.lexical.close();
+    throw error;
+  }
+  if (stale) {
+    index.lexical.close();
+    throw new IndexError(stale);
+  }
   const searcher = createSearcher(index);
   const threshold = refusalThreshold(config.embeddingModel);
   let loaded = false;

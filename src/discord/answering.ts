@@ -3,7 +3,7 @@
  * "More results": check the question, apply the cooldown, ask the core (deferring when it may be slow),
  * render through `render.ts`, deliver, and write one structured log line.
  */
-import { checkQuestion, QuestionError } from '../answer/index.js';
+import { checkQuestion, QUESTION_MAX_LENGTH, QuestionError } from '../answer/index.js';
 import type { Answer } from '../types.js';
 import type { BotContext } from './context.js';
 import { renderAnswer, renderCooldown, renderNotice, type ReplyPayload } from './render.js';
@@ -39,10 +39,11 @@ export interface QuestionRequest {
   count: number;
   /** New questions count against the cooldown; "More results" continues an admitted one. */
   applyCooldown: boolean;
-  /** The understood question of the answer this message follows up (a reply, or a thread), if any. */
-  after?: string;
-  /** How the conversation was found, for the log line. */
-  continues?: 'reply' | 'thread';
+  /**
+   * The conversation this message continues (a reply to an answer, or a thread), read from Discord only once the
+   * question is admitted (valid, and not on cooldown), so a user posting fast cannot make the bot call Discord.
+   */
+  context?: () => Promise<{ after: string; via: 'reply' | 'thread' } | null>;
 }
 
 export type Outcome = 'answered' | 'refused' | 'invalid' | 'cooldown' | 'no-more' | 'shutting-down' | 'error';
@@ -58,6 +59,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
   let results = 0;
   let deferred = false;
   let question = request.raw;
+  let continues: 'reply' | 'thread' | null = null;
   try {
     if (ctx.inFlight.isClosing) {
       outcome = 'shutting-down';
@@ -65,7 +67,9 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
       return outcome;
     }
     try {
-      question = checkQuestion(request.raw, ctx.config.questionMaxLength);
+      // "More results" re-asks the question an answer's footer holds, as understood: a follow-up's understood form
+      // may be longer than what the user typed, so only the core's own limit applies to it.
+      question = checkQuestion(request.raw, asker.via === 'more' ? QUESTION_MAX_LENGTH : ctx.config.questionMaxLength);
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
       outcome = 'invalid';
@@ -81,8 +85,10 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
       }
     }
 
+    const context = request.context ? await request.context() : null;
+    continues = context?.via ?? null;
     const top = request.offset + request.count;
-    const work = ctx.answerer.ask(question, { top, after: request.after });
+    const work = ctx.answerer.ask(question, { top, after: context?.after });
     const left = Math.max(0, ctx.deferAfterMs - (Date.now() - delivery.arrivedAt));
     const result = await withDeferral(work, ctx.answerer.isReady(), left, delivery.defer, (error) =>
       ctx.logger.warn('defer.failed', { via: asker.via, guildId: asker.guildId, channelId: asker.channelId, userId: asker.userId, error }),
@@ -121,7 +127,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
       results,
       offset: request.offset,
       deferred,
-      continues: request.continues ?? null,
+      continues,
       ...(ctx.logger.enabled('debug') ? { question } : {}),
     });
   }

@@ -10,7 +10,7 @@ import type { InFlight } from './in-flight.js';
 import type { Logger } from './log.js';
 
 export interface BotContext {
-  config: Pick<DiscordConfig, 'questionMaxLength' | 'cooldownSeconds'>;
+  config: Pick<DiscordConfig, 'questionMaxLength' | 'cooldownSeconds' | 'messageContent'>;
   answerer: Answerer;
   logger: Logger;
   cooldown: Cooldown;

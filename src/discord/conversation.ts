@@ -35,9 +35,12 @@ export function inBotThread(message: Message, botId: string): boolean {
 export async function continuedConversation(ctx: BotContext, message: Message, botId: string): Promise<Continued | null> {
   try {
     if (repliesToBot(message, botId)) {
-      const answer = await message.channel.messages.fetch(message.reference!.messageId!);
-      const after = readQuestion(answer.embeds);
-      return after === null ? null : { after, via: 'reply' };
+      // The replied-to answer may be in another channel than the reply: a thread's first message is in its parent.
+      const { channelId, messageId } = message.reference!;
+      const channel = channelId === message.channelId ? message.channel : await message.client.channels.fetch(channelId);
+      const answer = channel && 'messages' in channel ? await channel.messages.fetch(messageId!) : null;
+      const after = answer ? readQuestion(answer.embeds) : null;
+      if (after !== null) return { after, via: 'reply' };
     }
     if (inBotThread(message, botId) && message.channel.isThread()) {
       const recent = await message.channel.messages.fetch({ limit: THREAD_LOOKBACK, before: message.id });

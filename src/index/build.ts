@@ -76,17 +76,23 @@ const textKey = (id: string, text: string) => `${id}\n${text}`;
 
 /** The old index's vectors by id and text, when they came from the same model and batching; null otherwise. */
 function previousVectors(dir: string, embedder: Embedder): Map<string, Float32Array> | null {
+  let old: ReturnType<typeof openIndex>;
   try {
-    const old = openIndex(dir);
+    old = openIndex(dir);
+  } catch {
+    return null;
+  }
+  try {
     if (old.manifest.model.id !== embedder.spec.id || old.manifest.model.sha256 !== embedder.modelHash) return null;
     if (old.manifest.model.passageBatchSize !== PASSAGE_BATCH_SIZE) return null;
     const vectors = new Map<string, Float32Array>();
     for (let i = 0; i < old.passageCount; i++) vectors.set(textKey(old.passage(i).id, old.passage(i).text), old.vector(i));
     for (let i = 0; i < old.sentenceCount; i++) vectors.set(textKey(sentenceId(old.sentence(i)), old.sentence(i).text), old.sentenceVector(i));
-    old.lexical.close();
     return vectors;
   } catch {
     return null;
+  } finally {
+    old.lexical.close();
   }
 }
 

@@ -76,13 +76,20 @@ export async function fetchPage(url: string, limits = FETCH_LIMITS): Promise<{ h
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body?.getReader();
-  for (let chunk = await reader?.read(); reader && chunk && !chunk.done; chunk = await reader.read()) {
-    size += chunk.value.byteLength;
-    if (size > limits.maxBytes) {
-      await reader.cancel();
-      throw new AddError(`${url}: the page is over the ${limits.maxBytes}-byte limit`);
+  try {
+    for (let chunk = await reader?.read(); reader && chunk && !chunk.done; chunk = await reader.read()) {
+      size += chunk.value.byteLength;
+      if (size > limits.maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new AddError(`${url}: the page is over the ${limits.maxBytes}-byte limit`);
+      }
+      chunks.push(chunk.value);
     }
-    chunks.push(chunk.value);
+  } catch (error) {
+    if (error instanceof AddError) throw error;
+    // The connection stalled or dropped while the page was coming in.
+    const reason = (error as Error).name === 'TimeoutError' ? `not all of it within ${limits.timeoutMs / 1000} s` : (error as Error).message;
+    throw new AddError(`${url}: could not be fetched (${reason}); save the page and add the file instead`);
   }
   return { html: Buffer.concat(chunks).toString('utf8'), url: response.url || url, contentType: response.headers.get('content-type') ?? '' };
 }
@@ -168,9 +175,10 @@ export function sameUrl(url: string): string {
     const u = new URL(url);
     for (const key of [...u.searchParams.keys()]) if (/^(utm_\w+|fbclid|gclid|ocid|cmpid|ref)$/i.test(key)) u.searchParams.delete(key);
     const query = u.searchParams.toString();
-    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`.toLowerCase();
+    // Host names are case-blind; paths are not.
+    return `${u.hostname.toLowerCase().replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`;
   } catch {
-    return url.toLowerCase();
+    return url;
   }
 }
 

@@ -63,14 +63,29 @@ export const MIN_ARTICLE_WORDS = 60;
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** `2015-11-18T10:00:00+01:00`, `2015-11-18`, `Wed, 18 Nov 2015 09:00:00 GMT` → `2015-11-18`; undefined if unreadable. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+
+/**
+ * `2015-11-18T10:00:00+01:00`, `2015-11-18`, `Wed, 18 Nov 2015 09:00:00 GMT`, `November 18, 2015` → `2015-11-18`:
+ * the date as the page writes it (no time-zone conversion, which could move it a day); undefined if unreadable.
+ */
 export function isoDate(raw: string | undefined): string | undefined {
   const text = clean(raw);
   if (!text) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  const parsed = new Date(text);
-  return Number.isNaN(parsed.getTime()) || !/\b(19|20)\d\d\b/.test(text) ? undefined : parsed.toISOString().slice(0, 10);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+(\\d{4})\\b`, 'i').exec(text);
+  const monthFirst = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i').exec(text);
+  const [y, mo, d] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : dayFirst
+      ? [Number(dayFirst[3]), MONTHS.indexOf(dayFirst[2]!.toLowerCase()) + 1, Number(dayFirst[1])]
+      : monthFirst
+        ? [Number(monthFirst[3]), MONTHS.indexOf(monthFirst[1]!.toLowerCase()) + 1, Number(monthFirst[2])]
+        : [NaN, NaN, NaN];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (Number.isNaN(date.getTime()) || date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1) return undefined;
+  return date.toISOString().slice(0, 10);
 }
 
 type Json = Record<string, unknown>;

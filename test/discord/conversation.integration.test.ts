@@ -36,9 +36,10 @@ async function say(content: string, author: TestUser, options: MessageOptions): 
 async function sayUnanswered(content: string, author: TestUser, options: MessageOptions): Promise<void> {
   const payload = channelMessage(h.standIn, content, author, options);
   h.standIn.sendMessage(payload);
-  // Messages are handled in order: once a later mention (in the channel, outside any thread) is answered, the
-  // first one has been seen.
+  // Messages are handled in order: once a later mention (in the channel, outside any thread) is answered and
+  // nothing is left in flight, the first one has been seen and, had it been answered, its reply sent.
   await say(`<@${h.standIn.applicationId}> what is sextortion?`, author, { mentionBot: true });
+  await h.standIn.waitFor(() => h.bot.context.inFlight.size === 0, 'nothing in flight');
   expect([...h.standIn.messages.values()].some((m) => m.message_reference?.message_id === payload.id)).toBe(false);
 }
 
@@ -153,6 +154,10 @@ describe('/ask in a thread', () => {
     // The next message continues from the newest answer in the thread, not the one that started it.
     const next = await say(`<@${h.standIn.applicationId}> and experts?`, user, { mentionBot: true, threadId: thread.id });
     expect(understood(next)).toBe('how many experts attended in 2014?');
+    // A reply in the thread to the answer that started it (a message of the parent channel) continues that answer.
+    const back = await say('and in 2015?', user, { mentionBot: false, threadId: thread.id, replyTo: first });
+    expect(back.channel_id).toBe(thread.id);
+    expect(understood(back)).toBe('how many countries attended in 2015?');
   });
 
   it('cannot start a thread from a private answer, and says so', async () => {

@@ -48,7 +48,7 @@ describe('corpusStaleness', () => {
     expect(corpusStaleness(manifest, corpusDir, indexDir, DEFAULT_EMBEDDING_MODEL)).toContain('(4 articles now, 5 indexed)');
   });
 
-  it('answers without writing when the index folder is read-only', () => {
+  it('answers, and writes nothing, when the fingerprint cannot be written (no such folder)', () => {
     const { corpusDir, indexDir } = copy();
     const manifest = readManifest(indexDir)!;
     expect(corpusStaleness(manifest, corpusDir, path.join(tmp, 'no-such-folder'), DEFAULT_EMBEDDING_MODEL)).toBeNull();

@@ -24,6 +24,11 @@ beforeAll(async () => {
     if (req.url === '/news/safeguarding') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(page('jsonld-newsarticle')));
     else if (req.url === '/huge') res.writeHead(200, { 'content-type': 'text/html' }).end('<p>' + 'x'.repeat(200_000) + '</p>');
     else if (req.url === '/slow') setTimeout(() => res.end('late'), 5_000).unref();
+    else if (req.url === '/stall') {
+      // Headers and the start of the page, then nothing.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<html><body><p>The start of a page that never ends');
+    }
     else res.writeHead(404, 'Not Found').end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -128,10 +133,11 @@ describe('pages from a URL (a local server)', () => {
     expect(draft.url).toBe('https://www.interpol.int/en/News-and-Events/News/2019/Safeguarding-children-from-harm-a-priority-for-global-experts');
   });
 
-  it('refuses a page over the size limit, one that does not answer in time, and a 404, each in one line', async () => {
+  it('refuses a page over the size limit, one that does not answer in time, a 404 and one that stalls half-way, each in one line', async () => {
     await expect(readSource(`${base}/huge`, {}, { timeoutMs: 5_000, maxBytes: 100_000 })).rejects.toThrow(`${base}/huge: the page is over the 100000-byte limit`);
     await expect(readSource(`${base}/slow`, {}, { timeoutMs: 300, maxBytes: 100_000 })).rejects.toThrow(`${base}/slow: could not be fetched (no answer within 0.3 s)`);
     await expect(readSource(`${base}/gone`)).rejects.toThrow(`${base}/gone: the server answered 404 Not Found`);
+    await expect(readSource(`${base}/stall`, {}, { timeoutMs: 300, maxBytes: 100_000 })).rejects.toThrow(`${base}/stall: could not be fetched (not all of it within 0.3 s)`);
   });
 });
 

@@ -88,6 +88,12 @@ describe('isoDate', () => {
     ['2015-11-18T10:00:00+01:00', '2015-11-18'],
     ['2015-11-18', '2015-11-18'],
     ['Wed, 18 Nov 2015 09:00:00 GMT', '2015-11-18'],
+    // As written, never moved by a time-zone conversion.
+    ['Wed, 18 Nov 2015 23:30:00 -0500', '2015-11-18'],
+    ['November 18, 2015', '2015-11-18'],
+    ['18th November 2015', '2015-11-18'],
+    ['Nov. 3, 2020', '2020-11-03'],
+    ['2015-02-30', undefined],
     ['yesterday', undefined],
     ['', undefined],
   ])('%s → %s', (raw, iso) => expect(isoDate(raw)).toBe(iso));

@@ -35,7 +35,7 @@ export async function handleMessage(ctx: BotContext, message: Message, botId: st
   if (raw === '') {
     // Without the Message Content intent, Discord withholds the text of a reply whose mention was turned off and of
     // thread messages that do not mention the bot. A reply is clearly meant for the bot: say how to be read.
-    if (!mentioned && reply) {
+    if (!mentioned && reply && !ctx.config.messageContent) {
       await sendNotice(ctx, { userId: message.author.id }, delivery, renderNotice(REPLY_UNREADABLE));
       return;
     }
@@ -49,7 +49,6 @@ export async function handleMessage(ctx: BotContext, message: Message, botId: st
     );
     return;
   }
-  const continued = await continuedConversation(ctx, message, botId);
   await answerQuestion(
     ctx,
     {
@@ -58,7 +57,7 @@ export async function handleMessage(ctx: BotContext, message: Message, botId: st
       offset: 0,
       count: DEFAULT_RESULTS,
       applyCooldown: true,
-      ...(continued ? { after: continued.after, continues: continued.via } : {}),
+      ...(reply || thread ? { context: () => continuedConversation(ctx, message, botId) } : {}),
     },
     delivery,
   );

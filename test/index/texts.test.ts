@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { INDEX_FILES, readManifest } from '../../src/index/index.js';
+import { openTextStore } from '../../src/index/texts.js';
+
+const DIR = path.join(PROJECT_ROOT, 'embeddings');
+const open = () => {
+  const m = readManifest(DIR)!;
+  return openTextStore(path.join(DIR, INDEX_FILES.passages), { passages: m.passages.count, sentences: m.sentences.count });
+};
+
+describe('the passage store', () => {
+  it('gives the same passages, sentences and ranges whether read one by one or prefetched in bulk', () => {
+    const one = open();
+    const bulk = open();
+    const passages = Array.from({ length: one.passageCount }, (_, i) => i);
+    const sentences = Array.from({ length: one.sentenceCount }, (_, i) => i);
+    bulk.prefetchPassages(passages);
+    bulk.prefetchSentences(sentences);
+    for (const l of passages) {
+      expect(bulk.passage(l)).toEqual(one.passage(l));
+      expect(bulk.sentencesOfPassage(l)).toEqual(one.sentencesOfPassage(l));
+    }
+    for (const l of sentences) {
+      expect(bulk.sentence(l)).toEqual(one.sentence(l));
+      expect(bulk.passagesOfSentence(l)).toEqual(one.passagesOfSentence(l));
+    }
+    one.close();
+    bulk.close();
+  });
+
+  it('holds every sentence of a passage inside it, in order, and finds a passage by its id', () => {
+    const store = open();
+    for (let l = 0; l < store.passageCount; l++) {
+      const p = store.passage(l);
+      const inside = store.sentencesOfPassage(l).map((s) => store.sentence(s));
+      expect(inside.length).toBeGreaterThan(0);
+      expect(inside.every((s) => s.articleId === p.articleId && s.start >= p.start && s.end <= p.end)).toBe(true);
+      expect(inside.map((s) => s.start)).toEqual([...inside.map((s) => s.start)].sort((a, b) => a - b));
+      expect(p.text.slice(inside[0]!.start - p.start, inside[0]!.end - p.start)).toBe(inside[0]!.text);
+      expect(store.passageLabel(p.id)).toBe(l);
+    }
+    expect(store.passageLabel('no such passage')).toBeUndefined();
+    store.close();
+  });
+
+  it('refuses a store that holds other counts than the manifest says', () => {
+    expect(() => openTextStore(path.join(DIR, INDEX_FILES.passages), { passages: 1, sentences: 1 })).toThrow(/holds \d+ passages and \d+ sentences for 1 and 1/);
+  });
+});
