@@ -51,6 +51,10 @@ export interface DiscordConfig {
    * to an answer with the mention turned off, and any message in a thread the bot started. Off by default.
    */
   messageContent: boolean;
+  /** Port of `GET /healthz` and `GET /metrics` (null: not served; 0: any free port). */
+  metricsPort: number | null;
+  /** Address the health and metrics server listens on. */
+  metricsHost: string;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +175,8 @@ export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordC
     questionMaxLength: integer(env, 'QUESTION_MAX_LENGTH', 300, 10, QUESTION_MAX_LENGTH_LIMIT, problems),
     feedbackFile: resolveDir(value(env, 'FEEDBACK_FILE') ?? 'data/feedback.jsonl'),
     messageContent: boolean(env, 'DISCORD_MESSAGE_CONTENT', false, problems),
+    metricsPort: value(env, 'METRICS_PORT') === undefined ? null : integer(env, 'METRICS_PORT', 0, 0, 65535, problems),
+    metricsHost: value(env, 'METRICS_HOST') ?? '127.0.0.1',
   };
   if (problems.length) throw new ConfigError(problems, [token]);
   return { ...core, ...discord };

@@ -116,12 +116,14 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
     );
     return outcome;
   } finally {
+    const latencyMs = performance.now() - started;
+    ctx.metrics.question(outcome, latencyMs, deferred);
     ctx.logger.info('question', {
       via: asker.via,
       guildId: asker.guildId,
       channelId: asker.channelId,
       userId: asker.userId,
-      latencyMs: Math.round(performance.now() - started),
+      latencyMs: Math.round(latencyMs),
       outcome,
       refused: outcome === 'refused',
       results,

@@ -11,7 +11,9 @@ import { Cooldown, RateLimit } from './cooldown.js';
 import { EXAMPLE_QUESTIONS } from './examples.js';
 import { FeedbackLog } from './feedback.js';
 import { InFlight } from './in-flight.js';
+import { health, startHealthServer, type HealthServer } from './health.js';
 import type { Logger } from './log.js';
+import { createMetrics } from './metrics.js';
 
 /** How often the bot frees what answered users leave behind. */
 export const SWEEP_MS = 60_000;
@@ -44,6 +46,8 @@ export interface BotOptions {
 export interface Bot {
   client: Client;
   context: BotContext;
+  /** `GET /healthz` and `GET /metrics`, when `METRICS_PORT` is set. */
+  health: HealthServer | null;
   /** Frees what answered users leave behind (DM channels, REST queues, expired rate limits); runs every `SWEEP_MS`. */
   sweep(): void;
   /** Finishes the answers in flight (bounded), then closes the gateway. Safe to call twice. */
@@ -57,6 +61,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     config,
     answerer,
     logger,
+    metrics: createMetrics(),
     cooldown: new Cooldown(config.cooldownSeconds),
     throttles: {
       more: new RateLimit(THROTTLES.morePerWindow, window),
@@ -85,6 +90,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       if (left > 0) logger.warn('shutdown.unfinished', { inFlight: left });
       clearInterval(sweeper);
       await client.destroy();
+      await healthServer?.close();
       logger.info('shutdown.done', {});
     })());
   // A feedback file that cannot be written stops the bot now, not at the first vote.
@@ -95,12 +101,18 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     for (const limit of Object.values(context.throttles)) limit.sweep();
   };
   const sweeper = setInterval(sweep, SWEEP_MS).unref();
+  let healthServer: HealthServer | null = null;
   try {
+    if (config.metricsPort !== null) {
+      healthServer = await startHealthServer(config.metricsPort, config.metricsHost, () => health(answerer, client), context.metrics);
+      logger.info('metrics.listening', { host: config.metricsHost, port: healthServer.port });
+    }
     await client.login(config.token);
   } catch (error) {
     clearInterval(sweeper);
+    await healthServer?.close();
     await client.destroy().catch(() => undefined);
     throw error;
   }
-  return { client, context, stop, sweep };
+  return { client, context, health: healthServer, stop, sweep };
 }

@@ -99,7 +99,11 @@ export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHand
   // discord.js emits this only for close codes it will not recover from (4004 token reset, 4010–4014): the bot
   // would sit there connected to nothing, so it is the end of the process.
   client.on(Events.ShardDisconnect, (event, shardId) => onFatal('gateway-closed', { shardId, code: event.code }));
-  client.on(Events.ShardReconnecting, (shardId) => ctx.logger.info('gateway.reconnecting', { shardId }));
+  client.on(Events.ShardReady, (shardId) => ctx.logger.info('gateway.shard-ready', { shardId }));
+  client.on(Events.ShardReconnecting, (shardId) => {
+    ctx.metrics.reconnect();
+    ctx.logger.info('gateway.reconnecting', { shardId });
+  });
   client.on(Events.ShardResume, (shardId, replayed) => ctx.logger.info('gateway.resumed', { shardId, replayed }));
   client.on(Events.ShardError, (error, shardId) => ctx.logger.error('gateway.error', { shardId, error }));
   client.on(Events.Error, (error) => ctx.logger.error('client.error', { error }));

@@ -8,11 +8,13 @@ import type { Cooldown, RateLimit } from './cooldown.js';
 import type { FeedbackLog } from './feedback.js';
 import type { InFlight } from './in-flight.js';
 import type { Logger } from './log.js';
+import type { BotMetrics } from './metrics.js';
 
 export interface BotContext {
   config: Pick<DiscordConfig, 'questionMaxLength' | 'cooldownSeconds' | 'messageContent'>;
   answerer: Answerer;
   logger: Logger;
+  metrics: BotMetrics;
   cooldown: Cooldown;
   /** Limits on what a user can make the bot do besides asking (see `THROTTLES` in `bot.ts`). */
   throttles: {

@@ -1,12 +1,11 @@
 /**
- * Structured JSON-lines logger for the bot, written to stderr.
- * Every line passes through `redact`, so the bot token (and interaction tokens inside REST URLs)
- * never reach a log line, whatever object is logged.
+ * Structured JSON-lines logger for the bot, on `pino`, written to stderr: one object per line with `time` (ISO),
+ * `level` (its name), `event` and the fields. Every line passes through `redact` on its way out, so the bot token
+ * (and interaction tokens inside REST URLs) never reach a log line, whatever object is logged.
  */
+import pino from 'pino';
 import type { LogLevel } from '../config.js';
 import { redact } from '../redact.js';
-
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export type LogFields = Record<string, unknown>;
 
@@ -45,29 +44,37 @@ export function describeError(error: unknown): LogFields {
   return { message: String(error) };
 }
 
+/** Fields with every Error (at any depth) as plain fields, bigints as strings. */
+function plain(value: unknown, depth = 0): unknown {
+  if (value instanceof Error) return describeError(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => plain(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v, depth + 1)]));
+}
+
 export function createLogger(options: LoggerOptions): Logger {
   const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
-  const threshold = ORDER[options.level];
-  const emit = (level: LogLevel, event: string, fields: LogFields = {}) => {
-    if (ORDER[level] < threshold) return;
-    let line: string;
-    try {
-      line = JSON.stringify({ time: now().toISOString(), level, event, ...fields }, (_key, value: unknown) =>
-        value instanceof Error ? describeError(value) : typeof value === 'bigint' ? value.toString() : value,
-      );
-    } catch {
-      line = JSON.stringify({ time: now().toISOString(), level, event, note: 'fields could not be serialised' });
-    }
-    write(redact(line, secrets));
-  };
+  const log = pino(
+    {
+      level: options.level,
+      base: undefined,
+      messageKey: 'event',
+      timestamp: () => `,"time":"${now().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }), log: (fields) => plain(fields) as Record<string, unknown> },
+    },
+    // pino writes each line whole; it is redacted before it leaves the process.
+    { write: (line: string) => write(redact(line.replace(/\n$/, ''), secrets)) },
+  );
+  const emit = (level: LogLevel) => (event: string, fields: LogFields = {}) => log[level](fields, event);
   return {
     level: options.level,
-    enabled: (level) => ORDER[level] >= threshold,
-    debug: (event, fields) => emit('debug', event, fields),
-    info: (event, fields) => emit('info', event, fields),
-    warn: (event, fields) => emit('warn', event, fields),
-    error: (event, fields) => emit('error', event, fields),
+    enabled: (level) => log.isLevelEnabled(level),
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
   };
 }
