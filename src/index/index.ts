@@ -59,10 +59,6 @@ export interface VectorIndex extends Omit<TextStore, 'close'> {
   nearest(vector: Float32Array, k: number): Neighbour[];
   /** Nearest sentences to a unit vector, best first. */
   nearestSentences(vector: Float32Array, k: number): Neighbour[];
-  /** The stored unit vector of a passage. */
-  vector(label: number): Float32Array;
-  /** The stored unit vector of a sentence. */
-  sentenceVector(label: number): Float32Array;
   /** BM25, document frequencies and word case, from the persisted FTS5 index. */
   lexical: LexicalIndex;
 }
@@ -138,11 +134,6 @@ function searcher(hnsw: Hnsw, count: number, ef: number) {
   };
 }
 
-/** Reads each stored vector out of hnswlib once (a copy per call otherwise); only vectors asked for are kept. */
-function memoize(read: (label: number) => Float32Array): (label: number) => Float32Array {
-  const cache = new Map<number, Float32Array>();
-  return (label) => cache.get(label) ?? cache.set(label, read(label)).get(label)!;
-}
 
 /** Opens a saved index. Throws `IndexError` (one line, naming the rebuild command) when it is missing or damaged. */
 export function openIndex(dir: string): VectorIndex {
@@ -208,8 +199,6 @@ export function openIndex(dir: string): VectorIndex {
     ...store,
     nearest: searcher(passageHnsw, counts.passages, manifest.hnsw.ef),
     nearestSentences: searcher(sentenceHnsw, counts.sentences, manifest.hnsw.ef),
-    vector: memoize((label) => Float32Array.from(passageHnsw.getPoint(label))),
-    sentenceVector: memoize((label) => Float32Array.from(sentenceHnsw.getPoint(label))),
     lexical,
   };
 }
@@ -251,7 +240,7 @@ export function saveIndex(dir: string, c: Omit<IndexContents, 'manifest' | 'arti
   const file = (name: string) => path.join(dir, name);
   const sentenceTexts = c.sentences.map((s) => s.text);
   writeLexicalIndex(file(INDEX_FILES.lexical), c.passages.map((p) => p.text), countWordCase(sentenceTexts), countNamePhrases(sentenceTexts));
-  writeTextStore(file(INDEX_FILES.passages), c.passages, c.sentences);
+  writeTextStore(file(INDEX_FILES.passages), c.passages, c.sentences, { passages: c.passageVectors, sentences: c.sentenceVectors });
   writeHnsw(file(INDEX_FILES.hnsw), c.passageVectors, c.manifest.model.dimensions, c.manifest.hnsw);
   writeHnsw(file(INDEX_FILES.sentenceHnsw), c.sentenceVectors, c.manifest.model.dimensions, c.manifest.hnsw);
   // The years each article states, worked out once here rather than at every start.

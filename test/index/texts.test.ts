@@ -20,10 +20,12 @@ describe('the passage store', () => {
     bulk.prefetchSentences(sentences);
     for (const l of passages) {
       expect(bulk.passage(l)).toEqual(one.passage(l));
+      expect(bulk.vector(l)).toEqual(one.vector(l));
       expect(bulk.sentencesOfPassage(l)).toEqual(one.sentencesOfPassage(l));
     }
     for (const l of sentences) {
       expect(bulk.sentence(l)).toEqual(one.sentence(l));
+      expect(bulk.sentenceVector(l)).toEqual(one.sentenceVector(l));
       expect(bulk.passagesOfSentence(l)).toEqual(one.passagesOfSentence(l));
     }
     one.close();
@@ -40,6 +42,10 @@ describe('the passage store', () => {
       expect(inside.map((s) => s.start)).toEqual([...inside.map((s) => s.start)].sort((a, b) => a - b));
       expect(p.text.slice(inside[0]!.start - p.start, inside[0]!.end - p.start)).toBe(inside[0]!.text);
       expect(store.passageLabel(p.id)).toBe(l);
+      // Unit vectors of the model's 384 dimensions.
+      const v = store.vector(l);
+      expect(v).toHaveLength(384);
+      expect(Math.abs(Math.hypot(...v) - 1)).toBeLessThan(1e-4);
     }
     expect(store.passageLabel('no such passage')).toBeUndefined();
     store.close();
