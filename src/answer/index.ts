@@ -234,8 +234,10 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
   }
 
   /**
-   * Answers a question about the previous answer from that answer's article: its source as it is; the speaker,
-   * place or date by searching that article alone for the kind of answer asked.
+   * Answers a question about the previous answer (asked again from its understood question) from that answer's
+   * article: "which article?" with the answer itself; "who said that?" with the nearby sentence naming the speaker
+   * (`speaker.ts`); "where/when?" with the answering sentence when it states a place or date, else by searching that
+   * article alone for one; anything else ("who opened it?") by searching that article alone, with the usual checks.
    */
   async function answerReference(r: Extract<Resolution, { kind: 'reference' }>, top: number, options: AskOptions): Promise<Answer> {
     const refused: Answer = { question: r.question, understood: r.question, refused: true, results: [] };
