@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const answerer = await openAnswerer(config);
   const answer = await answerer.ask(args.question, { top: args.top, after: args.after });
   if (args.json) process.stdout.write(`${JSON.stringify(toJson(answer))}\n`);
-  else process.stdout.write(renderAnswer(answer, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  else process.stdout.write(renderAnswer(answer, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, corpus: answerer.sources() }));
 }
 
 runIfMain(import.meta.url, 'npm run ask', main);

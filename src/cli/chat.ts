@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     if (message !== '') {
       try {
         const answer = await chat.say(message);
-        process.stdout.write(interactive ? `\n${renderAnswer(answer, { colour })}\n` : `${JSON.stringify(toJson(answer))}\n`);
+        process.stdout.write(interactive ? `\n${renderAnswer(answer, { colour, corpus: answerer.sources() })}\n` : `${JSON.stringify(toJson(answer))}\n`);
       } catch (error) {
         if (!(error instanceof QuestionError)) throw error;
         process.stdout.write(interactive ? `${error.message}\n` : `${JSON.stringify({ question: line, error: error.message })}\n`);

@@ -2,10 +2,21 @@
  * Renders an `Answer` for a terminal: rank, cited sources, the passage with its answering sentence highlighted
  * (bold + yellow on a colour terminal, **double asterisks** otherwise).
  */
-import type { Answer } from '../types.js';
+import type { Answer, Source } from '../types.js';
 
 export interface RenderOptions {
   colour: boolean;
+  /** The corpus, to say what it covers when a question is refused. */
+  corpus?: Source[];
+}
+
+/** What the articles cover, from the corpus itself: how many, which years, the newest title. */
+export function coverage(corpus: Source[]): string {
+  if (corpus.length === 0) return '';
+  const years = corpus.map((s) => s.published.slice(0, 4)).sort();
+  const span = years[0] === years[years.length - 1] ? years[0] : `${years[0]}–${years[years.length - 1]}`;
+  const newest = [...corpus].sort((a, b) => b.published.localeCompare(a.published))[0]!;
+  return ` They are ${corpus.length} news article${corpus.length === 1 ? '' : 's'} (${span}), the newest “${newest.title}” (${newest.publisher}); \`npm run sources\` lists them.`;
 }
 
 const BOLD_YELLOW = '\x1b[1;33m';
@@ -35,10 +46,8 @@ export function renderAnswer(answer: Answer, options: RenderOptions): string {
   return understood + renderResults(answer, options);
 }
 
-function renderResults(answer: Answer, { colour }: RenderOptions): string {
-  if (answer.refused) {
-    return 'The articles do not cover that question. They report INTERPOL\'s Specialists Group on Crimes Against Children meetings; run with a question about those (for example "how many countries attended in 2011?").\n';
-  }
+function renderResults(answer: Answer, { colour, corpus = [] }: RenderOptions): string {
+  if (answer.refused) return `The articles do not cover that question.${coverage(corpus)}\n`;
   const mark = colour ? (s: string) => `${BOLD_YELLOW}${s}${RESET}` : (s: string) => `**${s}**`;
   const dim = colour ? (s: string) => `${DIM}${s}${RESET}` : (s: string) => s;
   const blocks = answer.results.map((r) => {

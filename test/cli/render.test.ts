@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { renderAnswer } from '../../src/cli/render.js';
+
+const corpus = [
+  { title: 'Old story', publisher: 'A', published: '2011-09-07', url: null },
+  { title: 'Newest story', publisher: 'B', published: '2023-08-07', url: null },
+];
+
+describe('renderAnswer (terminal)', () => {
+  it('says what the corpus covers when it refuses, from the corpus itself', () => {
+    const text = renderAnswer({ question: 'q?', understood: 'q?', refused: true, results: [] }, { colour: false, corpus });
+    expect(text).toBe('The articles do not cover that question. They are 2 news articles (2011–2023), the newest “Newest story” (B); `npm run sources` lists them.\n');
+  });
+
+  it('starts with "Understood as" when the question was read as a follow-up, and only then', () => {
+    const follow = renderAnswer({ question: 'and in 2014?', understood: 'how many countries attended in 2014?', refused: true, results: [] }, { colour: false, corpus });
+    expect(follow.startsWith('Understood as: how many countries attended in 2014?\n\n')).toBe(true);
+    const alone = renderAnswer({ question: 'q?', understood: 'q?', refused: true, results: [] }, { colour: false, corpus });
+    expect(alone).not.toContain('Understood as');
+  });
+});
