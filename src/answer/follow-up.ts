@@ -76,13 +76,15 @@ const TIME_PATTERNS: [RegExp, (m: RegExpExecArray) => TimeChange][] = [
     const n = NUMBER_WORD[m[1]!.toLowerCase()] ?? Number(m[1]);
     return { kind: 'shift', by: /before|earlier/i.test(m[2]!) ? -n : n };
   }],
-  [new RegExp(`^(?:in\\s+|for\\s+|at\\s+)?(?:the\\s+)?(?:latest|newest|most\\s+recent(?:ly)?|recent(?:ly)?|current(?:ly)?|now|today|nowadays|these\\s+days|lately|present)(?:\\s+${EVENT})?$|^(?:in\\s+|for\\s+|at\\s+)?the\\s+last\\s+(?:one|meeting|conference|edition|event|session|gathering|report|time)$`, 'i'), () => ({ kind: 'latest' })],
-  // "and last year?" in a conversation about 2014: the year before the one discussed.
-  [/^(?:in\s+|for\s+)?(?:the\s+)?last\s+year$/i, () => ({ kind: 'shift', by: -1 })],
+  [new RegExp(`^(?:in\\s+|for\\s+|at\\s+)?(?:the\\s+)?(?:latest|newest|most\\s+recent(?:ly)?|recent(?:ly)?|current(?:ly)?|now|today|nowadays|these\\s+days|lately|present)(?:\\s+${EVENT})?$|^(?:in\\s+|for\\s+|at\\s+)?the\\s+last\\s+(?:one|meeting|conference|edition|event|session|gathering|report)$`, 'i'), () => ({ kind: 'latest' })],
+  // "and last year?" / "and last time?" in a conversation about 2014: the year (or meeting) before the one discussed.
+  [/^(?:in\s+|for\s+|at\s+)?(?:the\s+)?last\s+(?:year|time)$|^(?:in\s+|at\s+)?the\s+time\s+before(?:\s+that)?$/i, () => ({ kind: 'shift', by: -1 })],
   [new RegExp(`^(?:in\\s+|for\\s+|at\\s+)?(?:the\\s+)?(?:first|earliest|oldest)(?:\\s+${EVENT})?$`, 'i'), () => ({ kind: 'earliest' })],
 ];
 
-function timeChange(text: string): TimeChange | null {
+function timeChange(raw: string): TimeChange | null {
+  // "in '14" is 2014; "how many in 2011?" asks the previous count of another year.
+  const text = raw.replace(/['’](\d\d)\b/g, '20$1').replace(HOW_MANY, '');
   for (const [re, make] of TIME_PATTERNS) {
     const m = re.exec(text);
     if (m) return make(m);
