@@ -26,6 +26,7 @@ import { splitSentences } from '../src/passages/index.js';
 import { EVAL_ARTICLES_DIR } from '../src/eval/questions.js';
 import { isMain } from './lib/child.js';
 import { renderScatterPng } from './lib/plot.js';
+import { rng } from './lib/synth.js';
 import { fmt, machine, now, percentile, table } from './lib/stats.js';
 
 const TMP = process.env.BENCH_TMP ?? '/tmp/bench-corpus';
@@ -40,18 +41,6 @@ const QUESTIONS = [
   'which agency led the investigation?',
   'what share of reports involved children?',
 ];
-
-/** A small seeded generator (mulberry32), so every run writes the same corpora. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pool {
   sentences: string[];
@@ -75,7 +64,7 @@ function sentencePool(): Pool {
 function writeCorpus(dir: string, n: number, pool: Pool): void {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const rnd = random(n);
+  const rnd = rng(n);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   for (let i = 0; i < n; i++) {
     const year = 2005 + Math.floor(rnd() * 21);

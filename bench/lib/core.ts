@@ -1,5 +1,6 @@
 /** The core as every front end sees it: `openAnswerer(loadConfig({}))`. */
 import { loadConfig } from '../../src/config.js';
+import { articleOfPassage } from '../../src/passages/index.js';
 import type { Answer } from '../../src/types.js';
 import type { Hit } from './corpus.js';
 
@@ -12,7 +13,7 @@ export async function openCore() {
 export function answerHits(a: Answer): Hit[] {
   return a.results.map((r) => ({
     text: r.text,
-    articles: r.passageIds.map((id) => id.split('#')[0]!),
+    articles: r.passageIds.map(articleOfPassage),
     years: r.sources.map((s) => Number(s.published.slice(0, 4))),
   }));
 }

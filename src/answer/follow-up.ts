@@ -23,8 +23,11 @@ import { yearsStated } from '../search/time.js';
 export type ReferenceKind = 'speaker' | 'place' | 'date' | 'source' | 'topic';
 
 export type Resolution =
-  /** The message stands on its own: `question` is the message as written. */
-  | { kind: 'new'; question: string }
+  /**
+   * The message stands on its own: `question` is the message as written. `needsYear`: it would have been a
+   * follow-up had the previous question named a year ("the year before?"); pass `previousYear` to resolve it.
+   */
+  | { kind: 'new'; question: string; needsYear?: true }
   /** The previous question with its time or its thing replaced. */
   | { kind: 'time' | 'thing'; question: string }
   /** A question about the previous answer: `question` is the understood form, `previous` what it refers to. */
@@ -252,10 +255,17 @@ export function resolveFollowUp(message: string, previous: string | null, previo
 
   const baseYears = yearsStated(base);
   const yearOfBase = baseYears.length === 1 ? baseYears[0]! : previousYear;
+  let needsYear = false;
+  const timed = (question: string, change: TimeChange) => {
+    const out = withTime(question, change, yearOfBase);
+    needsYear ||= out === null;
+    return out;
+  };
+  const unresolved = (): Resolution => (needsYear ? { ...asWritten, needsYear: true } : asWritten);
   const time = timeChange(text);
   if (time) {
-    const question = withTime(base, time, yearOfBase);
-    if (!question) return asWritten;
+    const question = timed(base, time);
+    if (!question) return unresolved();
     // After a question about an answer ("who said that?", "and the chair?"), the same question of the other time.
     const again = stored && resolveFollowUp(stored.message, stored.previous);
     return again?.kind === 'reference' ? refer(again.about, again.message, question) : { kind: 'time', question };
@@ -270,19 +280,19 @@ export function resolveFollowUp(message: string, previous: string | null, previo
   const phrase = thing && nounPhrase(thing.thing, !HOW_MANY.test(text));
   if (thing && phrase) {
     const replaced = withThing(base, phrase);
-    const question = replaced && thing.time ? withTime(replaced, thing.time, yearOfBase) : replaced;
+    const question = replaced && thing.time ? timed(replaced, thing.time) : replaced;
     if (question) return { kind: 'thing', question };
   }
   // A thing not counted ("and the chair?" after "who opened the 2014 meeting?"), or a question too short to name
   // its own subject ("who opened it?", "why?"): asked of the previous answer's article…
   if ((phrase && !thing!.time) || aboutSameThing(text)) return refer('topic', said, base);
   // …or of another time's ("and what was said about it in 2015?").
-  const timed = thingAndTime(text);
-  if (timed.time && PRONOUN.test(timed.thing) && aboutSameThing(timed.thing)) {
-    const question = withTime(base, timed.time, yearOfBase);
-    if (question) return refer('topic', finish(timed.thing), question);
+  const split = thingAndTime(text);
+  if (split.time && PRONOUN.test(split.thing) && aboutSameThing(split.thing)) {
+    const question = timed(base, split.time);
+    if (question) return refer('topic', finish(split.thing), question);
   }
-  return asWritten;
+  return unresolved();
 }
 
 /**
@@ -305,7 +315,8 @@ const HOW_MANY = /^(?:how\s+many|how\s+much)\s+/i;
 const MODIFIER = /^(?:in\s+total|altogether|all\s+together|overall|in\s+all|worldwide|globally|around\s+the\s+world|on\s+average|per\s+year|per\s+day|each\s+year|a\s+year|a\s+day)$/i;
 
 const PRONOUN = /\b(?:it|its|they|them|their|he|him|his|she|her|hers|there|that|this|these|those)\b/i;
-const QUESTION_WORD = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/i;
+/** An English question word anywhere in a text. */
+export const QUESTION_WORD = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/i;
 
 /**
  * A question about the same thing as the previous one, too short to name its own: a pronoun in place of it ("who

@@ -15,7 +15,8 @@ import { checkFeatures, TYPE_CHECK_DEPTH, unanswerableProbability, type RefusalW
 import { REFUSAL_WEIGHTS } from './refusal-weights.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
 import { wordOverlap } from './highlight.js';
-import { parseReference, resolveFollowUp, type Resolution } from './follow-up.js';
+import { articleOfPassage } from '../passages/index.js';
+import { parseReference, QUESTION_WORD, resolveFollowUp, type Resolution } from './follow-up.js';
 import { checkQuestion } from './question.js';
 import { speakerOf } from './speaker.js';
 import { refusalThreshold } from './refusal.js';
@@ -183,8 +184,6 @@ export function buildAnswer(
   return { question, understood: question, refused: false, results, newestFirst: result.trend };
 }
 
-const QUESTION_WORD = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/i;
-
 /** The kind of answer each reference to a previous answer asks for. */
 const REFERENCE_TYPES: Record<'place' | 'date', AnswerType> = { place: 'place', date: 'date' };
 
@@ -253,8 +252,7 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
     const type = r.about !== 'topic' ? REFERENCE_TYPES[r.about] : answerType(QUESTION_WORD.test(r.message) ? r.message : r.previous);
     // The answering sentence often says it itself ("…the three-day meeting (5 – 7 September)…").
     if (r.about !== 'topic' && statesAnswer(type, first.highlight)) return { ...previous, question: r.question, understood: r.question, newestFirst: false, results: [first] };
-    const articleId = first.passageIds[0]!.slice(0, first.passageIds[0]!.lastIndexOf('#'));
-    const focus: Focus = { articles: new Set([articleId]), answerType: type };
+    const focus: Focus = { articles: new Set([articleOfPassage(first.passageIds[0]!)]), answerType: type };
     // What "that" is about: the question the previous answer answered.
     const query = `${r.message} ${withoutTimePhrases(r.previous)}`;
     const embedder = await embedderReady;
@@ -273,7 +271,7 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
     if (after === undefined) return { kind: 'new', question: message };
     const previous = checkQuestion(after, Number.MAX_SAFE_INTEGER);
     const resolution = resolveFollowUp(message, previous);
-    if (resolution.kind !== 'new' || resolveFollowUp(message, previous, 2000).kind === 'new') return resolution;
+    if (resolution.kind !== 'new' || !resolution.needsYear) return resolution;
     // A time relative to the previous answer ("the year before?") when its question named no year: the year of the
     // article that answered it.
     const answered = await answerUnderstood(parseReference(previous)?.previous ?? previous, 1, options);

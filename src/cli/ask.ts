@@ -24,6 +24,15 @@ Answers one question from the saved index, with the passages that answer it.
   --               end of options: every word after it is the question, even one starting with "--"
 `;
 
+/** The value of `--top`: a whole number from 1 to 20; throws `QuestionError` ending with `usage` otherwise. */
+export function topValue(raw: string | undefined, usage: string): number {
+  // Digits only: Number() would also take "0x3", "1.0" or " 3".
+  if (!/^\d{1,2}$/.test(raw ?? '') || Number(raw) < 1 || Number(raw) > 20) {
+    throw new QuestionError(`--top takes a whole number from 1 to 20 (got "${raw ?? ''}"); ${usage}`);
+  }
+  return Number(raw);
+}
+
 export type AskArgs = { help: true } | { help: false; question: string; top: number; json: boolean; after?: string };
 
 /** Parses the command line; throws `QuestionError` with the usage line when it is wrong. */
@@ -39,14 +48,8 @@ export function parseAskArgs(argv: string[]): AskArgs {
       break;
     }
     if (arg === '--json') json = true;
-    else if (arg === '--top' || arg.startsWith('--top=')) {
-      const raw = arg === '--top' ? argv[++i] : arg.slice('--top='.length);
-      // Digits only: Number() would also take "0x3", "1.0" or " 3".
-      if (!/^\d{1,2}$/.test(raw ?? '') || Number(raw) < 1 || Number(raw) > 20) {
-        throw new QuestionError(`--top takes a whole number from 1 to 20 (got "${raw ?? ''}"); ${USAGE}`);
-      }
-      top = Number(raw);
-    } else if (arg === '--after' || arg.startsWith('--after=')) {
+    else if (arg === '--top' || arg.startsWith('--top=')) top = topValue(arg === '--top' ? argv[++i] : arg.slice('--top='.length), USAGE);
+    else if (arg === '--after' || arg.startsWith('--after=')) {
       const raw = arg === '--after' ? argv[++i] : arg.slice('--after='.length);
       if (raw === undefined || raw.trim() === '') throw new QuestionError(`--after takes the previous question; ${USAGE}`);
       after = raw;

@@ -9,7 +9,7 @@
 import { createInterface } from 'node:readline';
 import { openAnswerer, QuestionError, type Answerer } from '../answer/index.js';
 import { loadConfig, loadEnvFile } from '../config.js';
-import { toJson } from './ask.js';
+import { toJson, topValue } from './ask.js';
 import { runIfMain } from './errors.js';
 import { renderAnswer } from './render.js';
 
@@ -42,18 +42,15 @@ export function conversation(answerer: Answerer, top: number): Conversation {
   };
 }
 
+const CHAT_USAGE = 'usage: npm run chat [-- --top N]';
+
 function parseTop(argv: string[]): number | 'help' {
   let top = 3;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--top' || arg.startsWith('--top=')) {
-      const raw = arg === '--top' ? argv[++i] : arg.slice('--top='.length);
-      if (!/^\d{1,2}$/.test(raw ?? '') || Number(raw) < 1 || Number(raw) > 20) {
-        throw new QuestionError(`--top takes a whole number from 1 to 20 (got "${raw ?? ''}"); usage: npm run chat [-- --top N]`);
-      }
-      top = Number(raw);
-    } else throw new QuestionError(`unknown argument ${arg}; usage: npm run chat [-- --top N]`);
+    if (arg === '--top' || arg.startsWith('--top=')) top = topValue(arg === '--top' ? argv[++i] : arg.slice('--top='.length), CHAT_USAGE);
+    else throw new QuestionError(`unknown argument ${arg}; ${CHAT_USAGE}`);
   }
   return top;
 }

@@ -1,6 +1,7 @@
 /** Asks every question of one corpus: our answers, the two plain baselines, and the search behind our answers. */
 import { buildAnswer, type Answerer } from '../answer/index.js';
 import type { VectorIndex } from '../index/index.js';
+import { articleOfPassage } from '../passages/index.js';
 import type { SearchResult } from '../search/index.js';
 import { queryTerms } from '../search/terms.js';
 import type { EvalQuestion } from './questions.js';
@@ -26,7 +27,7 @@ export async function collect(answerer: Answerer, index: VectorIndex, questions:
     const answer = buildAnswer(q.question, search, index, 3, threshold);
     const ours: Ranked = {
       refused: answer.refused,
-      results: answer.results.map((r) => cite(r.text, r.passageIds.map((id) => id.split('#')[0]!))),
+      results: answer.results.map((r) => cite(r.text, r.passageIds.map(articleOfPassage))),
     };
     const byDense = [...search.hits].sort((a, b) => b.dense - a.dense).slice(0, 3);
     const dense: Ranked = { refused: false, results: byDense.map((h) => cite(h.passage.text, [h.article.id])) };

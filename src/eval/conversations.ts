@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Answerer } from '../answer/index.js';
+import { articleOfPassage } from '../passages/index.js';
 import type { VectorIndex } from '../index/index.js';
 import type { Answer } from '../types.js';
 import { EVAL_DIR, type EvalQuestion } from './questions.js';
@@ -65,7 +66,7 @@ export async function playConversations(answerer: Answerer, index: VectorIndex, 
   const ranked = (a: Answer): Ranked => ({
     refused: a.refused,
     results: a.results.map((r) => {
-      const articles = r.passageIds.map((id) => id.slice(0, id.lastIndexOf('#')));
+      const articles = r.passageIds.map(articleOfPassage);
       return { text: r.text, articles, years: articles.map((x) => yearOf.get(x)!) };
     }),
   });

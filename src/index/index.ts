@@ -33,6 +33,7 @@ export class IndexError extends Error {
 export type ArticleMeta = Omit<Article, 'body'>;
 
 export type { Sentence } from './texts.js';
+export { Bounded } from './texts.js';
 
 /** An article as the index keeps it: its metadata, and the years its title and text state (worked out at build). */
 export type IndexedArticle = ArticleMeta & { statedYears: number[] };

@@ -103,7 +103,7 @@ export function writeTextStore(file: string, passages: Passage[], sentences: Sen
 }
 
 /** A cache that loads a missing key on demand, forgets its oldest entries past `max`, and can be filled in bulk. */
-class Bounded<K, V> {
+export class Bounded<K, V> {
   private readonly cache = new Map<K, V>();
   constructor(
     private readonly max: number,

@@ -44,6 +44,11 @@ export function articleSentences(article: Article, count: TokenCounter, options:
 }
 
 /** Splits one article into passages of whole sentences, each within `maxTokens`. */
+/** The article a passage id (`<articleId>#<start>-<end>`) belongs to. */
+export function articleOfPassage(passageId: string): string {
+  return passageId.slice(0, passageId.lastIndexOf('#'));
+}
+
 export function splitPassages(article: Article, count: TokenCounter, options: PassageOptions = PASSAGE_DEFAULTS): Passage[] {
   const { body } = article;
   const sentences = articleSentences(article, count, options);

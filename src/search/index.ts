@@ -6,7 +6,7 @@
  * A quantity asked with no time gets its figures across the years, newest first.
  */
 import type { Passage } from '../types.js';
-import { indexedText, type ArticleMeta, type VectorIndex } from '../index/index.js';
+import { Bounded, indexedText, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, sentenceShape, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
@@ -163,16 +163,7 @@ function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => 
  * candidates); the oldest are forgotten past `max`, so memory stays bounded however large the corpus.
  */
 function lazy<K, V>(make: (key: K) => V, max = FACT_CACHE_SIZE): (key: K) => V {
-  const cache = new Map<K, V>();
-  return (key) => {
-    let v = cache.get(key);
-    if (v === undefined) {
-      v = make(key);
-      if (cache.size >= max) cache.delete(cache.keys().next().value as K);
-      cache.set(key, v);
-    }
-    return v;
-  };
+  return new Bounded(max, make).get;
 }
 
 /** Most facts of one kind (sentence terms and shapes, article texts…) kept between questions. */
