@@ -92,6 +92,7 @@ export async function measureSoak(users = Number(process.env.BENCH_SOAK_USERS ??
     DISCORD_TOKEN: STAND_IN_TOKEN,
     DISCORD_API_URL: standIn.apiUrl,
     FEEDBACK_FILE: path.join(dir, 'feedback.jsonl'),
+    STATE_FILE: path.join(dir, 'state.sqlite'),
     COOLDOWN_SECONDS: String(COOLDOWN_MS / 1000),
     LOG_LEVEL: 'info',
   });

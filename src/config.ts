@@ -55,6 +55,10 @@ export interface DiscordConfig {
   metricsPort: number | null;
   /** Address the health and metrics server listens on. */
   metricsHost: string;
+  /** SQLite file (WAL mode) holding the cooldowns, throttles and votes every process of the bot shares. */
+  stateFile: string;
+  /** Redis holding that shared state instead (bots on several machines); null = use `stateFile`. */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -177,7 +181,12 @@ export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordC
     messageContent: boolean(env, 'DISCORD_MESSAGE_CONTENT', false, problems),
     metricsPort: value(env, 'METRICS_PORT') === undefined ? null : integer(env, 'METRICS_PORT', 0, 0, 65535, problems),
     metricsHost: value(env, 'METRICS_HOST') ?? '127.0.0.1',
+    stateFile: resolveDir(value(env, 'STATE_FILE') ?? 'data/state.sqlite'),
+    redisUrl: value(env, 'REDIS_URL') ?? null,
   };
+  if (discord.redisUrl !== null && !/^rediss?:\/\/[^\s]+$/.test(discord.redisUrl)) {
+    problems.push('REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0');
+  }
   if (problems.length) throw new ConfigError(problems, [token]);
   return { ...core, ...discord };
 }

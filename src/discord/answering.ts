@@ -77,7 +77,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
       return outcome;
     }
     if (request.applyCooldown) {
-      const admitted = ctx.cooldown.take(asker.userId);
+      const admitted = await ctx.cooldown.take(asker.userId);
       if (!admitted.ok) {
         outcome = 'cooldown';
         await sendNotice(ctx, asker, delivery, renderCooldown(admitted.retryAfterSeconds, { ephemeral: true }));
@@ -140,7 +140,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
  * throttle window; later ones are dropped, so repeating a bad question cannot make the bot spam the channel.
  */
 export async function sendNotice(ctx: BotContext, asker: Pick<Asker, 'userId'>, delivery: Delivery, payload: ReplyPayload): Promise<void> {
-  if (delivery.noticesArePublic && !ctx.throttles.notices.take(asker.userId).ok) {
+  if (delivery.noticesArePublic && !(await ctx.throttles.notices.take(asker.userId)).ok) {
     ctx.logger.info('notice.dropped', { userId: asker.userId });
     return;
   }

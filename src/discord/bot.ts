@@ -4,7 +4,7 @@
  */
 import type { Client } from 'discord.js';
 import type { Answerer } from '../answer/index.js';
-import type { DiscordConfig } from '../config.js';
+import type { CoreConfig, DiscordConfig } from '../config.js';
 import { createClient, sweepClient } from './client.js';
 import type { BotContext } from './context.js';
 import { Cooldown, RateLimit } from './cooldown.js';
@@ -14,6 +14,7 @@ import { InFlight } from './in-flight.js';
 import { health, startHealthServer, type HealthServer } from './health.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
+import { openSharedState, type SharedState } from './shared-state.js';
 
 /** How often the bot frees what answered users leave behind. */
 export const SWEEP_MS = 60_000;
@@ -29,11 +30,13 @@ export const THROTTLES = {
 };
 
 export interface BotOptions {
-  config: DiscordConfig;
+  config: CoreConfig & DiscordConfig;
   answerer: Answerer;
   logger: Logger;
   /** Defer an answer that is not ready after this long (default 1500 ms, well inside Discord's 3 s). */
   deferAfterMs?: number;
+  /** The shared state to use (default: opened from the configuration, and closed when the bot stops). */
+  state?: SharedState;
   /** How long shutdown waits for answers in flight (default 20 s). */
   drainTimeoutMs?: number;
   /**
@@ -54,26 +57,39 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-export async function startBot(options: BotOptions): Promise<Bot> {
-  const { config, answerer, logger } = options;
+/** The context every handler receives, around an opened core and shared state; the gateway bot and the HTTP endpoint both build theirs here. */
+export function createContext(
+  config: CoreConfig & DiscordConfig,
+  answerer: Answerer,
+  logger: Logger,
+  state: SharedState,
+  deferAfterMs = 1500,
+): BotContext {
   const window = Math.max(config.cooldownSeconds * 1000, THROTTLES.minWindowMs);
-  const context: BotContext = {
+  return {
     config,
     answerer,
     logger,
     metrics: createMetrics(),
-    cooldown: new Cooldown(config.cooldownSeconds),
+    state,
+    cooldown: new Cooldown(state, config.cooldownSeconds, logger),
     throttles: {
-      more: new RateLimit(THROTTLES.morePerWindow, window),
-      morePage: new RateLimit(1, THROTTLES.samePageMs),
-      votes: new RateLimit(THROTTLES.votesPerWindow, window),
-      notices: new RateLimit(1, window),
+      more: new RateLimit(state, 'more', THROTTLES.morePerWindow, window, logger),
+      morePage: new RateLimit(state, 'more-page', 1, THROTTLES.samePageMs, logger),
+      votes: new RateLimit(state, 'votes', THROTTLES.votesPerWindow, window, logger),
+      notices: new RateLimit(state, 'notices', 1, window, logger),
     },
-    feedback: new FeedbackLog(config.feedbackFile),
+    feedback: new FeedbackLog(config.feedbackFile, state),
     inFlight: new InFlight(),
     examples: EXAMPLE_QUESTIONS,
-    deferAfterMs: options.deferAfterMs ?? 1500,
+    deferAfterMs,
   };
+}
+
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { config, answerer, logger } = options;
+  const state = options.state ?? (await openSharedState(config));
+  const context = createContext(config, answerer, logger, state, options.deferAfterMs);
   let stopping: Promise<void> | null = null;
   let failed = false;
   const client = createClient(context, config.apiUrl, (reason, fields) => {
@@ -91,14 +107,17 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       clearInterval(sweeper);
       await client.destroy();
       await healthServer?.close();
+      if (!options.state) await state.close();
       logger.info('shutdown.done', {});
     })());
   // A feedback file that cannot be written stops the bot now, not at the first vote.
-  await context.feedback.check();
+  await context.feedback.check().catch(async (error: unknown) => {
+    if (!options.state) await state.close();
+    throw error;
+  });
   const sweep = () => {
     sweepClient(client);
-    context.cooldown.sweep();
-    for (const limit of Object.values(context.throttles)) limit.sweep();
+    void state.sweep().catch((error: unknown) => logger.warn('state.sweep-failed', { store: state.kind, error }));
   };
   const sweeper = setInterval(sweep, SWEEP_MS).unref();
   let healthServer: HealthServer | null = null;
@@ -112,6 +131,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     clearInterval(sweeper);
     await healthServer?.close();
     await client.destroy().catch(() => undefined);
+    if (!options.state) await state.close();
     throw error;
   }
   return { client, context, health: healthServer, stop, sweep };

@@ -9,12 +9,15 @@ import type { FeedbackLog } from './feedback.js';
 import type { InFlight } from './in-flight.js';
 import type { Logger } from './log.js';
 import type { BotMetrics } from './metrics.js';
+import type { SharedState } from './shared-state.js';
 
 export interface BotContext {
   config: Pick<DiscordConfig, 'questionMaxLength' | 'cooldownSeconds' | 'messageContent'>;
   answerer: Answerer;
   logger: Logger;
   metrics: BotMetrics;
+  /** What every process of the bot shares: the uses behind the cooldown and throttles, and the votes. */
+  state: SharedState;
   cooldown: Cooldown;
   /** Limits on what a user can make the bot do besides asking (see `THROTTLES` in `bot.ts`). */
   throttles: {

@@ -70,9 +70,17 @@ describe('loadDiscordConfig', () => {
       cooldownSeconds: 10,
       questionMaxLength: 300,
       feedbackFile: path.join(PROJECT_ROOT, 'data', 'feedback.jsonl'),
+      stateFile: path.join(PROJECT_ROOT, 'data', 'state.sqlite'),
+      redisUrl: null,
       embeddingModel: DEFAULT_EMBEDDING_MODEL,
       logLevel: 'info',
     });
+  });
+
+  it('reads REDIS_URL, and rejects one that is not a redis:// URL without echoing it', () => {
+    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, REDIS_URL: 'redis://:pw@10.0.0.5:6379/2' }).redisUrl).toBe('redis://:pw@10.0.0.5:6379/2');
+    const error = configError(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, REDIS_URL: 'http://secret@host' }));
+    expect(error.problems).toEqual(['REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0']);
   });
 
   it('reads a guild id, an API URL without trailing slashes and a cooldown of 0', () => {

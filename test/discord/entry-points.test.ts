@@ -69,6 +69,7 @@ async function startConnected(extra: Record<string, string> = {}) {
     DISCORD_TOKEN: STAND_IN_TOKEN,
     DISCORD_API_URL: standIn.apiUrl,
     FEEDBACK_FILE: path.join(dir, 'feedback.jsonl'),
+    STATE_FILE: path.join(dir, 'state.sqlite'),
     ...extra,
   });
   const out = { stderr: '' };

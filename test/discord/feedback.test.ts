@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FeedbackError, FeedbackLog, withTimeout, type FeedbackRecord } from '../../src/discord/feedback.js';
+import { SqliteState } from '../../src/discord/shared-state.js';
 
 const dir = () => mkdtempSync(path.join(os.tmpdir(), 'feedback-test-'));
 
@@ -20,7 +21,7 @@ const lines = (file: string) =>
 describe('FeedbackLog.check', () => {
   it('creates the file and its folder at start', async () => {
     const file = path.join(dir(), 'nested', 'votes.jsonl');
-    await new FeedbackLog(file).check();
+    await new FeedbackLog(file, new SqliteState(':memory:')).check();
     expect(existsSync(file)).toBe(true);
   });
 
@@ -28,7 +29,7 @@ describe('FeedbackLog.check', () => {
     const blocker = path.join(dir(), 'a-file');
     writeFileSync(blocker, 'not a folder');
     const file = path.join(blocker, 'votes.jsonl');
-    const error = await new FeedbackLog(file).check().catch((e: unknown) => e as Error);
+    const error = await new FeedbackLog(file, new SqliteState(':memory:')).check().catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(FeedbackError);
     expect(error!.message).toMatch(new RegExp(`^FEEDBACK_FILE ${file} cannot be written \\((ENOTDIR|EEXIST)\\); point it at a writable file$`));
   });
@@ -37,7 +38,7 @@ describe('FeedbackLog.check', () => {
     const fifo = path.join(dir(), 'votes.fifo');
     execFileSync('mkfifo', [fifo]);
     const started = Date.now();
-    await expect(new FeedbackLog(fifo).check()).rejects.toThrow(/cannot be written \(ENXIO\)/);
+    await expect(new FeedbackLog(fifo, new SqliteState(':memory:')).check()).rejects.toThrow(/cannot be written \(ENXIO\)/);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
@@ -45,7 +46,7 @@ describe('FeedbackLog.check', () => {
 describe('FeedbackLog.record', () => {
   it('keeps one vote per user per message: the same vote again writes nothing, a changed one replaces it', async () => {
     const file = path.join(dir(), 'votes.jsonl');
-    const log = new FeedbackLog(file);
+    const log = new FeedbackLog(file, new SqliteState(':memory:'));
     await log.check();
     expect(await log.record(vote('u1', 'm1', true))).toBe('recorded');
     expect(await log.record(vote('u1', 'm1', true))).toBe('unchanged');
@@ -58,15 +59,32 @@ describe('FeedbackLog.record', () => {
     ]);
   });
 
-  it('remembers the votes already in the file after a restart', async () => {
-    const file = path.join(dir(), 'votes.jsonl');
-    const first = new FeedbackLog(file);
+  it('remembers the votes after a restart (they are in the shared state file)', async () => {
+    const folder = dir();
+    const file = path.join(folder, 'votes.jsonl');
+    const state = new SqliteState(path.join(folder, 'state.sqlite'));
+    const first = new FeedbackLog(file, state);
     await first.check();
     await first.record(vote('u1', 'm1', true));
-    const restarted = new FeedbackLog(file);
+    await state.close();
+    const restarted = new FeedbackLog(file, new SqliteState(path.join(folder, 'state.sqlite')));
     await restarted.check();
     expect(await restarted.record(vote('u1', 'm1', true))).toBe('unchanged');
     expect(lines(file)).toHaveLength(1);
+  });
+
+  it('takes a vote back when its line cannot be written, so pressing again records it', async () => {
+    const fifo = path.join(dir(), 'votes.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const state = new SqliteState(':memory:');
+    await expect(new FeedbackLog(fifo, state).record(vote('u1', 'm1', true))).rejects.toThrow();
+    expect((await state.vote('m1', 'u1', true)).outcome).toBe('recorded');
+  });
+
+  it('fails the vote with a FeedbackError when the shared state cannot take it', async () => {
+    const state = new SqliteState(':memory:');
+    await state.close();
+    await expect(new FeedbackLog(path.join(dir(), 'votes.jsonl'), state).record(vote('u1', 'm1', true))).rejects.toThrow(FeedbackError);
   });
 
 });

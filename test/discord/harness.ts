@@ -68,6 +68,7 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
     DISCORD_TOKEN: STAND_IN_TOKEN,
     DISCORD_API_URL: standIn.apiUrl,
     FEEDBACK_FILE: feedbackFile,
+    STATE_FILE: path.join(dir, 'state.sqlite'),
     COOLDOWN_SECONDS: '30',
     QUESTION_MAX_LENGTH: '300',
     LOG_LEVEL: 'info',

@@ -43,7 +43,7 @@ export async function handleButton(ctx: BotContext, interaction: ButtonInteracti
   const where = { guildId: interaction.guildId, channelId: interaction.channelId, userId, messageId: interaction.message.id };
   switch (button.action) {
     case 'more': {
-      if (!ctx.throttles.morePage.take(`${userId}:${interaction.message.id}:${button.offset}`).ok || !ctx.throttles.more.take(userId).ok) {
+      if (!(await ctx.throttles.morePage.take(`${userId}:${interaction.message.id}:${button.offset}`)).ok || !(await ctx.throttles.more.take(userId)).ok) {
         ctx.logger.info('button.throttled', { action: 'more', ...where });
         await ignore(interaction);
         return;
@@ -63,7 +63,7 @@ export async function handleButton(ctx: BotContext, interaction: ButtonInteracti
       return;
     }
     case 'vote': {
-      if (!ctx.throttles.votes.take(userId).ok) {
+      if (!(await ctx.throttles.votes.take(userId)).ok) {
         ctx.logger.info('button.throttled', { action: 'vote', ...where });
         await ignore(interaction);
         return;

@@ -1,4 +1,7 @@
-/** Builders for the gateway payloads Discord would send: interactions and messages, in a guild or a DM. */
+/**
+ * Builders for the gateway payloads Discord would send: interactions and messages, in a guild or a DM. They are
+ * in the stand-in's first guild unless told another (`guildId`, `channelId`).
+ */
 import { nextSnowflake, type DiscordStandIn, type StoredMessage } from './server.js';
 
 export interface TestUser {
@@ -14,10 +17,21 @@ export function newUser(username = 'asker'): TestUser {
   return { id: nextSnowflake(), username, discriminator: '0', global_name: username, avatar: null };
 }
 
-interface Where {
+/** Which of the stand-in's guilds, and which channel of it: its text channel unless `channelId` names another. */
+export interface Place {
+  guildId?: string;
+  channelId?: string;
+}
+
+interface Where extends Place {
   user: TestUser;
-  /** A DM with the bot instead of the stand-in guild's channel. */
+  /** A DM with the bot instead of a guild channel. */
   dm?: boolean;
+}
+
+function placeOf(standIn: DiscordStandIn, place: Place): { guildId: string; channelId: string } {
+  const guildId = place.guildId ?? (place.channelId && standIn.guildOfChannel(place.channelId)) ?? standIn.guildId;
+  return { guildId, channelId: place.channelId ?? standIn.channelIdOf(guildId) };
 }
 
 function base(standIn: DiscordStandIn, where: Where) {
@@ -43,13 +57,14 @@ function base(standIn: DiscordStandIn, where: Where) {
       context: 1,
     };
   }
+  const { guildId, channelId } = placeOf(standIn, where);
   return {
     ...common,
-    guild_id: standIn.guildId,
+    guild_id: guildId,
     guild_locale: 'en-US',
-    guild: { id: standIn.guildId, locale: 'en-US', features: [] },
-    channel_id: standIn.channelId,
-    channel: { id: standIn.channelId, type: 0, guild_id: standIn.guildId, name: 'general', position: 0, flags: 0, permissions: '2248473465835073' },
+    guild: { id: guildId, locale: 'en-US', features: [] },
+    channel_id: channelId,
+    channel: { id: channelId, type: 0, guild_id: guildId, name: 'general', position: 0, flags: 0, permissions: '2248473465835073' },
     member: {
       user: where.user,
       roles: [],
@@ -64,7 +79,7 @@ function base(standIn: DiscordStandIn, where: Where) {
       premium_since: null,
       communication_disabled_until: null,
     },
-    authorizing_integration_owners: { '0': standIn.guildId },
+    authorizing_integration_owners: { '0': guildId },
     context: 0,
   };
 }
@@ -110,19 +125,20 @@ export function buttonClick(standIn: DiscordStandIn, customId: string, message: 
   };
 }
 
-export interface MessageOptions {
+export interface MessageOptions extends Place {
   mentionBot: boolean;
   dm?: boolean;
   /** Posted as a reply to this message (Discord's reply: `message_reference` and `referenced_message`). */
   replyTo?: StoredMessage | Record<string, any>;
   /** Whether the reply mentions the author of `replyTo` (Discord's "@ ON" switch; default on). */
   ping?: boolean;
-  /** Posted in this thread of the stand-in guild instead of its text channel. */
+  /** Posted in this thread (of its own guild) instead of a text channel. */
   threadId?: string;
 }
 
 export function channelMessage(standIn: DiscordStandIn, content: string, author: TestUser, options: MessageOptions) {
   const id = nextSnowflake();
+  const { guildId, channelId } = placeOf(standIn, { ...options, channelId: options.threadId ?? options.channelId });
   const replyTo = options.replyTo;
   const repliedAuthor = replyTo && options.ping !== false ? [(replyTo as any).author] : [];
   const mentions = [...(options.mentionBot ? [standIn.botUser] : []), ...repliedAuthor.filter((u: any) => !options.mentionBot || u.id !== standIn.botUser.id)];
@@ -144,7 +160,7 @@ export function channelMessage(standIn: DiscordStandIn, content: string, author:
     components: [],
     ...(replyTo
       ? {
-          message_reference: { type: 0, message_id: replyTo.id, channel_id: replyTo.channel_id, ...(options.dm ? {} : { guild_id: standIn.guildId }) },
+          message_reference: { type: 0, message_id: replyTo.id, channel_id: replyTo.channel_id, ...(options.dm ? {} : { guild_id: guildId }) },
           referenced_message: asSent(replyTo),
         }
       : {}),
@@ -154,9 +170,9 @@ export function channelMessage(standIn: DiscordStandIn, content: string, author:
   }
   return {
     ...common,
-    channel_id: options.threadId ?? standIn.channelId,
+    channel_id: channelId,
     channel_type: options.threadId ? 11 : 0,
-    guild_id: standIn.guildId,
+    guild_id: guildId,
     member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
   };
 }

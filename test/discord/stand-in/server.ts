@@ -1,11 +1,14 @@
 /**
  * A local stand-in for Discord, on 127.0.0.1 and a free port: the REST routes the bot uses (under
  * `/api/v10`) and, on the same port, the gateway websocket (`/gateway`). It records every request and
- * keeps the messages the bot created, so tests assert on exactly what reached "Discord".
+ * keeps the messages the bot created, so tests assert on exactly what reached "Discord". It has one guild
+ * with one text channel, or several (`guilds`) spread over the shards of a sharded bot.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StandInGateway } from './gateway.js';
+
+export { shardOf } from './gateway.js';
 
 export const STAND_IN_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.GsTnd1.standInSecretTokenPart_0123456789abcdef';
 
@@ -56,15 +59,36 @@ export function nextSnowflake(): string {
   return snowflake.toString();
 }
 
+/**
+ * Guild ids differ in their timestamp part, which decides the shard: guild i's is GUILD_MS + i, and GUILD_MS
+ * (late 2024) is a multiple of 720720 = lcm(1..16), so guild i is on shard i % n for any shard count n up to 16.
+ * The low bits count up, so no two stand-ins in one process share a guild id.
+ */
+const GUILD_MS = 430_046n * 720_720n;
+let guildSerial = 0n;
+function guildSnowflake(index: number): string {
+  guildSerial = (guildSerial + 1n) % (1n << 22n);
+  return (((GUILD_MS + BigInt(index)) << 22n) | guildSerial).toString();
+}
+
 export interface StandInOptions {
   heartbeatIntervalMs?: number;
+  /** How many guilds the bot is in, each with one text channel (default 1). */
+  guilds?: number;
+  /** The shard count `GET /gateway/bot` recommends (default 1). */
+  shards?: number;
+  /** `session_start_limit.max_concurrency` of `GET /gateway/bot`: how many shards may identify at once (default 1). */
+  maxConcurrency?: number;
 }
 
 export class DiscordStandIn {
   readonly applicationId = nextSnowflake();
   readonly botUser = { id: this.applicationId, username: 'NewsBot', discriminator: '0000', global_name: null, avatar: null, bot: true, flags: 0 };
-  readonly guildId = nextSnowflake();
-  readonly channelId = nextSnowflake();
+  /** Every guild the bot is in; guild i is on shard i % n of n shards (n up to 16). */
+  readonly guildIds: string[];
+  /** The first guild (on shard 0) and its text channel. */
+  readonly guildId: string;
+  readonly channelId: string;
   readonly requests: RecordedRequest[] = [];
   readonly messages = new Map<string, StoredMessage>();
   /** Messages users posted (through `sendMessage`), which the bot may read back: replies, thread history. */
@@ -73,18 +97,29 @@ export class DiscordStandIn {
   readonly threads = new Map<string, Record<string, any>>();
   readonly gateway: StandInGateway;
   private readonly interactions = new Map<string, InteractionRecord>();
+  /** The text channel of each guild. */
+  private readonly channels = new Map<string, string>();
+  private readonly shards: number;
+  private readonly maxConcurrency: number;
   /** Failures to answer instead of the next matching requests (`failNext`), oldest first. */
   private readonly injected: { match: (r: RecordedRequest) => boolean; status: number; json: unknown; headers: Record<string, string> }[] = [];
   private readonly server: Server;
   private port = 0;
 
   private constructor(options: StandInOptions) {
+    this.guildIds = Array.from({ length: options.guilds ?? 1 }, (_, i) => guildSnowflake(i));
+    for (const id of this.guildIds) this.channels.set(id, nextSnowflake());
+    this.guildId = this.guildIds[0]!;
+    this.channelId = this.channelIdOf(this.guildId);
+    this.shards = options.shards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
     this.gateway = new StandInGateway(
       {
         token: STAND_IN_TOKEN,
         botUser: this.botUser,
         applicationId: this.applicationId,
-        guild: () => this.guildPayload(),
+        guildIds: () => this.guildIds,
+        guild: (id) => this.guildPayload(id),
         url: () => this.gatewayUrl,
       },
       options.heartbeatIntervalMs ?? 1_000,
@@ -124,8 +159,21 @@ export class DiscordStandIn {
   // ---------------------------------------------------------------------------------------------
   // Test helpers
 
-  /** Registers an interaction the stand-in will accept callbacks for, and dispatches it to the bot. */
-  sendInteraction(payload: { id: string; token: string; channel_id: string; type?: number; member?: { user?: any }; user?: any }): void {
+  /** The text channel of one of the guilds. */
+  channelIdOf(guildId: string): string {
+    const channelId = this.channels.get(guildId);
+    if (!channelId) throw new Error(`stand-in: no guild ${guildId}`);
+    return channelId;
+  }
+
+  /** The guild a text channel or thread belongs to; undefined for any other channel (a DM). */
+  guildOfChannel(channelId: string): string | undefined {
+    for (const [guildId, id] of this.channels) if (id === channelId) return guildId;
+    return this.threads.get(channelId)?.guild_id;
+  }
+
+  /** Registers an interaction the stand-in will accept callbacks for, and dispatches it to the shard of its guild (shard 0 in a DM). */
+  sendInteraction(payload: { id: string; token: string; channel_id: string; guild_id?: string; type?: number; member?: { user?: any }; user?: any }): void {
     this.interactions.set(payload.token, {
       id: payload.id,
       token: payload.token,
@@ -138,13 +186,14 @@ export class DiscordStandIn {
   }
 
   /**
-   * Dispatches a user's message and keeps it for reading back. As Discord does, a server message that does not
-   * mention the bot reaches a bot without the Message Content intent with its text, embeds and attachments empty.
+   * Dispatches a user's message to the shard of its guild (shard 0 in a DM) and keeps it for reading back. As
+   * Discord does, a server message that does not mention the bot reaches a shard identified without the Message
+   * Content intent with its text, embeds and attachments empty.
    */
   sendMessage(payload: any): void {
     this.userMessages.set(payload.id, payload);
     const mentionsBot = (payload.mentions ?? []).some((u: any) => u.id === this.botUser.id);
-    const intents = this.gateway.stats.identifies.at(-1)?.intents ?? 0;
+    const intents = this.gateway.intentsFor(payload.guild_id ?? null);
     const readable = !payload.guild_id || mentionsBot || (intents & MESSAGE_CONTENT_INTENT) !== 0;
     this.gateway.dispatch('MESSAGE_CREATE', readable ? payload : { ...payload, content: '', embeds: [], attachments: [] });
   }
@@ -264,8 +313,8 @@ export class DiscordStandIn {
       if (!authed) return unauthorized();
       return reply(200, {
         url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 60_000, max_concurrency: 1 },
+        shards: this.shards,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 60_000, max_concurrency: this.maxConcurrency },
       });
     }
     if (r.method === 'GET' && r.path === '/applications/@me') {
@@ -346,11 +395,13 @@ export class DiscordStandIn {
       if (!authed) return unauthorized();
       const starter = this.messages.get(m[2]!) ?? this.userMessages.get(m[2]!);
       if (!starter || starter.channel_id !== m[1]) return reply(404, { message: 'Unknown Message', code: 10008 });
+      const guildId = this.guildOfChannel(m[1]!);
+      if (!guildId) return reply(400, { message: 'Cannot execute action on a DM channel', code: 50003 });
       if (this.threads.has(m[2]!)) return reply(400, { message: 'A thread has already been created for this message', code: 160004 });
       const thread = {
         id: m[2]!,
         type: 11,
-        guild_id: this.guildId,
+        guild_id: guildId,
         parent_id: m[1],
         owner_id: this.botUser.id,
         name: r.body?.name,
@@ -409,10 +460,12 @@ export class DiscordStandIn {
     return message;
   }
 
-  private guildPayload(): Record<string, unknown> {
+  private guildPayload(guildId: string): Record<string, unknown> {
+    const channelId = this.channelIdOf(guildId);
+    const index = this.guildIds.indexOf(guildId);
     return {
-      id: this.guildId,
-      name: 'Stand-in Guild',
+      id: guildId,
+      name: index === 0 ? 'Stand-in Guild' : `Stand-in Guild ${index + 1}`,
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -436,7 +489,7 @@ export class DiscordStandIn {
       premium_progress_bar_enabled: false,
       features: [],
       roles: [
-        { id: this.guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '1024', managed: false, mentionable: false, flags: 0 },
+        { id: guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '1024', managed: false, mentionable: false, flags: 0 },
       ],
       emojis: [],
       stickers: [],
@@ -446,8 +499,8 @@ export class DiscordStandIn {
       member_count: 2,
       voice_states: [],
       members: [],
-      channels: [{ id: this.channelId, type: 0, name: 'general', guild_id: this.guildId, position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null }],
-      threads: [...this.threads.values()],
+      channels: [{ id: channelId, type: 0, name: 'general', guild_id: guildId, position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null }],
+      threads: [...this.threads.values()].filter((t) => t.guild_id === guildId),
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
