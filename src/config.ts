@@ -59,6 +59,13 @@ export interface DiscordConfig {
   stateFile: string;
   /** Redis holding that shared state instead (bots on several machines); null = use `stateFile`. */
   redisUrl: string | null;
+  /**
+   * `SHARDS`: run the gateway bot as this many shard processes ('auto': as many as Discord recommends); null = one
+   * process, unsharded. Always null inside a shard process, where discord.js's manager sets `SHARDS` to the shard id.
+   */
+  shards: 'auto' | number | null;
+  /** The shard this process is, when discord.js's sharding manager started it; null otherwise. */
+  shard: number | null;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +160,21 @@ export function loadConfig(env: Env = process.env): CoreConfig {
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
 const SNOWFLAKE = /^\d{17,20}$/;
 
+/** The most shards `SHARDS` may ask for. */
+export const SHARDS_LIMIT = 1024;
+
+/** `SHARDS` as the operator means it, or the shard id discord.js's manager gave this process. */
+function shardSettings(env: Env, problems: string[]): Pick<DiscordConfig, 'shards' | 'shard'> {
+  const raw = value(env, 'SHARDS');
+  if (value(env, 'SHARDING_MANAGER') !== undefined) return { shards: null, shard: raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : 0 };
+  if (raw === undefined) return { shards: null, shard: null };
+  if (raw.toLowerCase() === 'auto') return { shards: 'auto', shard: null };
+  const n = Number(raw);
+  if (Number.isInteger(n) && n >= 1 && n <= SHARDS_LIMIT) return { shards: n, shard: null };
+  problems.push(`SHARDS must be auto or a whole number from 1 to ${SHARDS_LIMIT} (got "${raw}")`);
+  return { shards: null, shard: null };
+}
+
 /** Core plus Discord settings. Throws `ConfigError` listing every bad key; never echoes the token. */
 export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordConfig {
   const problems: string[] = [];
@@ -183,6 +205,7 @@ export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordC
     metricsHost: value(env, 'METRICS_HOST') ?? '127.0.0.1',
     stateFile: resolveDir(value(env, 'STATE_FILE') ?? 'data/state.sqlite'),
     redisUrl: value(env, 'REDIS_URL') ?? null,
+    ...shardSettings(env, problems),
   };
   if (discord.redisUrl !== null && !/^rediss?:\/\/[^\s]+$/.test(discord.redisUrl)) {
     problems.push('REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0');

@@ -123,7 +123,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   let healthServer: HealthServer | null = null;
   try {
     if (config.metricsPort !== null) {
-      healthServer = await startHealthServer(config.metricsPort, config.metricsHost, () => health(answerer, client), context.metrics);
+      // Each shard of a sharded bot serves its own: shard i on METRICS_PORT + i.
+      const port = config.metricsPort === 0 ? 0 : config.metricsPort + (config.shard ?? 0);
+      healthServer = await startHealthServer(port, config.metricsHost, () => health(answerer, client), context.metrics);
       logger.info('metrics.listening', { host: config.metricsHost, port: healthServer.port });
     }
     await client.login(config.token);

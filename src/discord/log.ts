@@ -22,6 +22,8 @@ export interface LoggerOptions {
   level: LogLevel;
   /** Exact strings to hide wherever they appear (the bot token). */
   secrets?: string[];
+  /** Fields on every line (the shard a process is). */
+  base?: LogFields;
   /** Where lines go; stderr by default. */
   write?: (line: string) => void;
   now?: () => Date;
@@ -60,7 +62,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const log = pino(
     {
       level: options.level,
-      base: undefined,
+      base: options.base ?? undefined,
       messageKey: 'event',
       timestamp: () => `,"time":"${now().toISOString()}"`,
       formatters: { level: (label) => ({ level: label }), log: (fields) => plain(fields) as Record<string, unknown> },

@@ -3,9 +3,11 @@
  * opens the question-answering core, connects to Discord, and shuts down gracefully on SIGINT/SIGTERM.
  */
 import { openAnswerer } from '../answer/index.js';
+import { fileURLToPath } from 'node:url';
 import { startBot, type Bot } from './bot.js';
 import { exitWithFatal, loadConfigOrExit } from './entry.js';
-import { createLogger } from './log.js';
+import { createLogger, type Logger } from './log.js';
+import { superviseShards } from './shards.js';
 
 /** A fatal failure exits at the latest this long after it, whatever is still in flight. */
 const FATAL_EXIT_AFTER_MS = 10_000;
@@ -13,13 +15,14 @@ const FATAL_EXIT_AFTER_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfigOrExit('Cannot start the bot');
 
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token], ...(config.shard !== null ? { base: { shard: config.shard } } : {}) });
   process.on('unhandledRejection', (reason) => logger.error('process.unhandled-rejection', { error: reason }));
   process.on('uncaughtException', (error) => {
     logger.error('process.uncaught-exception', { error });
     process.exit(1);
   });
 
+  if (config.shards !== null) return superviseUntilSignal(config, logger);
   logger.info('startup', { apiUrl: config.apiUrl, cooldownSeconds: config.cooldownSeconds, questionMaxLength: config.questionMaxLength });
   const answerer = await openAnswerer(config);
   // A fatal failure ends the process with exit code 1, after the answers in flight (bounded) and the gateway close.
@@ -58,6 +61,27 @@ async function main(): Promise<void> {
         process.exit(1);
       },
     );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+/** `SHARDS` set: this process only spawns and supervises the shard processes (each runs `main` unsharded). */
+async function superviseUntilSignal(config: Parameters<typeof superviseShards>[0], logger: Logger): Promise<void> {
+  logger.info('startup', { apiUrl: config.apiUrl, shards: config.shards });
+  const supervisor = await superviseShards(config, fileURLToPath(import.meta.url), logger);
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      logger.warn('shutdown.forced', { signal });
+      process.exit(1);
+    }
+    logger.info('shutdown.signal', { signal });
+    void supervisor.stop().then(() => {
+      logger.info('shutdown.done', {});
+      process.exit(0);
+    });
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -83,6 +83,15 @@ describe('loadDiscordConfig', () => {
     expect(error.problems).toEqual(['REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0']);
   });
 
+  it('reads SHARDS as auto or a count, and inside a shard process as the shard it is', () => {
+    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, SHARDS: 'auto' })).toMatchObject({ shards: 'auto', shard: null });
+    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '4' })).toMatchObject({ shards: 4, shard: null });
+    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '1', SHARDING_MANAGER: 'true', SHARD_COUNT: '4' })).toMatchObject({ shards: null, shard: 1 });
+    expect(configError(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, SHARDS: 'many' })).problems).toEqual([
+      'SHARDS must be auto or a whole number from 1 to 1024 (got "many")',
+    ]);
+  });
+
   it('reads a guild id, an API URL without trailing slashes and a cooldown of 0', () => {
     const config = loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9999/api//', COOLDOWN_SECONDS: '0' });
     expect(config.guildId).toBe('123456789012345678');

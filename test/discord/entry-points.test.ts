@@ -23,7 +23,7 @@ interface Run {
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|COOLDOWN_|QUESTION_|FEEDBACK_|LOG_LEVEL)/.test(k)) env[k] = v;
+    if (!/^(DISCORD_|COOLDOWN_|QUESTION_|FEEDBACK_|LOG_LEVEL|STATE_FILE|REDIS_URL|SHARD|METRICS_|HTTP_)/.test(k)) env[k] = v;
   }
   // Set (even empty) so that a developer's .env file cannot fill them in.
   return { DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', ...env, ...extra };
