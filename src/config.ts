@@ -176,12 +176,12 @@ function shardSettings(env: Env, problems: string[]): Pick<DiscordConfig, 'shard
 }
 
 /** Core plus Discord settings. Throws `ConfigError` listing every bad key; never echoes the token. */
-export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordConfig {
+export function loadDiscordConfig(env: Env = process.env, options: { tokenRequired?: boolean } = {}): CoreConfig & DiscordConfig {
   const problems: string[] = [];
   const core = parseCoreConfig(env, problems);
   const token = value(env, 'DISCORD_TOKEN');
   if (token === undefined) {
-    problems.push('DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal into .env');
+    if (options.tokenRequired !== false) problems.push('DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal into .env');
   } else if (!TOKEN_SHAPE.test(token)) {
     problems.push('DISCORD_TOKEN is malformed: expected three dot-separated parts as shown in the developer portal');
   }
@@ -212,4 +212,36 @@ export function loadDiscordConfig(env: Env = process.env): CoreConfig & DiscordC
   }
   if (problems.length) throw new ConfigError(problems, [token]);
   return { ...core, ...discord };
+}
+
+export interface HttpEndpointConfig {
+  /** The application's public key (hex), from the developer portal: every request's Ed25519 signature is checked with it. */
+  publicKey: string;
+  /** Port of `POST /interactions`, `GET /healthz` and `GET /metrics` (0: any free port). */
+  httpPort: number;
+  httpHost: string;
+}
+
+/**
+ * Settings of `npm run serve:http`: the Discord settings with the token optional (only `/ask … thread:True` needs
+ * it, to start the thread), plus the public key and the port. Throws `ConfigError` listing every bad key.
+ */
+export function loadHttpEndpointConfig(env: Env = process.env): CoreConfig & DiscordConfig & HttpEndpointConfig {
+  const problems: string[] = [];
+  let discord: CoreConfig & DiscordConfig | null = null;
+  try {
+    discord = loadDiscordConfig(env, { tokenRequired: false });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  const publicKey = value(env, 'DISCORD_PUBLIC_KEY');
+  if (publicKey === undefined) {
+    problems.push('DISCORD_PUBLIC_KEY is not set: copy the application\'s public key from the developer portal (General Information) into .env');
+  } else if (!/^[0-9a-fA-F]{64}$/.test(publicKey)) {
+    problems.push('DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters shown in the developer portal');
+  }
+  const httpPort = integer(env, 'HTTP_PORT', 8080, 0, 65535, problems);
+  if (problems.length || !discord) throw new ConfigError(problems, [env.DISCORD_TOKEN]);
+  return { ...discord, publicKey: publicKey!.toLowerCase(), httpPort, httpHost: value(env, 'HTTP_HOST') ?? '127.0.0.1' };
 }

@@ -11,7 +11,7 @@
  *     the bot — a reply with the mention turned off, or any message in a thread the bot started.
  * Slash commands, autocomplete and buttons need no intent at all.
  */
-import { Client, Events, GatewayIntentBits, Options, Partials, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
 import { markArrival } from './arrival.js';
 import type { BotContext } from './context.js';
 import { handleAutocomplete } from './handlers/autocomplete.js';
@@ -66,11 +66,18 @@ export function sweepClient(client: Client): void {
   client.rest.handlers.sweep((handler) => handler.inactive);
 }
 
-export function createClient(ctx: BotContext, apiUrl: string, onFatal: FatalHandler, messageContent = false): Client {
+export function createClient(
+  ctx: BotContext,
+  apiUrl: string,
+  onFatal: FatalHandler,
+  messageContent = false,
+  /** How REST requests are made (the HTTP endpoint answers an interaction's first callback itself). */
+  makeRequest?: RESTOptions['makeRequest'],
+): Client {
   const client = new Client({
     intents: intentsFor(messageContent),
     partials: [Partials.Channel],
-    rest: { api: apiUrl },
+    rest: { api: apiUrl, ...(makeRequest ? { makeRequest } : {}) },
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: CACHE_LIMITS,
   });

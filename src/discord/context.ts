@@ -12,7 +12,7 @@ import type { BotMetrics } from './metrics.js';
 import type { SharedState } from './shared-state.js';
 
 export interface BotContext {
-  config: Pick<DiscordConfig, 'questionMaxLength' | 'cooldownSeconds' | 'messageContent'>;
+  config: Pick<DiscordConfig, 'questionMaxLength' | 'cooldownSeconds' | 'messageContent' | 'token'>;
   answerer: Answerer;
   logger: Logger;
   metrics: BotMetrics;

@@ -5,11 +5,11 @@
 import { ConfigError, loadDiscordConfig, loadEnvFile, type CoreConfig, type DiscordConfig } from '../config.js';
 import { redact } from '../redact.js';
 
-/** Loads `.env` and the Discord configuration, or exits 1 with `<doing>: <every problem>` on one line. */
-export function loadConfigOrExit(doing: string): CoreConfig & DiscordConfig {
+/** Loads `.env` and the configuration `load` reads, or exits 1 with `<doing>: <every problem>` on one line. */
+export function loadConfigOrExit<C = CoreConfig & DiscordConfig>(doing: string, load: (env: NodeJS.ProcessEnv) => C = loadDiscordConfig as never): C {
   try {
     loadEnvFile();
-    return loadDiscordConfig(process.env);
+    return load(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${doing}: ${error.problems.join('; ')}\n`);

@@ -1,6 +1,6 @@
 /**
  * The bot's Prometheus metrics (`prom-client`), one registry per bot: questions by outcome, answer latency,
- * deferrals, gateway reconnects, and Node's own (event-loop lag, memory, CPU). Served by `health.ts`.
+ * deferrals, gateway reconnects, requests to the HTTP interactions endpoint, and Node's own (event-loop lag, memory, CPU). Served by `health.ts`.
  */
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
@@ -10,6 +10,8 @@ export interface BotMetrics {
   question(outcome: string, latencyMs: number, deferred: boolean): void;
   /** The gateway connection dropped and discord.js is reconnecting. */
   reconnect(): void;
+  /** A request to the HTTP interactions endpoint, by what became of it. */
+  httpRequest(outcome: 'answered' | 'ping' | 'bad-signature' | 'bad-request' | 'no-response'): void;
 }
 
 export function createMetrics(): BotMetrics {
@@ -24,6 +26,12 @@ export function createMetrics(): BotMetrics {
   });
   const deferrals = new Counter({ name: 'newsbot_deferrals_total', help: 'Answers deferred ("thinking…") because they were not ready in time.', registers: [registry] });
   const reconnects = new Counter({ name: 'newsbot_gateway_reconnects_total', help: 'Gateway reconnections.', registers: [registry] });
+  const httpRequests = new Counter({
+    name: 'newsbot_http_interactions_total',
+    help: 'Requests to POST /interactions, by outcome.',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
   return {
     registry,
     question(outcome, latencyMs, deferred) {
@@ -32,5 +40,6 @@ export function createMetrics(): BotMetrics {
       if (deferred) deferrals.inc();
     },
     reconnect: () => reconnects.inc(),
+    httpRequest: (outcome) => httpRequests.inc({ outcome }),
   };
 }

@@ -13,6 +13,7 @@ export const THREAD_NAME_MAX = 100;
 
 export const THREAD_NEEDS_PUBLIC = 'A private answer cannot start a thread; ask without `private:True` to discuss it in a thread.';
 export const THREAD_NOT_HERE = 'Threads can only be started in a server’s text channel, not in a DM or inside another thread.';
+export const THREAD_NO_TOKEN = 'This copy of the bot cannot start threads (it runs without its bot token); ask without `thread:True`.';
 export const THREAD_FAILED = 'I could not start a thread here; I may be missing the Create Public Threads permission in this channel.';
 
 export function threadName(question: string): string {
@@ -22,6 +23,9 @@ export function threadName(question: string): string {
 export async function startAnswerThread(ctx: BotContext, interaction: ChatInputCommandInteraction, question: string, ephemeral: boolean): Promise<void> {
   const notice = (text: string) => sendToInteraction(interaction, renderNotice(text, { ephemeral: true }));
   if (ephemeral) return notice(THREAD_NEEDS_PUBLIC);
+  // The HTTP endpoint may run without DISCORD_TOKEN: it answers interactions through their webhooks, but starting
+  // a thread is a bot call.
+  if (!ctx.config.token) return notice(THREAD_NO_TOKEN);
   const channel = interaction.channel;
   if (!interaction.inGuild() || !channel || channel.isThread() || channel.isDMBased()) return notice(THREAD_NOT_HERE);
   try {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DISCORD_API_URL, DEFAULT_EMBEDDING_MODEL, loadConfig, loadDiscordConfig, loadEnvFile, PROJECT_ROOT } from '../../src/config.js';
+import { ConfigError, DEFAULT_DISCORD_API_URL, DEFAULT_EMBEDDING_MODEL, loadConfig, loadDiscordConfig, loadEnvFile, loadHttpEndpointConfig, PROJECT_ROOT } from '../../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
 
@@ -89,6 +89,20 @@ describe('loadDiscordConfig', () => {
     expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '1', SHARDING_MANAGER: 'true', SHARD_COUNT: '4' })).toMatchObject({ shards: null, shard: 1 });
     expect(configError(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, SHARDS: 'many' })).problems).toEqual([
       'SHARDS must be auto or a whole number from 1 to 1024 (got "many")',
+    ]);
+  });
+
+  it('reads the HTTP endpoint settings: the public key required, the token optional', () => {
+    const key = 'AB'.repeat(32);
+    expect(loadHttpEndpointConfig({ DISCORD_PUBLIC_KEY: key })).toMatchObject({ publicKey: key.toLowerCase(), httpPort: 8080, httpHost: '127.0.0.1', token: '' });
+    expect(loadHttpEndpointConfig({ DISCORD_PUBLIC_KEY: key, DISCORD_TOKEN: TOKEN, HTTP_PORT: '0' })).toMatchObject({ token: TOKEN, httpPort: 0 });
+    expect(configError(() => loadHttpEndpointConfig({ DISCORD_TOKEN: TOKEN, HTTP_PORT: 'x' })).problems).toEqual([
+      "DISCORD_PUBLIC_KEY is not set: copy the application's public key from the developer portal (General Information) into .env",
+      'HTTP_PORT must be a whole number from 0 to 65535 (got "x")',
+    ]);
+    expect(configError(() => loadHttpEndpointConfig({ DISCORD_PUBLIC_KEY: 'abc', DISCORD_TOKEN: 'bad' })).problems).toEqual([
+      'DISCORD_TOKEN is malformed: expected three dot-separated parts as shown in the developer portal',
+      'DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters shown in the developer portal',
     ]);
   });
 

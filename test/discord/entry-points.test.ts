@@ -26,7 +26,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (!/^(DISCORD_|COOLDOWN_|QUESTION_|FEEDBACK_|LOG_LEVEL|STATE_FILE|REDIS_URL|SHARD|METRICS_|HTTP_)/.test(k)) env[k] = v;
   }
   // Set (even empty) so that a developer's .env file cannot fill them in.
-  return { DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', ...env, ...extra };
+  return { DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DISCORD_PUBLIC_KEY: '', ...env, ...extra };
 }
 
 function start(script: string, env: Record<string, string>) {
@@ -91,6 +91,16 @@ const events = (stderr: string) =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, any>);
+
+describe('npm run serve:http (src/discord/serve-http.ts)', () => {
+  it('exits 1 with one line naming DISCORD_PUBLIC_KEY when it is not set', async () => {
+    const result = await run('src/discord/serve-http.ts', {});
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot start the HTTP endpoint: DISCORD_PUBLIC_KEY is not set/);
+  });
+});
 
 describe('npm start (src/discord/main.ts)', () => {
   it('exits with code 1 and one line naming DISCORD_TOKEN when it is not set', async () => {

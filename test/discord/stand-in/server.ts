@@ -5,6 +5,7 @@
  * with one text channel, or several (`guilds`) spread over the shards of a sharded bot.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { sign, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { StandInGateway } from './gateway.js';
 
@@ -21,6 +22,18 @@ export interface RecordedRequest {
   body: any;
   status: number;
   at: number;
+  /** The first response of an interaction sent to an Interactions Endpoint URL: the HTTP response, not a REST call. */
+  viaHttp?: boolean;
+}
+
+export interface InteractionPayload {
+  id: string;
+  token: string;
+  channel_id: string;
+  guild_id?: string;
+  type?: number;
+  member?: { user?: any };
+  user?: any;
 }
 
 export interface StoredMessage {
@@ -173,7 +186,57 @@ export class DiscordStandIn {
   }
 
   /** Registers an interaction the stand-in will accept callbacks for, and dispatches it to the shard of its guild (shard 0 in a DM). */
-  sendInteraction(payload: { id: string; token: string; channel_id: string; guild_id?: string; type?: number; member?: { user?: any }; user?: any }): void {
+  sendInteraction(payload: InteractionPayload): void {
+    this.registerInteraction(payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+  }
+
+  /**
+   * Discord's side of an Interactions Endpoint URL: POSTs the interaction to `url` signed with `key` (`forged`
+   * replaces the signature, timestamp or body sent, to test a forgery) and takes a 200 response as the interaction's first
+   * response — recorded like a callback request (`viaHttp`), so the helpers that read callbacks work unchanged.
+   */
+  async postInteraction(
+    url: string,
+    key: KeyObject,
+    payload: InteractionPayload | { type: 1; id: string; token: string; application_id: string },
+    forged: { signature?: string; timestamp?: string; body?: string } = {},
+  ): Promise<{ status: number; body: any }> {
+    if (payload.type !== 1) this.registerInteraction(payload as InteractionPayload);
+    // A forged body or timestamp is sent in place of the one that was signed.
+    const signedBody = JSON.stringify(payload);
+    const signedTimestamp = String(Math.floor(Date.now() / 1000));
+    const body = forged.body ?? signedBody;
+    const timestamp = forged.timestamp ?? signedTimestamp;
+    const signature = forged.signature ?? sign(null, Buffer.from(signedTimestamp + signedBody), key).toString('hex');
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      body,
+    });
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : null;
+    const interaction = this.interactions.get(payload.token);
+    if (response.status === 200 && interaction && payload.type !== 1) {
+      const record: RecordedRequest = {
+        method: 'POST',
+        path: `/interactions/${payload.id}/${payload.token}/callback`,
+        query: new URLSearchParams(),
+        authorization: undefined,
+        body: json,
+        status: 204,
+        at: Date.now(),
+        viaHttp: true,
+      };
+      this.requests.push(record);
+      this.acknowledge(interaction, json.type, json.data);
+      this.onResponse?.(record);
+    }
+    return { status: response.status, body: json };
+  }
+
+  /** Registers an interaction the stand-in will accept callbacks and webhook calls for. */
+  private registerInteraction(payload: InteractionPayload): void {
     this.interactions.set(payload.token, {
       id: payload.id,
       token: payload.token,
@@ -182,7 +245,15 @@ export class DiscordStandIn {
       user: payload.member?.user ?? payload.user,
       acknowledged: false,
     });
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+  }
+
+  /** What an interaction's first response does: a message (4), a "thinking…" placeholder (5), or nothing to show. */
+  private acknowledge(interaction: InteractionRecord, type: number, data: any): void {
+    interaction.acknowledged = true;
+    interaction.callbackType = type;
+    if (type === 4 || type === 5) {
+      interaction.original = this.store(interaction.channelId, type === 5 ? { ...(data ?? {}), flags: (data?.flags ?? 0) | 128 } : data, interaction);
+    }
   }
 
   /**
@@ -333,12 +404,8 @@ export class DiscordStandIn {
       const interaction = this.interactions.get(m[2]!);
       if (!interaction || interaction.id !== m[1]) return reply(404, { message: 'Unknown interaction', code: 10062 });
       if (interaction.acknowledged) return reply(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
-      interaction.acknowledged = true;
       const { type, data } = r.body as { type: number; data?: any };
-      interaction.callbackType = type;
-      if (type === 4 || type === 5) {
-        interaction.original = this.store(interaction.channelId, type === 5 ? { ...(data ?? {}), flags: (data?.flags ?? 0) | 128 } : data, interaction);
-      }
+      this.acknowledge(interaction, type, data);
       if (r.query.get('with_response') === 'true') {
         return reply(200, { interaction: { id: interaction.id, type: 2 }, resource: interaction.original ? { type, message: interaction.original } : { type } });
       }
