@@ -47,15 +47,16 @@ type Tokenizer = (text: string, options?: { add_special_tokens?: boolean }) => {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Runs one model call at a time, in the order asked, returning to the event loop between calls: a burst of questions
- * then queues here instead of starving the process (measured in `npm run bench`, burst).
+ * Runs one model call at a time, in the order asked, each in a turn of the event loop of its own: the model's
+ * forward pass blocks the thread, so a burst of questions queues here instead of starving the process (measured in
+ * `npm run bench`, burst). Even a lone call waits for the loop's next turn: questions that arrive together (HTTP
+ * requests read in one poll of the loop) would otherwise each run their forward pass before any timer fires
+ * (`npm run bench:load`, event-loop lag).
  */
 function serialQueue() {
   let tail: Promise<unknown> = Promise.resolve();
-  let queued = 0;
   return <T>(job: () => Promise<T>): Promise<T> => {
-    // A lone call runs at once; behind others, it first lets the event loop breathe.
-    const run = (queued++ === 0 ? tail : tail.then(yieldToEventLoop)).then(job).finally(() => queued--);
+    const run = tail.then(yieldToEventLoop).then(job);
     tail = run.catch(() => undefined);
     return run;
   };
