@@ -9,7 +9,7 @@
  *
  * Every question is a distinct /ask from a distinct user (the cooldown is off and would not apply anyway), so
  * nothing is a cache hit. `BENCH_LOAD_IN_FLIGHT` (default 8) questions at a time; bounded by
- * `BENCH_LOAD_QUESTIONS` (default 160) and a time limit per setup; `BENCH_LOAD_SETUPS` picks setups (http1, http2,
+ * `BENCH_LOAD_QUESTIONS` (default 500) and a time limit per setup; `BENCH_LOAD_SETUPS` picks setups (http1, http2,
  * gateway1, gateway2). A question counts as answered when its answer is in Discord: the HTTP response or callback
  * of type 4, or the webhook edit after a deferral; lost if not within 30 s. Event-loop lag is each bot process's
  * own `nodejs_eventloop_lag_max_seconds`, read from its /metrics before the run (which resets it) and after.
@@ -28,7 +28,7 @@ import { BENCH_DIR, log } from './lib/child.js';
 import { fmt, machine, now, percentile, table } from './lib/stats.js';
 import { variedQuestions } from './questions.js';
 
-const QUESTIONS = Number(process.env.BENCH_LOAD_QUESTIONS ?? 160);
+const QUESTIONS = Number(process.env.BENCH_LOAD_QUESTIONS ?? 500);
 const WARM_UP = 8;
 const IN_FLIGHT = Number(process.env.BENCH_LOAD_IN_FLIGHT ?? 8);
 const ANSWER_TIMEOUT_MS = 30_000;

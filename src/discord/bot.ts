@@ -92,13 +92,18 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const context = createContext(config, answerer, logger, state, options.deferAfterMs);
   let stopping: Promise<void> | null = null;
   let failed = false;
-  const client = createClient(context, config.apiUrl, (reason, fields) => {
-    if (failed) return;
-    failed = true;
-    logger.error('fatal', { reason, ...fields });
-    if (options.onFatal) options.onFatal(reason);
-    else void stop();
-  }, config.messageContent);
+  const client = createClient(context, {
+    apiUrl: config.apiUrl,
+    messageContent: config.messageContent,
+    isShard: config.shard !== null,
+    onFatal: (reason, fields) => {
+      if (failed) return;
+      failed = true;
+      logger.error('fatal', { reason, ...fields });
+      if (options.onFatal) options.onFatal(reason);
+      else void stop();
+    },
+  });
   const stop = () =>
     (stopping ??= (async () => {
       logger.info('shutdown.started', { inFlight: context.inFlight.size });

@@ -66,18 +66,27 @@ export function sweepClient(client: Client): void {
   client.rest.handlers.sweep((handler) => handler.inactive);
 }
 
-export function createClient(
-  ctx: BotContext,
-  apiUrl: string,
-  onFatal: FatalHandler,
-  messageContent = false,
+export interface ClientSettings {
+  /** REST base URL (`DISCORD_API_URL`). */
+  apiUrl: string;
+  onFatal: FatalHandler;
+  /** Identify with the privileged Message Content intent. */
+  messageContent?: boolean;
+  /** True in a process discord.js's `ShardingManager` started: the client takes its shard from the manager. */
+  isShard?: boolean;
   /** How REST requests are made (the HTTP endpoint answers an interaction's first callback itself). */
-  makeRequest?: RESTOptions['makeRequest'],
-): Client {
+  makeRequest?: RESTOptions['makeRequest'];
+}
+
+export function createClient(ctx: BotContext, settings: ClientSettings): Client {
+  const { onFatal } = settings;
   const client = new Client({
-    intents: intentsFor(messageContent),
+    intents: intentsFor(settings.messageContent ?? false),
+    // Outside a shard process, one shard, said explicitly: discord.js would otherwise read a SHARDS environment
+    // variable (ours is `auto` or a count, or empty when copied from .env.example) as its own shard list.
+    ...(settings.isShard ? {} : { shards: [0], shardCount: 1 }),
     partials: [Partials.Channel],
-    rest: { api: apiUrl, ...(makeRequest ? { makeRequest } : {}) },
+    rest: { api: settings.apiUrl, ...(settings.makeRequest ? { makeRequest: settings.makeRequest } : {}) },
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: CACHE_LIMITS,
   });

@@ -103,7 +103,7 @@ export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<H
     }
     return (await fetch(url, init as RequestInit)) as unknown as ResponseLike;
   };
-  const client = createClient(context, config.apiUrl, () => undefined, false, makeRequest);
+  const client = createClient(context, { apiUrl: config.apiUrl, onFatal: () => undefined, makeRequest });
   if (config.token) client.rest.setToken(config.token);
   const sweeper = setInterval(() => {
     sweepClient(client);

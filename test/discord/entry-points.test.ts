@@ -150,6 +150,19 @@ describe('npm start (src/discord/main.ts)', () => {
     expect(result.stderr).not.toContain(STAND_IN_TOKEN);
   });
 
+  it('runs unsharded with SHARDS empty, as copied from .env.example', async () => {
+    const { child, exited } = await startConnected({ SHARDS: '' });
+    try {
+      expect(standIn.gateway.stats.identifies.at(-1)!.shard).toEqual([0, 1]);
+      const reply = await interact(standIn, chatInput(standIn, 'ask', { question: 'What is sextortion?' }, { user: newUser() }));
+      expect(reply.message.embeds.length).toBeGreaterThan(0);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('connects through DISCORD_API_URL, answers, and exits 0 on SIGTERM without logging the token', async () => {
     const { child, exited, out } = await startConnected({ LOG_LEVEL: 'debug' });
     try {
