@@ -9,7 +9,7 @@ import { loadEmbedder, type Embedder } from '../embeddings/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import { staleness } from '../index/build.js';
 import { corpusStaleness } from '../index/freshness.js';
-import { IndexError, openIndex, type ArticleMeta, type VectorIndex } from '../index/index.js';
+import { IndexError, openIndexAsync, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { answerType, createSearcher, statesAnswer, STRICT_ANSWER_TYPES, withoutTimePhrases, type AnswerType, type Focus, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import { checkFeatures, TYPE_CHECK_DEPTH, unanswerableProbability, type RefusalWeights } from './answer-check.js';
 import { REFUSAL_WEIGHTS } from './refusal-weights.js';
@@ -192,7 +192,12 @@ const REFERENCE_TYPES: Record<'place' | 'date', AnswerType> = { place: 'place', 
  * rebuild command when it is missing, damaged or stale), then starts loading the model in the background.
  */
 export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: Embedder }): Promise<Answerer> {
-  const index = openIndex(config.indexDir);
+  // The model loads while the HNSW files are read on libuv's threads: together most of a cold start.
+  const opening = openIndexAsync(config.indexDir);
+  const embedderLoading = preloaded?.embedder ? Promise.resolve(preloaded.embedder) : loadEmbedder(config);
+  // Failures surface from ask()/ready(); keep an unobserved rejection from crashing the process meanwhile.
+  embedderLoading.catch(() => undefined);
+  const index = await opening;
   let stale: string | null;
   try {
     stale = corpusStaleness(index.manifest, config.corpusDir, config.indexDir, config.embeddingModel);
@@ -207,7 +212,7 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
   const searcher = createSearcher(index);
   const threshold = refusalThreshold(config.embeddingModel);
   let loaded = false;
-  const embedderReady = (preloaded?.embedder ? Promise.resolve(preloaded.embedder) : loadEmbedder(config)).then((embedder) => {
+  const embedderReady = embedderLoading.then((embedder) => {
     const changed = staleness(index.manifest, null, config.embeddingModel, embedder.modelHash);
     if (changed) throw new IndexError(changed);
     loaded = true;

@@ -111,17 +111,34 @@ export function readManifest(dir: string): Manifest | null {
   return existsSync(file) ? readJson<Manifest>(file, 'manifest') : null;
 }
 
-function readHnsw(file: string, manifest: Manifest, expected: number): Hnsw {
-  const hnsw = new HierarchicalNSW(manifest.hnsw.space, manifest.model.dimensions);
-  try {
-    hnsw.readIndexSync(file);
-  } catch (error) {
-    throw new IndexError(`the vector index ${file} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
-  }
+function checkedHnsw(hnsw: Hnsw, file: string, expected: number): Hnsw {
   if (hnsw.getCurrentCount() !== expected) {
     throw new IndexError(`the vector index ${file} holds ${hnsw.getCurrentCount()} vectors for ${expected} texts; ${REBUILD_HINT}`);
   }
   return hnsw;
+}
+
+const unreadable = (file: string, error: unknown) => new IndexError(`the vector index ${file} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
+
+function readHnswSync(file: string, manifest: Manifest, expected: number): Hnsw {
+  const hnsw = new HierarchicalNSW(manifest.hnsw.space, manifest.model.dimensions);
+  try {
+    hnsw.readIndexSync(file);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  return checkedHnsw(hnsw, file, expected);
+}
+
+/** Reads an HNSW file on one of libuv's threads, so the process does other work (loading the model) meanwhile. */
+async function readHnswAsync(file: string, manifest: Manifest, expected: number): Promise<Hnsw> {
+  const hnsw = new HierarchicalNSW(manifest.hnsw.space, manifest.model.dimensions);
+  try {
+    await hnsw.readIndex(file);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  return checkedHnsw(hnsw, file, expected);
 }
 
 function searcher(hnsw: Hnsw, count: number, ef: number) {
@@ -137,7 +154,16 @@ function searcher(hnsw: Hnsw, count: number, ef: number) {
 
 
 /** Opens a saved index. Throws `IndexError` (one line, naming the rebuild command) when it is missing or damaged. */
-export function openIndex(dir: string): VectorIndex {
+/** Everything of an opened index but its two HNSW files; `withHnsw` completes it or closes what it opened. */
+interface OpenedStores {
+  manifest: Manifest;
+  articles: ArticleMeta[];
+  counts: { passages: number; sentences: number };
+  withHnsw(passageHnsw: Hnsw, sentenceHnsw: Hnsw): VectorIndex;
+  close(): void;
+}
+
+function openStores(dir: string): OpenedStores {
   const manifest = readManifest(dir);
   if (!manifest) throw new IndexError(`no index in ${dir}; run \`npm run index\` to build it`);
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
@@ -177,16 +203,6 @@ export function openIndex(dir: string): VectorIndex {
     texts.close();
     throw new IndexError(`the lexical index ${lexicalFile} is unreadable (${(error as Error).message}); ${REBUILD_HINT}`);
   }
-  let passageHnsw: Hnsw;
-  let sentenceHnsw: Hnsw;
-  try {
-    passageHnsw = readHnsw(path.join(dir, INDEX_FILES.hnsw), manifest, counts.passages);
-    sentenceHnsw = readHnsw(path.join(dir, INDEX_FILES.sentenceHnsw), manifest, counts.sentences);
-  } catch (error) {
-    texts.close();
-    lexical.close();
-    throw error;
-  }
   const { close, ...store } = texts;
   // The lexical index's close() ends the whole index: both SQLite files.
   const closeLexical = lexical.close.bind(lexical);
@@ -197,11 +213,52 @@ export function openIndex(dir: string): VectorIndex {
   return {
     manifest,
     articles,
-    ...store,
-    nearest: searcher(passageHnsw, counts.passages, manifest.hnsw.ef),
-    nearestSentences: searcher(sentenceHnsw, counts.sentences, manifest.hnsw.ef),
-    lexical,
+    counts,
+    withHnsw: (passageHnsw, sentenceHnsw) => ({
+      manifest,
+      articles,
+      ...store,
+      nearest: searcher(passageHnsw, counts.passages, manifest.hnsw.ef),
+      nearestSentences: searcher(sentenceHnsw, counts.sentences, manifest.hnsw.ef),
+      lexical,
+    }),
+    close: () => lexical.close(),
   };
+}
+
+const hnswFiles = (dir: string) => [path.join(dir, INDEX_FILES.hnsw), path.join(dir, INDEX_FILES.sentenceHnsw)] as const;
+
+export function openIndex(dir: string): VectorIndex {
+  const opened = openStores(dir);
+  const [passageFile, sentenceFile] = hnswFiles(dir);
+  try {
+    return opened.withHnsw(
+      readHnswSync(passageFile, opened.manifest, opened.counts.passages),
+      readHnswSync(sentenceFile, opened.manifest, opened.counts.sentences),
+    );
+  } catch (error) {
+    opened.close();
+    throw error;
+  }
+}
+
+/**
+ * `openIndex`, with the two HNSW files read on libuv's threads, both at once: most of what opening a large index
+ * costs, which the process can spend loading the model meanwhile (`openAnswerer`).
+ */
+export async function openIndexAsync(dir: string): Promise<VectorIndex> {
+  const opened = openStores(dir);
+  const [passageFile, sentenceFile] = hnswFiles(dir);
+  try {
+    const [passageHnsw, sentenceHnsw] = await Promise.all([
+      readHnswAsync(passageFile, opened.manifest, opened.counts.passages),
+      readHnswAsync(sentenceFile, opened.manifest, opened.counts.sentences),
+    ]);
+    return opened.withHnsw(passageHnsw, sentenceHnsw);
+  } catch (error) {
+    opened.close();
+    throw error;
+  }
 }
 
 /** Writes a file through a temporary name, so a crash never leaves half a file behind. */

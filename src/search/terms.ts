@@ -21,8 +21,19 @@ const STOP_WORDS = new Set(
  * to the lexical index, so a word counted here is the word the engine scored. A possessive "'s" is dropped first.
  */
 export function stem(word: string): string {
-  return porterStem(word.replace(/['’]s?$/, ''));
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    stemmed = porterStem(word.replace(/['’]s?$/, ''));
+    // A vocabulary is far smaller than the words a large corpus's candidates hold; cleared when full, so bounded.
+    if (STEMS.size >= STEM_MEMO_SIZE) STEMS.clear();
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+/** Stems already worked out, by word as written. */
+const STEMS = new Map<string, string>();
+const STEM_MEMO_SIZE = 200_000;
 
 export interface Token {
   /** The index term (stem, or the digits of a number). */
@@ -42,16 +53,30 @@ const PHRASES: [RegExp, string][] = [
   [/\b(set|sets|setting) up\b/gi, 'establish'],
 ];
 
-/** Every token of a text in order, stop words included (needed to see "52 countries" as a number next to a noun). */
+/** Whether a text may hold one of `PHRASES` (each ends in one of these words). */
+const MAYBE_PHRASE = /\b(?:part|up)\b/i;
+/** ASCII text is already in NFKC form. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Every token of a text in order, stop words included (needed to see "52 countries" as a number next to a noun).
+ * Run on every candidate sentence and article of a large corpus, so the work that most texts do not need
+ * (normalising, phrase folding, splitting hyphens) is skipped when a cheap test says so.
+ */
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
-  const text = PHRASES.reduce((t, [re, word]) => t.replace(re, word), input.normalize('NFKC'));
+  let text = NON_ASCII.test(input) ? input.normalize('NFKC') : input;
+  if (MAYBE_PHRASE.test(text)) text = PHRASES.reduce((t, [re, word]) => t.replace(re, word), text);
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
-    const isNumber = /^\d[\d,.]*$/.test(raw);
+    const first = raw.charCodeAt(0);
+    const isNumber = first >= 48 && first <= 57 && /^\d[\d,.]*$/.test(raw);
     if (isNumber) {
       const term = raw.replace(/,(?=\d{3}\b)/g, '').replace(/\.$/, '');
       tokens.push({ term, word: term, isNumber });
+    } else if (!raw.includes('-')) {
+      const word = raw.toLowerCase();
+      tokens.push({ term: stem(word), word, isNumber });
     } else {
       for (const part of raw.toLowerCase().split('-')) {
         if (part) tokens.push({ term: stem(part), word: part, isNumber });
