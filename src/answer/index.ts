@@ -98,8 +98,9 @@ export function refuses(result: SearchResult, threshold: number, refusal: Refusa
 export function refusedBeforeCheck(result: SearchResult, threshold: number): boolean {
   if (result.hits.length === 0 || result.bestDense < threshold) return true;
   if (result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length) return true;
-  // The question names something ("operation hydra") that no article mentions: any answer would be about another thing.
-  if (result.names.some((n) => !n.known)) return true;
+  // The question names something ("operation hydra", "operation blue harbour") that no article mentions: any answer
+  // would be about another thing.
+  if (result.names.some((n) => !n.known) || result.unknownNames.length > 0) return true;
   const best = result.hits[0]!;
   // It names a year, and the best answer's story neither reports on that year nor states it where it answers.
   if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) return true;

@@ -11,7 +11,7 @@ import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, sentenceShape, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
-import { nameMatch, questionNames, type QuestionName } from './names.js';
+import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, contentTerms, expandQuery, queryTerms, SYNONYM_WEIGHT, tokenize, wordForTerm } from './terms.js';
 import { reportsOn, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
@@ -83,6 +83,8 @@ export interface SearchResult {
   uncoveredYears: number[];
   /** The question's names (operations, sites, agencies, places…), as the corpus writes them. */
   names: QuestionName[];
+  /** Names the question introduces ("operation blue harbour") that no article writes (`unknownHeadedNames`). */
+  unknownNames: string[][];
   /** Share of the question's content words that no passage of the corpus uses (after stemming and synonyms). */
   unknownWords: number;
 }
@@ -353,7 +355,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       hits.splice(0, hits.length, ...ranked.map((c) => c.hit));
       const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));
       const unknownWords = asked.length ? unknown.length / asked.length : 0;
-      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownWords };
+      const unknownNames = unknownHeadedNames(question, lexical);
+      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords };
 
       // A figure asked for with no time: each year's figure, newest first — from stories likely to answer (as for a
       // named year) that hold the question's names as well as the best one does (another operation's figure is not

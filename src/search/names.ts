@@ -57,6 +57,9 @@ const NAME_HEADS = new Set(
 /** The longest name looked up as one phrase, in words. */
 const MAX_PHRASE = 4;
 
+/** Words that end a name after its noun ("the operation against…"); the commonest are stop words already. */
+const PREPOSITIONS = new Set('against across among amongst around behind beside besides beyond despite inside like near onto outside per since toward towards upon via within without'.split(' '));
+
 /** Question words a user capitalises at the start of a clause, never names. */
 const QUESTION_WORDS = new Set('how what when where which who whom whose why and or but is are was were did does do'.split(' '));
 
@@ -125,6 +128,47 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
     } else flush();
   }
   flush();
+  return names;
+}
+
+/**
+ * Names a question gives with a noun such as "operation" or "forum" that no article mentions: the words right after
+ * the noun ("operation blue harbour") or right before it ("the little nest darknet forum"), up to one that cannot be
+ * part of a name, when there are at least two, one of them is a word no passage uses and none is a name the corpus
+ * knows ("interpol's older picture database" describes something it does). Common words count here
+ * ("blue", "little"), unlike in `questionNames`, since next to such a noun they are a name's words; a lone word is
+ * left to `questionNames`, and a run of words the corpus all uses is taken as known.
+ */
+export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>, o = NAME_DEFAULTS): string[][] {
+  const words = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => wordKey(m[0]));
+  const canName = (word: string) => {
+    const token = tokenize(word)[0];
+    return !(
+      !token ||
+      token.isNumber ||
+      isStopWord(token) ||
+      PREPOSITIONS.has(word) ||
+      QUESTION_WORDS.has(word) ||
+      CALENDAR.has(word) ||
+      NAME_HEADS.has(word) ||
+      /(?:ed|ing)$/.test(word)
+    );
+  };
+  const names: string[][] = [];
+  const consider = (name: string[]) => {
+    const unknownWord = name.some((w) => lexical.documentFrequency(w) === 0);
+    // A word the corpus writes as a name makes the run a description of something it knows ("interpol's older … database").
+    if (name.length >= 2 && unknownWord && !name.some((w) => isNameByCorpus(lexical.wordCase(w), o))) names.push(name);
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (!NAME_HEADS.has(words[i]!)) continue;
+    const after: string[] = [];
+    for (let j = i + 1; j < words.length && after.length < MAX_PHRASE && canName(words[j]!); j++) after.push(words[j]!);
+    const before: string[] = [];
+    for (let j = i - 1; j >= 0 && before.length < MAX_PHRASE && canName(words[j]!); j--) before.unshift(words[j]!);
+    consider(after);
+    consider(before);
+  }
   return names;
 }
 

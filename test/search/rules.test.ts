@@ -118,6 +118,18 @@ describe('names decide', () => {
   it('refuses a question about an operation no article mentions', async () => {
     expect((await answerer.ask('how many people were arrested in operation tidewater?')).refused).toBe(true);
   });
+
+  it.each([
+    'how many people were arrested in operation blue anchor?',
+    'how many members did the silver kettle darknet forum have?',
+  ])('refuses "%s": a name of common words next to "operation" or "forum" that no article writes', async (question) => {
+    expect((await answerer.ask(question)).refused).toBe(true);
+  });
+
+  it('still answers a name of common words the corpus writes, and a description of a named thing', async () => {
+    expect(firstTitle(await answerer.ask('how many were arrested in operation northern light?'))).toBe('Operation Northern Light ends with dozens of arrests');
+    expect(first(await answerer.ask("how many devices did the harbour light operation's investigators seize?")).highlight).toContain('400 devices');
+  });
 });
 
 describe('refusal by checking the answer', () => {
