@@ -4,7 +4,7 @@
  * interaction webhook on the stand-in's REST side. Two endpoints on one STATE_FILE stand for two copies behind a
  * load balancer.
  */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { THREAD_NO_TOKEN } from '../../src/discord/thread.js';
 import { FaultyAnswerer, readFeedback } from './harness.js';
 import { autocomplete, buttonClick, chatInput, newUser } from './stand-in/payloads.js';
 import { DiscordStandIn, type StoredMessage } from './stand-in/server.js';
+import { startRedis } from './state/redis-server.js';
 
 let standIn: DiscordStandIn;
 let answerer: FaultyAnswerer;
@@ -179,4 +180,46 @@ describe('GET /healthz and /metrics beside it', () => {
     expect(metrics).toMatch(/newsbot_http_interactions_total\{outcome="ping"\} 1/);
     expect(metrics).toMatch(/newsbot_deferrals_total 1/);
   });
+});
+
+describe('two copies on different machines, sharing Redis (REDIS_URL)', () => {
+  it('holds the cooldown and one vote per user across the copies', async () => {
+    const redis = await startRedis();
+    const copies: HttpEndpoint[] = [];
+    try {
+      const dir = await mkdtemp(path.join(tmpdir(), 'http-redis-'));
+      const publicHex = Buffer.from(createPublicKey(privateKey).export({ format: 'jwk' }).x!, 'base64url').toString('hex');
+      for (let i = 0; i < 2; i++) {
+        // Each "machine" has its own files; only Redis is shared.
+        const config = loadHttpEndpointConfig({
+          DISCORD_PUBLIC_KEY: publicHex,
+          DISCORD_API_URL: standIn.apiUrl,
+          HTTP_PORT: '0',
+          FEEDBACK_FILE: path.join(dir, `feedback-${i}.jsonl`),
+          STATE_FILE: path.join(dir, `state-${i}.sqlite`),
+          REDIS_URL: redis.url,
+          COOLDOWN_SECONDS: '30',
+        });
+        copies.push(await startHttpEndpoint({ config, answerer, logger: createLogger({ level: 'warn', write: () => undefined }) }));
+      }
+      const [a, b] = copies.map((c) => `http://127.0.0.1:${c.port}/interactions`) as [string, string];
+      const user = newUser('redis-user');
+      const asked = chatInput(standIn, 'ask', { question: 'how many countries attended in 2011?' }, { user });
+      const first = await standIn.postInteraction(a, privateKey, asked);
+      expect(first.body.data.embeds.length).toBeGreaterThan(0);
+      const second = await standIn.postInteraction(b, privateKey, chatInput(standIn, 'ask', { question: 'and in 2014?' }, { user }));
+      expect(second.body.data.content).toMatch(/wait \d+ seconds?/i);
+      const voter = newUser('redis-voter');
+      const answer = standIn.originalOf(asked.token)!;
+      const up = customIdsOf(answer).find((id) => id.startsWith('vote:up'))!;
+      const votes = [
+        await standIn.postInteraction(a, privateKey, buttonClick(standIn, up, answer, { user: voter })),
+        await standIn.postInteraction(b, privateKey, buttonClick(standIn, up, answer, { user: voter })),
+      ];
+      expect(votes.map((v) => v.body.data.content)).toEqual(['Thanks, your feedback was recorded.', 'Your feedback on this answer was already recorded.']);
+    } finally {
+      for (const copy of copies) await copy.stop();
+      await redis.stop();
+    }
+  }, 60_000);
 });
