@@ -1,6 +1,8 @@
 /**
- * What time a question is about. "in 2011", "the 2014 meeting" → that year; "by 2015", "as of 2015" → the newest
- * year up to it; "now", "latest", "currently", "most recent" → the newest; "first", "earliest" → the oldest.
+ * What time a question is about. "in 2011", "the 2014 meeting", "in 2017-18" → that year; "by 2015", "as of 2015" →
+ * the newest year up to it; "now", "latest", "currently", "most recent" → the newest; "first", "earliest" → the
+ * oldest. A span of years ("between 2007 and 2010", "2007-2010", "from 2019 to 2021") is the period a figure covers,
+ * which a story of any later year may report: it names no story's year, and its years stay words of the question.
  */
 
 import { yearsStated } from '../passages/years.js';
@@ -16,6 +18,8 @@ export type TimeScope =
 
 /** "since 2019": a change up to now, which the newest story reports. */
 const SINCE_YEAR = /\b(since|from)\s+(19[5-9]\d|20\d\d|21\d\d)\b(?!\s*(?:to|until|till|-|–)\s*(?:19|20|21)\d\d)/i;
+const Y = '(?:19[5-9]\\d|20\\d\\d|21\\d\\d)';
+const SPAN = new RegExp(`\\bbetween\\s+${Y}\\s+and\\s+${Y}\\b|\\b${Y}\\s?[-–]\\s?${Y}\\b|\\bfrom\\s+${Y}\\s+(?:to|until|till|through)\\s+${Y}\\b`, 'gi');
 const BY_YEAR = /\b(by|as of|up to|until|till|through|before|prior to)\s+(the\s+end\s+of\s+)?(19[5-9]\d|20\d\d|21\d\d)\b/i;
 const LATEST = /\b(now|nowadays|today|latest|newest|current(ly)?|most recent(ly)?|recent(ly)?|these days|so far|to date|this year|last meeting|last time)\b/i;
 const EARLIEST = /\b(first|earliest|oldest|initial(ly)?|originally)\b\s*(meeting|conference|time|one|year|report|article|gathering)?/i;
@@ -24,7 +28,7 @@ export function timeScope(question: string): TimeScope {
   const by = BY_YEAR.exec(question);
   if (by) return { kind: 'by', year: Number(by[3]) };
   if (SINCE_YEAR.test(question) && yearsStated(question.replace(SINCE_YEAR, '')).length === 0) return { kind: 'latest' };
-  const years = yearsStated(question);
+  const years = yearsStated(question.replace(SPAN, ' '));
   if (years.length) return { kind: 'year', years };
   if (LATEST.test(question)) return { kind: 'latest' };
   if (EARLIEST.test(question) && /\b(first|earliest|oldest)\s+(meeting|conference|gathering|one|time|year)\b/i.test(question)) {
@@ -43,7 +47,15 @@ const LATEST_PHRASE = new RegExp(`\\s*\\b(?:the\\s+)?(?:${LATEST.source.replace(
  * as words it only blurs the question's embedding and matches stray words ("recent") in unrelated passages.
  */
 export function withoutTimePhrases(question: string): string {
-  const stripped = question.replace(YEAR_PHRASE, '').replace(LATEST_PHRASE, '').replace(/\s+([?.!,])/g, '$1').trim();
+  // A span's years are words of the question (the figure's period), kept: only the other years are stripped.
+  const spans: string[] = [];
+  const masked = question.replace(SPAN, (m) => `\u0000${spans.push(m) - 1}\u0000`);
+  const stripped = masked
+    .replace(YEAR_PHRASE, '')
+    .replace(LATEST_PHRASE, '')
+    .replace(/\s+([?.!,])/g, '$1')
+    .trim()
+    .replace(/\u0000(\d+)\u0000/g, (_, i: string) => spans[Number(i)]!);
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }
 

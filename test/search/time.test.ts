@@ -17,19 +17,37 @@ describe('yearsStated', () => {
 });
 
 describe('timeScope', () => {
-  it('takes a span as both of its years', () => {
+  it('takes a financial year as both of its years', () => {
     expect(timeScope('how many offences did uk police record in 2017-18?')).toEqual({ kind: 'year', years: [2017, 2018] });
   });
 
   it('reads "since <year>" as a change up to now, which the newest story reports', () => {
     expect(timeScope('by how much have reports risen since 2019?')).toEqual({ kind: 'latest' });
-    expect(timeScope('how many were arrested from 2019 to 2021?')).toEqual({ kind: 'year', years: [2019, 2021] });
+  });
+
+  it.each([
+    'what share of victims were children between 2007 and 2010?',
+    'what share of victims were children in 2007-2010?',
+    'how many were arrested from 2019 to 2021?',
+  ])('reads a span of years as the period a figure covers, naming no story’s year: "%s"', (question) => {
+    expect(timeScope(question)).toEqual({ kind: 'none' });
+  });
+
+  it('still takes a year named beside a span', () => {
+    expect(timeScope('in the 2013 report, what share of victims were children between 2007 and 2010?')).toEqual({ kind: 'year', years: [2013] });
   });
 });
 
 describe('withoutTimePhrases', () => {
-  it('drops a span with its year', () => {
+  it('drops a financial year', () => {
     expect(withoutTimePhrases('how many offences were recorded in 2017-18?')).toBe('how many offences were recorded?');
+  });
+
+  it('keeps a span of years, the words of the figure’s period, and drops the other years', () => {
+    const stripped = withoutTimePhrases('what share were children between 2007 and 2010 according to the 2013 report?');
+    expect(stripped).toContain('between 2007 and 2010');
+    expect(stripped).not.toContain('2013');
+    expect(withoutTimePhrases('what share were children in 2007-2010?')).toBe('what share were children in 2007-2010?');
   });
 });
 
