@@ -57,10 +57,10 @@ function freePort(): Promise<number> {
 
 /** Starts a built entry point; resolves once a log line satisfies `ready` (or rejects if the process exits). */
 function startProcess(script: string, env: Record<string, string>, ready: (line: Record<string, any>) => boolean): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_LOAD_TRACE ? ['--trace-gc'] : []), path.join(PROJECT_ROOT, 'dist', script)], {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', script)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', process.env.BENCH_LOAD_TRACE ? 'inherit' : 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let buffer = '';
