@@ -56,6 +56,10 @@ export interface HttpEndpoint extends HealthServer {
 
 type Respond = (body: unknown) => void;
 
+class MalformedInteraction extends Error {
+  override name = 'MalformedInteraction';
+}
+
 function send(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) res.writeHead(status).end();
   else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -111,7 +115,7 @@ export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<H
   }, SWEEP_MS).unref();
 
   const firstResponse = (data: { id: string }): Promise<unknown> =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         waiting.delete(data.id);
         resolve(null);
@@ -121,7 +125,14 @@ export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<H
         waiting.delete(data.id);
         resolve(body);
       });
-      dispatchInteraction(client, data);
+      try {
+        dispatchInteraction(client, data);
+      } catch (error) {
+        // discord.js could not make an interaction of it (a field it needs is missing).
+        clearTimeout(timer);
+        waiting.delete(data.id);
+        reject(new MalformedInteraction((error as Error).message));
+      }
     });
 
   const onInteraction = async (req: IncomingMessage, res: ServerResponse) => {
@@ -148,7 +159,15 @@ export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<H
       context.metrics.httpRequest('bad-request');
       return send(res, 400, { error: 'not an interaction this endpoint answers' });
     }
-    const response = await firstResponse(data as { id: string });
+    let response: unknown;
+    try {
+      response = await firstResponse(data as { id: string });
+    } catch (error) {
+      if (!(error instanceof MalformedInteraction)) throw error;
+      context.metrics.httpRequest('bad-request');
+      logger.warn('http.malformed', { interactionId: data.id, type: data.type, error });
+      return send(res, 400, { error: 'malformed interaction' });
+    }
     if (response === null) {
       context.metrics.httpRequest('no-response');
       logger.error('http.no-response', { interactionId: data.id, type: data.type });

@@ -161,6 +161,13 @@ describe('POST /interactions', () => {
     expect(standIn.threads.size).toBe(0);
   });
 
+  it('answers a signed but malformed interaction with 400, and goes on answering', async () => {
+    const malformed = { type: 2, id: '1300000000000000001', token: 'malformed-token', application_id: standIn.applicationId };
+    expect(await standIn.postInteraction(url, privateKey, malformed as never)).toEqual({ status: 400, body: { error: 'malformed interaction' } });
+    const after = await standIn.postInteraction(url, privateKey, chatInput(standIn, 'help', {}, { user: newUser() }));
+    expect(after.body.type).toBe(4);
+  });
+
   it('refuses other methods, other paths and oversized bodies', async () => {
     expect((await fetch(url)).status).toBe(405);
     expect((await fetch(url.replace('/interactions', '/nowhere'), { method: 'POST' })).status).toBe(404);
