@@ -18,10 +18,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
+import { freePort } from '../test/discord/free-port.js';
 import { chatInput, newUser } from '../test/discord/stand-in/payloads.js';
 import { DiscordStandIn, STAND_IN_TOKEN, type RecordedRequest } from '../test/discord/stand-in/server.js';
 import { BENCH_DIR, log } from './lib/child.js';
@@ -42,17 +42,6 @@ interface Setup {
   /** `/metrics` URLs of the bot processes. */
   metricsUrls: string[];
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts a built entry point; resolves once a log line satisfies `ready` (or rejects if the process exits). */

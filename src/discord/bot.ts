@@ -86,6 +86,12 @@ export function createContext(
   };
 }
 
+/** Frees what answered users leave behind: discord.js's DM channels and REST queues, and expired uses in the state. */
+export function sweepAll(client: Client, { state, logger }: Pick<BotContext, 'state' | 'logger'>): void {
+  sweepClient(client);
+  void state.sweep().catch((error: unknown) => logger.warn('state.sweep-failed', { store: state.kind, error }));
+}
+
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, answerer, logger } = options;
   const state = options.state ?? (await openSharedState(config));
@@ -120,10 +126,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     if (!options.state) await state.close();
     throw error;
   });
-  const sweep = () => {
-    sweepClient(client);
-    void state.sweep().catch((error: unknown) => logger.warn('state.sweep-failed', { store: state.kind, error }));
-  };
+  const sweep = () => sweepAll(client, context);
   const sweeper = setInterval(sweep, SWEEP_MS).unref();
   let healthServer: HealthServer | null = null;
   try {

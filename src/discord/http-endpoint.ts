@@ -17,8 +17,8 @@ import type { Client, RESTOptions } from 'discord.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Answerer } from '../answer/index.js';
 import type { CoreConfig, DiscordConfig, HttpEndpointConfig } from '../config.js';
-import { createContext, SWEEP_MS } from './bot.js';
-import { createClient, sweepClient } from './client.js';
+import { createContext, SWEEP_MS, sweepAll } from './bot.js';
+import { createClient } from './client.js';
 import type { BotContext } from './context.js';
 import { health, listen, serveHealth, type HealthServer } from './health.js';
 import type { Logger } from './log.js';
@@ -109,10 +109,7 @@ export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<H
   };
   const client = createClient(context, { apiUrl: config.apiUrl, onFatal: () => undefined, makeRequest });
   if (config.token) client.rest.setToken(config.token);
-  const sweeper = setInterval(() => {
-    sweepClient(client);
-    void state.sweep().catch((error: unknown) => logger.warn('state.sweep-failed', { store: state.kind, error }));
-  }, SWEEP_MS).unref();
+  const sweeper = setInterval(() => sweepAll(client, context), SWEEP_MS).unref();
 
   const firstResponse = (data: { id: string }): Promise<unknown> =>
     new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@
 import { openAnswerer } from '../answer/index.js';
 import { fileURLToPath } from 'node:url';
 import { startBot, type Bot } from './bot.js';
-import { exitWithFatal, loadConfigOrExit } from './entry.js';
+import { exitWithFatal, loadConfigOrExit, logProcessErrors, stopOnSignals } from './entry.js';
 import { createLogger, type Logger } from './log.js';
 import { superviseShards } from './shards.js';
 
@@ -16,11 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit('Cannot start the bot');
 
   const logger = createLogger({ level: config.logLevel, secrets: [config.token], ...(config.shard !== null ? { base: { shard: config.shard } } : {}) });
-  process.on('unhandledRejection', (reason) => logger.error('process.unhandled-rejection', { error: reason }));
-  process.on('uncaughtException', (error) => {
-    logger.error('process.uncaught-exception', { error });
-    process.exit(1);
-  });
+  logProcessErrors(logger);
 
   if (config.shards !== null) return superviseUntilSignal(config, logger);
   logger.info('startup', { apiUrl: config.apiUrl, cooldownSeconds: config.cooldownSeconds, questionMaxLength: config.questionMaxLength });
@@ -46,45 +42,17 @@ async function main(): Promise<void> {
     },
   );
 
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) {
-      logger.warn('shutdown.forced', { signal });
-      process.exit(1);
-    }
-    logger.info('shutdown.signal', { signal });
-    void bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('shutdown.failed', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  stopOnSignals(logger, () => bot.stop());
 }
 
 /** `SHARDS` set: this process only spawns and supervises the shard processes (each runs `main` unsharded). */
 async function superviseUntilSignal(config: Parameters<typeof superviseShards>[0], logger: Logger): Promise<void> {
   logger.info('startup', { apiUrl: config.apiUrl, shards: config.shards });
   const supervisor = await superviseShards(config, fileURLToPath(import.meta.url), logger);
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) {
-      logger.warn('shutdown.forced', { signal });
-      process.exit(1);
-    }
-    logger.info('shutdown.signal', { signal });
-    void supervisor.stop().then(() => {
-      logger.info('shutdown.done', {});
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  stopOnSignals(logger, async () => {
+    await supervisor.stop();
+    logger.info('shutdown.done', {});
+  });
 }
 
 main().catch((error: unknown) => exitWithFatal('Cannot start the bot', error));

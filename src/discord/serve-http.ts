@@ -5,18 +5,14 @@
  */
 import { openAnswerer } from '../answer/index.js';
 import { loadHttpEndpointConfig } from '../config.js';
-import { exitWithFatal, loadConfigOrExit } from './entry.js';
+import { exitWithFatal, loadConfigOrExit, logProcessErrors, stopOnSignals } from './entry.js';
 import { startHttpEndpoint } from './http-endpoint.js';
 import { createLogger } from './log.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('Cannot start the HTTP endpoint', loadHttpEndpointConfig);
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
-  process.on('unhandledRejection', (reason) => logger.error('process.unhandled-rejection', { error: reason }));
-  process.on('uncaughtException', (error) => {
-    logger.error('process.uncaught-exception', { error });
-    process.exit(1);
-  });
+  logProcessErrors(logger);
   logger.info('startup', { apiUrl: config.apiUrl, port: config.httpPort, threads: config.token ? 'on' : 'off (no DISCORD_TOKEN)' });
   const answerer = await openAnswerer(config);
   const endpoint = await startHttpEndpoint({ config, answerer, logger });
@@ -28,24 +24,7 @@ async function main(): Promise<void> {
       void endpoint.stop().finally(() => process.exit(1));
     },
   );
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) {
-      logger.warn('shutdown.forced', { signal });
-      process.exit(1);
-    }
-    logger.info('shutdown.signal', { signal });
-    void endpoint.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('shutdown.failed', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  stopOnSignals(logger, () => endpoint.stop());
 }
 
 main().catch((error: unknown) => exitWithFatal('Cannot start the HTTP endpoint', error));
