@@ -13,7 +13,7 @@
  * says everything its answer depends on, so a front end can store it (a Discord footer) and ask it again later.
  */
 import { createRequire } from 'node:module';
-import { contentTerms } from '../search/terms.js';
+import { contentTerms } from '../analysis/index.js';
 import { yearsStated } from '../search/time.js';
 
 /**

@@ -3,7 +3,7 @@ import { buildAnswer, type Answerer } from '../answer/index.js';
 import type { VectorIndex } from '../index/index.js';
 import { articleOfPassage } from '../passages/index.js';
 import type { SearchResult } from '../search/index.js';
-import { queryTerms } from '../search/terms.js';
+import { queryTerms } from '../analysis/index.js';
 import type { EvalQuestion } from './questions.js';
 import type { Ranked } from './score.js';
 

@@ -12,6 +12,7 @@ import { HNSW_DEFAULTS, INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LEXICAL_TOKENIZER } from './lexical.js';
+import { ANALYSIS_FINGERPRINT } from '../analysis/index.js';
 import {
   hashFile,
   hashPassages,
@@ -98,8 +99,8 @@ function previousVectors(dir: string, embedder: Embedder): Map<string, Float32Ar
 
 /** True when the saved index was built from exactly these texts and settings and its lexical file is intact. */
 function upToDate(previous: Manifest, next: PlannedManifest, dir: string): boolean {
-  const { lexical, files, ...rest } = previous;
-  if (JSON.stringify(rest) !== JSON.stringify(next) || lexical?.tokenizer !== LEXICAL_TOKENIZER || !files) return false;
+  const { lexical, analysis, files, ...rest } = previous;
+  if (JSON.stringify(rest) !== JSON.stringify(next) || lexical?.tokenizer !== LEXICAL_TOKENIZER || analysis !== ANALYSIS_FINGERPRINT || !files) return false;
   const intact = (name: string, sha256: string) => existsSync(path.join(dir, name)) && hashFile(path.join(dir, name)) === sha256;
   return intact(INDEX_FILES.lexical, lexical.sha256) && intact(INDEX_FILES.articles, files.articles) && intact(INDEX_FILES.passages, files.passages);
 }

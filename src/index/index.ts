@@ -13,6 +13,7 @@ import { countNamePhrases, countWordCase, LEXICAL_TOKENIZER, openLexicalIndex, w
 import { yearsStated } from '../passages/index.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest, type PlannedManifest } from './manifest.js';
 import { openTextStore, writeTextStore, type Sentence, type TextStore } from './texts.js';
+import { analyseSentence, ANALYSIS_FINGERPRINT, articleTerms } from '../analysis/index.js';
 
 export { LEXICAL_TOKENIZER, lexicalText, wordKey, type LexicalIndex, type WordCase } from './lexical.js';
 export { HNSW_DEFAULTS, INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
@@ -298,19 +299,28 @@ export function saveIndex(dir: string, c: Omit<IndexContents, 'manifest' | 'arti
   const file = (name: string) => path.join(dir, name);
   const sentenceTexts = c.sentences.map((s) => s.text);
   writeLexicalIndex(file(INDEX_FILES.lexical), c.passages.map((p) => p.text), countWordCase(sentenceTexts), countNamePhrases(sentenceTexts));
-  writeTextStore(file(INDEX_FILES.passages), c.passages, c.sentences, { passages: c.passageVectors, sentences: c.sentenceVectors });
+  const texts = new Map<string, string[]>();
+  for (const p of c.passages) texts.get(p.articleId)?.push(p.text) ?? texts.set(p.articleId, [p.text]);
+  const articleText = (a: ArticleMeta) => indexedText(a.title, texts.get(a.id) ?? []);
+  // The text analysis of every sentence and article, done once here rather than for each question.
+  writeTextStore(
+    file(INDEX_FILES.passages),
+    c.passages,
+    c.sentences,
+    { passages: c.passageVectors, sentences: c.sentenceVectors },
+    { sentences: sentenceTexts.map(analyseSentence), articles: c.articles.map((a) => ({ id: a.id, terms: articleTerms(articleText(a)) })) },
+  );
   writeHnsw(file(INDEX_FILES.hnsw), c.passageVectors, c.manifest.model.dimensions, c.manifest.hnsw);
   writeHnsw(file(INDEX_FILES.sentenceHnsw), c.sentenceVectors, c.manifest.model.dimensions, c.manifest.hnsw);
   // The years each article states, worked out once here rather than at every start.
-  const texts = new Map<string, string[]>();
-  for (const p of c.passages) texts.set(p.articleId, [...(texts.get(p.articleId) ?? []), p.text]);
-  const articles = c.articles.map((a) => ({ ...a, statedYears: yearsStated(indexedText(a.title, texts.get(a.id) ?? [])).sort((x, y) => x - y) }));
+  const articles = c.articles.map((a) => ({ ...a, statedYears: yearsStated(articleText(a)).sort((x, y) => x - y) }));
   writeAtomically(file(INDEX_FILES.articles), (tmp) => writeFileSync(tmp, JSON.stringify({ articles } satisfies ArticlesFile, null, 1) + '\n'));
   // The passage file of index format 5 and earlier.
   rmSync(file('passages.json'), { force: true });
   const manifest: Manifest = {
     ...c.manifest,
     lexical: { tokenizer: LEXICAL_TOKENIZER, sha256: hashFile(file(INDEX_FILES.lexical)) },
+    analysis: ANALYSIS_FINGERPRINT,
     files: { articles: hashFile(file(INDEX_FILES.articles)), passages: hashFile(file(INDEX_FILES.passages)) },
   };
   writeAtomically(file(INDEX_FILES.manifest), (tmp) => writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n'));

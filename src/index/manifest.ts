@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read. */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 
 export interface HnswParams {
   space: 'cosine';
@@ -37,12 +37,14 @@ export interface Manifest {
   hnsw: HnswParams;
   /** The FTS5 table over the passages and the corpus's word-case table (`lexical.sqlite`). */
   lexical: { tokenizer: string; sha256: string };
+  /** Fingerprint of the text analysis stored with the sentences and articles (`analysis/index.ts`). */
+  analysis: string;
   /** Hashes of the written files: `articles.json` (checked when the index is opened) and `passages.sqlite`. */
   files: { articles: string; passages: string };
 }
 
 /** The manifest fields known before the files are written; the rest are hashes of the written files. */
-export type PlannedManifest = Omit<Manifest, 'lexical' | 'files'>;
+export type PlannedManifest = Omit<Manifest, 'lexical' | 'analysis' | 'files'>;
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',

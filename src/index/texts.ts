@@ -8,6 +8,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Passage } from '../types.js';
+import type { StoredSentenceFacts } from '../analysis/index.js';
 
 /** One sentence of an article (offsets into its body), embedded on its own. */
 export interface Sentence {
@@ -40,6 +41,10 @@ export interface TextStore {
   prefetchPassages(labels: Iterable<number>): void;
   /** Reads these sentences and the passages holding them at once. */
   prefetchSentences(labels: Iterable<number>): void;
+  /** What the text analysis found in a sentence when the index was built (`analysis/index.ts`). */
+  sentenceFacts(label: number): StoredSentenceFacts;
+  /** Of these articles, the ones whose text holds each of these terms (as the text analysis made them). */
+  articlesHolding(terms: readonly string[], articleIds: Iterable<string>): Map<string, Set<string>>;
   close(): void;
 }
 
@@ -49,19 +54,27 @@ function asVector(blob: Buffer): Float32Array {
 }
 
 interface PassageRow {
-  pVector: Buffer;
-  sVector: Buffer;
-  passage: number;
+  label: number;
   id: string;
   articleId: string;
-  pStart: number;
-  pEnd: number;
+  start: number;
+  end: number;
   tokens: number;
-  pText: string;
-  sentence: number;
-  sStart: number;
-  sEnd: number;
-  sText: string;
+  text: string;
+  vector: Buffer;
+  first: number;
+  last: number;
+}
+
+interface HeldSentenceRow {
+  label: number;
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  vector: Buffer;
+  terms: string;
+  shape: string;
 }
 
 interface SentenceRow {
@@ -71,35 +84,83 @@ interface SentenceRow {
   start: number;
   end: number;
   text: string;
+  terms: string;
+  shape: string;
   passage: number;
 }
 
 /** Most passages and sentences kept in memory once read (the ones recent questions needed). */
 export const TEXT_CACHE_SIZE = 50_000;
 
+/** The text analysis, stored beside the texts: each sentence's facts, each article's distinct terms. */
+export interface StoredFacts {
+  sentences: StoredSentenceFacts[];
+  articles: { id: string; terms: string[] }[];
+}
+
 /** Writes the store through a temporary file, replacing any old one; rows in label order, so the file is reproducible. */
-export function writeTextStore(file: string, passages: Passage[], sentences: Sentence[], vectors: { passages: Float32Array[]; sentences: Float32Array[] }): void {
+export function writeTextStore(
+  file: string,
+  passages: Passage[],
+  sentences: Sentence[],
+  vectors: { passages: Float32Array[]; sentences: Float32Array[] },
+  facts: StoredFacts,
+): void {
   const tmp = `${file}.tmp`;
   rmSync(tmp, { force: true });
   const db = new Database(tmp);
   try {
     db.pragma('journal_mode = OFF');
-    db.exec(`CREATE TABLE passage (label INTEGER PRIMARY KEY, id TEXT NOT NULL, article TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, tokens INTEGER NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL);
-      CREATE TABLE sentence (label INTEGER PRIMARY KEY, article TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL);`);
-    const addPassage = db.prepare('INSERT INTO passage VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const addSentence = db.prepare('INSERT INTO sentence VALUES (?, ?, ?, ?, ?, ?)');
+    // A passage's sentences are a run of consecutive labels (an article's sentences are labelled in order), kept as
+    // its first and last: reading a passage's sentences is then a range of the sentence table, not a search.
+    db.exec(`CREATE TABLE passage (label INTEGER PRIMARY KEY, id TEXT NOT NULL, article TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, tokens INTEGER NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL);
+      CREATE TABLE sentence (label INTEGER PRIMARY KEY, article TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL, terms TEXT NOT NULL, shape TEXT NOT NULL);
+      CREATE TABLE article (n INTEGER PRIMARY KEY, id TEXT NOT NULL);
+      CREATE TABLE article_term (term TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (term, article)) WITHOUT ROWID;`);
+    const addPassage = db.prepare('INSERT INTO passage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const addSentence = db.prepare('INSERT INTO sentence VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const addArticle = db.prepare('INSERT INTO article VALUES (?, ?)');
+    const addTerm = db.prepare('INSERT INTO article_term VALUES (?, ?)');
     const blob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
     db.transaction(() => {
-      passages.forEach((p, label) => addPassage.run(label, p.id, p.articleId, p.start, p.end, p.tokens, p.text, blob(vectors.passages[label]!)));
-      sentences.forEach((s, label) => addSentence.run(label, s.articleId, s.start, s.end, s.text, blob(vectors.sentences[label]!)));
+      const ranges = sentenceRanges(passages, sentences);
+      passages.forEach((p, label) => {
+        const [first, last] = ranges[label]!;
+        addPassage.run(label, p.id, p.articleId, p.start, p.end, p.tokens, p.text, blob(vectors.passages[label]!), first, last);
+      });
+      sentences.forEach((s, label) => {
+        const f = facts.sentences[label]!;
+        addSentence.run(label, s.articleId, s.start, s.end, s.text, blob(vectors.sentences[label]!), f.terms, f.shape);
+      });
+      facts.articles.forEach((a, n) => {
+        addArticle.run(n, a.id);
+        for (const term of a.terms) addTerm.run(term, n);
+      });
     })();
     db.exec(`CREATE INDEX passage_by_article ON passage (article, start);
       CREATE UNIQUE INDEX passage_by_id ON passage (id);
-      CREATE INDEX sentence_by_article ON sentence (article, start);`);
+      CREATE INDEX sentence_by_article ON sentence (article, start);
+      CREATE UNIQUE INDEX article_by_id ON article (id);`);
   } finally {
     db.close();
   }
   renameSync(tmp, file);
+}
+
+/**
+ * The labels of each passage's first and last sentence. Throws if a passage's sentences are not consecutive labels in
+ * text order (the build labels each article's sentences in order, so they always are).
+ */
+function sentenceRanges(passages: Passage[], sentences: Sentence[]): [number, number][] {
+  const byArticle = new Map<string, number[]>();
+  sentences.forEach((s, label) => byArticle.get(s.articleId)?.push(label) ?? byArticle.set(s.articleId, [label]));
+  return passages.map((p) => {
+    const inside = (byArticle.get(p.articleId) ?? []).filter((l) => sentences[l]!.start >= p.start && sentences[l]!.end <= p.end);
+    const first = inside[0];
+    const consecutive = inside.every((l, i) => l === first! + i && (i === 0 || sentences[l]!.start >= sentences[l - 1]!.start));
+    if (first === undefined || !consecutive) throw new Error(`the sentences of passage ${p.id} are not one run of labels in text order`);
+    return [first, inside.at(-1)!];
+  });
 }
 
 /** A cache that loads a missing key on demand, forgets its oldest entries past `max`, and can be filled in bulk. */
@@ -123,11 +184,17 @@ export class Bounded<K, V> {
   }
 }
 
+/** The labels first…last. */
+function labelRange(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
 /** Opens a store read-only. Throws when the file is missing, unreadable or holds other counts than expected. */
 export function openTextStore(file: string, expected: { passages: number; sentences: number }): TextStore {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    // Labels run from 0, so the highest label gives the count without scanning the table.
+    const count = (table: string) => ((db.prepare(`SELECT max(label) AS n FROM ${table}`).get() as { n: number | null }).n ?? -1) + 1;
     const passageCount = count('passage');
     const sentenceCount = count('sentence');
     if (passageCount !== expected.passages || sentenceCount !== expected.sentences) {
@@ -137,7 +204,7 @@ export function openTextStore(file: string, expected: { passages: number; senten
     const passageVectorRow = db.prepare('SELECT vector FROM passage WHERE label = ?').pluck();
     const sentenceVectorRow = db.prepare('SELECT vector FROM sentence WHERE label = ?').pluck();
     const sentenceRow = db.prepare('SELECT article AS articleId, start, end, text FROM sentence WHERE label = ?');
-    const sentencesIn = db.prepare('SELECT label FROM sentence WHERE article = ? AND start >= ? AND end <= ? ORDER BY start, label').pluck();
+    const rangeOf = db.prepare('SELECT first, last FROM passage WHERE label = ?');
     const passagesAround = db.prepare('SELECT label FROM passage WHERE article = ? AND start <= ? AND end >= ? ORDER BY start, label').pluck();
     const ofArticle = db.prepare('SELECT label FROM passage WHERE article = ? ORDER BY start, label').pluck();
     const sentencesOfArticle = db.prepare('SELECT label FROM sentence WHERE article = ? ORDER BY start, label').pluck();
@@ -158,9 +225,21 @@ export function openTextStore(file: string, expected: { passages: number; senten
     };
     const passageVectors = new Bounded(TEXT_CACHE_SIZE, (label: number) => readVector(passageVectorRow.get(label), 'passage', label));
     const sentenceVectors = new Bounded(TEXT_CACHE_SIZE, (label: number) => readVector(sentenceVectorRow.get(label), 'sentence', label));
+    const factsRow = db.prepare('SELECT terms, shape FROM sentence WHERE label = ?');
+    const sentenceFacts = new Bounded(TEXT_CACHE_SIZE, (label: number): StoredSentenceFacts => {
+      const row = factsRow.get(label) as StoredSentenceFacts | undefined;
+      if (!row) throw new RangeError(`no sentence ${label} in ${file}`);
+      return row;
+    });
+    // For each candidate article (a seek on its id), each asked term (a seek in the term's rows).
+    const holding = db.prepare(
+      `SELECT t.term, a.id FROM article a JOIN article_term t ON t.article = a.n
+       WHERE a.id IN (SELECT value FROM json_each(?)) AND t.term IN (SELECT value FROM json_each(?))`,
+    );
     const sentencesOf = new Bounded(TEXT_CACHE_SIZE, (label: number) => {
-      const p = passages.get(label);
-      return sentencesIn.all(p.articleId, p.start, p.end) as number[];
+      const range = rangeOf.get(label) as { first: number; last: number } | undefined;
+      if (!range) throw new RangeError(`no passage ${label} in ${file}`);
+      return labelRange(range.first, range.last);
     });
     const passagesOf = new Bounded(TEXT_CACHE_SIZE, (label: number) => {
       const s = sentences.get(label);
@@ -168,13 +247,15 @@ export function openTextStore(file: string, expected: { passages: number; senten
     });
     // Bulk reads: a question's candidates in one statement each, rather than one per passage and sentence.
     const candidatePassages = db.prepare(
-      `SELECT p.label AS passage, p.id, p.article AS articleId, p.start AS pStart, p.end AS pEnd, p.tokens, p.text AS pText, p.vector AS pVector,
-         s.label AS sentence, s.start AS sStart, s.end AS sEnd, s.text AS sText, s.vector AS sVector
-       FROM passage p JOIN sentence s ON s.article = p.article AND s.start >= p.start AND s.end <= p.end
-       WHERE p.label IN (SELECT value FROM json_each(?)) ORDER BY p.label, s.start, s.label`,
+      'SELECT label, id, article AS articleId, start, end, tokens, text, vector, first, last FROM passage WHERE label IN (SELECT value FROM json_each(?))',
+    );
+    // The sentences of those passages: one range of labels each.
+    const heldSentences = db.prepare(
+      `SELECT s.label, s.article AS articleId, s.start, s.end, s.text, s.vector, s.terms, s.shape
+       FROM passage p JOIN sentence s ON s.label BETWEEN p.first AND p.last WHERE p.label IN (SELECT value FROM json_each(?))`,
     );
     const candidateSentences = db.prepare(
-      `SELECT s.label AS sentence, s.article AS articleId, s.start, s.end, s.text, s.vector, p.label AS passage
+      `SELECT s.label AS sentence, s.article AS articleId, s.start, s.end, s.text, s.vector, s.terms, s.shape, p.label AS passage
        FROM sentence s JOIN passage p ON p.article = s.article AND p.start <= s.start AND p.end >= s.end
        WHERE s.label IN (SELECT value FROM json_each(?)) ORDER BY s.label, p.start, p.label`,
     );
@@ -193,18 +274,17 @@ export function openTextStore(file: string, expected: { passages: number; senten
       prefetchPassages(labels) {
         const missing = [...new Set(labels)].filter((l) => !passages.has(l) || !sentencesOf.has(l));
         if (missing.length === 0) return;
-        const held = new Map<number, number[]>();
-        for (const r of candidatePassages.all(JSON.stringify(missing)) as PassageRow[]) {
-          if (!held.has(r.passage)) {
-            held.set(r.passage, []);
-            passages.set(r.passage, { id: r.id, articleId: r.articleId, start: r.pStart, end: r.pEnd, text: r.pText, tokens: r.tokens });
-            if (!passageVectors.has(r.passage)) passageVectors.set(r.passage, asVector(r.pVector));
-          }
-          held.get(r.passage)!.push(r.sentence);
-          if (!sentences.has(r.sentence)) sentences.set(r.sentence, { articleId: r.articleId, start: r.sStart, end: r.sEnd, text: r.sText });
-          if (!sentenceVectors.has(r.sentence)) sentenceVectors.set(r.sentence, asVector(r.sVector));
+        const json = JSON.stringify(missing);
+        for (const r of candidatePassages.all(json) as PassageRow[]) {
+          passages.set(r.label, { id: r.id, articleId: r.articleId, start: r.start, end: r.end, text: r.text, tokens: r.tokens });
+          if (!passageVectors.has(r.label)) passageVectors.set(r.label, asVector(r.vector));
+          sentencesOf.set(r.label, labelRange(r.first, r.last));
         }
-        for (const [label, of] of held) sentencesOf.set(label, of);
+        for (const r of heldSentences.all(json) as HeldSentenceRow[]) {
+          if (!sentences.has(r.label)) sentences.set(r.label, { articleId: r.articleId, start: r.start, end: r.end, text: r.text });
+          if (!sentenceVectors.has(r.label)) sentenceVectors.set(r.label, asVector(r.vector));
+          if (!sentenceFacts.has(r.label)) sentenceFacts.set(r.label, { terms: r.terms, shape: r.shape });
+        }
       },
       prefetchSentences(labels) {
         const missing = [...new Set(labels)].filter((l) => !sentences.has(l) || !passagesOf.has(l));
@@ -215,10 +295,19 @@ export function openTextStore(file: string, expected: { passages: number; senten
             holders.set(r.sentence, []);
             sentences.set(r.sentence, { articleId: r.articleId, start: r.start, end: r.end, text: r.text });
             if (!sentenceVectors.has(r.sentence)) sentenceVectors.set(r.sentence, asVector(r.vector));
+            if (!sentenceFacts.has(r.sentence)) sentenceFacts.set(r.sentence, { terms: r.terms, shape: r.shape });
           }
           holders.get(r.sentence)!.push(r.passage);
         }
         for (const [label, of] of holders) passagesOf.set(label, of);
+      },
+      sentenceFacts: sentenceFacts.get,
+      articlesHolding(terms, articleIds) {
+        const out = new Map(terms.map((t) => [t, new Set<string>()]));
+        const ids = [...new Set(articleIds)];
+        if (terms.length === 0 || ids.length === 0) return out;
+        for (const r of holding.all(JSON.stringify(ids), JSON.stringify(terms)) as { term: string; id: string }[]) out.get(r.term)!.add(r.id);
+        return out;
       },
       close: () => db.close(),
     };

@@ -1,9 +1,11 @@
 /**
- * What kind of thing a question asks for, and whether a sentence holds one. A sentence that states a date for a
- * "when" question or a count of the asked-for thing for a "how many" question is far more likely to answer it than
- * one that merely shares its words. Rules are about English question words and text shapes, never about any article.
+ * What kind of thing a question asks for, and how well a sentence's shape (`analysis/shape.ts`) holds one. A sentence
+ * that states a date for a "when" question or a count of the asked-for thing for a "how many" question is far more
+ * likely to answer it than one that merely shares its words. Rules are about English question words and text shapes, never about any article.
  */
-import { alternatives, isStopWord, tokenize, type Token } from './terms.js';
+import { alternatives, isStopWord, sentenceShape, tokenize, type SentenceShape, type Token } from '../analysis/index.js';
+
+export { isCount, namesSpeaker, sentenceShape, type SentenceShape } from '../analysis/index.js';
 
 export type AnswerType =
   | 'money'
@@ -24,8 +26,6 @@ export type AnswerType =
  * do not answer the question ("how much did it cost?" over articles that name no sum of money).
  */
 export const STRICT_ANSWER_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'date', 'duration', 'percentage', 'prison']);
-
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 
 /** Nouns for a kind of organisation ("which agency", "what charity"). */
 const ORGANISATION_NOUN =
@@ -64,106 +64,11 @@ export function answerType(question: string): AnswerType {
   return 'other';
 }
 
-const DATE = new RegExp(
-  `\\b\\d{1,2}(?:\\s*(?:–|-|to)\\s*\\d{1,2})?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b(?:in|since|from|until|by)\\s+(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b`,
-);
-const COUNT_WORD = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)';
-const DURATION = new RegExp(`\\b${COUNT_WORD}[- ](?:day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes)\\b|\\bsince\\s+(?:19|20)\\d\\d\\b`, 'i');
-const TITLE = /\b(?:Mr|Ms|Mrs|Dr|Prof|Commissioner|Governor|Premier|Minister|Director|Secretary|Senator|Inspector|Coordinator|Chair|President|Chief|officer)\b\.?\s+(?:[A-Z][\p{L}'’-]+)/u;
-const NAME_WORD = "[A-Z](?:[\\p{Ll}]+(?:[-'’][A-Z]?[\\p{Ll}]+)?|['’][A-Z][\\p{Ll}]+|\\.)";
-const NAME = new RegExp(`(?:^|[^.!?]\\s)${NAME_WORD}\\s+(?:(?:de|van|von|da|del|[A-Z]\\.)\\s+)?${NAME_WORD}`, 'u');
-const SAID = /\b(?:said|says|added|concluded|noted|stressed|underscored|explained|told|opened|opening|announced|warned|according\s+to)\b/i;
-const PLACE = /\b(?:in|at)\s+(?:the\s+)?[A-Z][\p{L}]+|^[“"]?[A-Z]{3,}(?:\s[A-Z]{3,})?,\s+[A-Z][\p{L}]+/u;
-const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s*(?:dollars?|euros?|pounds?|francs?|USD|EUR|GBP|CHF)\b|\b(?:USD|EUR|GBP|CHF)\s?\d/i;
-const PERCENTAGE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b|percentage\s+points?\b)|\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one\s+in\s+(?:\w+|\d+)|\d+\s+in\s+\d+|(?:two|three|four|five|ten)fold|doubled|tripled|quadrupled|halved)\b/i;
-const PERCENTAGE_FIGURE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b)/gi;
-const PRISON = /\b(?:sentenced|jailed|imprisoned|imprisonment|prison|jail|life\s+sentence|behind\s+bars)\b/i;
-const NAMED = /\b(?:Operation|Project|Task\s?Force|Taskforce|Programme|Program|Initiative|Campaign)\s+[\p{Lu}\d][\p{L}\d'’-]*|\b(?:called|named|dubbed|code-?named|known\s+as)\s+[“"‘']?[\p{Lu}\d]|[“"‘'][\p{Lu}][^“”"]{1,40}[”"’']/u;
-/** A capitalised word inside a sentence (not its first word): some proper name. */
-const PROPER_INSIDE = /[\p{Ll},;:]\s+(?:[\p{Lu}][\p{Ll}]+|[\p{Lu}]{2,})\b/u;
-const ORGANISATION =
-  /\b(?:[\p{Lu}][\p{L}'’-]+\s+)+(?:Police|Agency|Bureau|Foundation|Centre|Center|Ministry|Department|Office|Commission|Service|Council|Unit|Force|Association|Organi[sz]ation|Coalition|Institute|Trust|Network|Alliance|Authority|Constabulary|Guard)\b|\b(?:Europol|Interpol|INTERPOL|UNICEF|UNODC|Eurojust)\b|\b[\p{Lu}]{2,6}\b(?!\s+\d)/u;
-const ORDINAL = /\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
-
 /** True when a sentence clearly holds the kind of answer asked for (a date for "when", a place for "where"…). */
 export function statesAnswer(type: AnswerType, sentence: string): boolean {
   return typeMatch(type, sentenceShape(sentence), new Set()) >= 1;
 }
 
-/** True when a sentence says who said something: a verb of saying and a titled or full name ("said officer Anders Persson"). */
-export function namesSpeaker(text: string): boolean {
-  return SAID.test(text) && (TITLE.test(text) || NAME.test(text));
-}
-
-/** Year-like numbers are dates, not counts. */
-export function isCount(term: string): boolean {
-  return !/^(19[5-9]\d|20\d\d|21\d\d)$/.test(term);
-}
-
-/** Numbers written as words ("a quarter million", "two dozen"); "one" is left out, being a pronoun as often. */
-const NUMBER_WORDS = new Set(
-  ('two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen ' +
-    'nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions ' +
-    'billion billions dozen dozens quarter')
-    .split(' '),
-);
-
-/** Content words after a count that may name what it counts ("2,345 identified victims"). */
-const COUNT_WINDOW = 2;
-
-/** What a sentence holds, worked out once per sentence when the index is opened (not per question). */
-export interface SentenceShape {
-  /** Terms that follow a count closely enough to be what it counts ("52 countries" → countri). */
-  countedTerms: Set<string>;
-  hasCount: boolean;
-  /** 0–1 per kind of answer (person: 0.5 for a bare name, 1 for a titled or quoted one). */
-  money: number;
-  date: number;
-  duration: number;
-  person: number;
-  place: number;
-  ordinal: number;
-  percentage: number;
-  /** 1: a prison term (a prison word and a duration), 0.5: a prison word alone. */
-  prison: number;
-  /** 1: a named operation/project or "called X", 0.5: some capitalised name inside the sentence. */
-  name: number;
-  organisation: number;
-}
-
-export function sentenceShape(text: string): SentenceShape {
-  // A share ("25%") is not a count of the word after it.
-  const tokens = tokenize(text.replace(PERCENTAGE_FIGURE, ' ')).filter((t) => t.isNumber || !isStopWord(t));
-  const countedTerms = new Set<string>();
-  let hasCount = false;
-  const isCountToken = (t: Token) => (t.isNumber && isCount(t.term)) || NUMBER_WORDS.has(t.word);
-  tokens.forEach((t, i) => {
-    // A day of the month ("18 – 20 November", "March 14") is a date, not a count.
-    const nextIsMonth = MONTH_WORD.test(tokens[i + 1]?.word ?? '') || MONTH_WORD.test(tokens[i - 1]?.word ?? '');
-    if (!isCountToken(t) || nextIsMonth) return;
-    hasCount = true;
-    // What follows the whole number ("a quarter million video clips" → video, clip).
-    const after = tokens.slice(i + 1).filter((n) => !n.isNumber && !NUMBER_WORDS.has(n.word));
-    for (const n of after.slice(0, COUNT_WINDOW)) countedTerms.add(n.term);
-  });
-  const yes = (re: RegExp) => (re.test(text) ? 1 : 0);
-  return {
-    countedTerms,
-    hasCount,
-    money: yes(MONEY),
-    date: yes(DATE),
-    duration: yes(DURATION),
-    person: TITLE.test(text) || (NAME.test(text) && SAID.test(text)) ? 1 : NAME.test(text) ? 0.5 : 0,
-    place: yes(PLACE),
-    ordinal: yes(ORDINAL),
-    percentage: yes(PERCENTAGE),
-    prison: PRISON.test(text) ? (DURATION.test(text) ? 1 : 0.5) : 0,
-    name: NAMED.test(text) ? 1 : PROPER_INSIDE.test(text) ? 0.5 : 0,
-    organisation: yes(ORGANISATION),
-  };
-}
-
-const MONTH_WORD = new RegExp(`^${MONTH}$`, 'i');
 
 /** "How many people…" is answered by a count of any kind of person. */
 const PEOPLE = new Set(['people', 'persons', 'individuals', 'humans']);

@@ -6,14 +6,14 @@
  * A quantity asked with no time gets its figures across the years, newest first.
  */
 import type { Passage } from '../types.js';
-import { Bounded, indexedText, type ArticleMeta, type VectorIndex } from '../index/index.js';
+import { Bounded, indexedText, IndexError, REBUILD_HINT, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, countedTerms, sentenceShape, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
+import { answerType, countedTerms, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
-import { alternatives, contentTerms, expandQuery, queryTerms, SYNONYM_WEIGHT, tokenize, wordForTerm } from './terms.js';
+import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { reportsOn, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
 
 export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
@@ -32,7 +32,7 @@ export {
 } from './features.js';
 export { RANKER_WEIGHTS } from './ranker-weights.js';
 export { timeClass, timeGate, timeScope, withoutTimePhrases, type TimedArticle, type TimeGateThresholds, type TimeScope } from './time.js';
-export { contentTerms, tokenize } from './terms.js';
+export { contentTerms, tokenize } from '../analysis/index.js';
 export type { QuestionName } from './names.js';
 
 export const SEARCH_DEFAULTS = {
@@ -119,7 +119,7 @@ interface QuestionFeatures {
 }
 
 /** Share of the weighted terms a set of terms holds (a term met only through a synonym counts half). */
-function coverageOf(terms: Set<string>, weights: Map<string, number>): number {
+function coverageOf(terms: Pick<Set<string>, 'has'>, weights: Map<string, number>): number {
   let total = 0;
   let covered = 0;
   for (const [t, w] of weights) {
@@ -188,6 +188,9 @@ export function timedArticles(index: Pick<VectorIndex, 'articles'>): (id: string
 }
 
 export function createSearcher(index: VectorIndex): Searcher {
+  if (index.manifest.analysis !== ANALYSIS_FINGERPRINT) {
+    throw new IndexError(`the index was built by another version of the text analysis; ${REBUILD_HINT}`);
+  }
   const { lexical } = index;
   const n = lexical.count;
   /** Inverse document frequency of a word, from the engine's document counts (0 for a word no passage holds). */
@@ -199,10 +202,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
   const years = [...new Set(index.articles.map((a) => a.year))].sort((a, b) => a - b);
   const articleLength = lazy((id: string) => Math.max(1, ...index.passagesOfArticle(id).map((l) => index.passage(l).end)));
-  const sentenceInfo = lazy((label: number) => {
-    const s = index.sentence(label);
-    return { terms: new Set(contentTerms(s.text)), shape: sentenceShape(s.text) };
-  });
+  const sentenceInfo = lazy((label: number) => readSentenceFacts(index.sentenceFacts(label)));
   /** Each passage's sentences, with offsets relative to the passage text. */
   const sentencesOf = lazy((label: number): SentenceInfo[] => {
     const p = index.passage(label);
@@ -211,11 +211,14 @@ export function createSearcher(index: VectorIndex): Searcher {
       return { label: sl, start: s.start - p.start, end: s.end - p.start, ...sentenceInfo(sl) };
     });
   });
-  const passageTerms = lazy((label: number) => new Set(sentencesOf(label).flatMap((s) => [...s.terms])));
+  /** A passage's terms: those of its sentences (read, not copied into one set). */
+  const passageTerms = (label: number) => {
+    const sets = sentencesOf(label).map((s) => s.terms);
+    return { has: (t: string) => sets.some((terms) => terms.has(t)) };
+  };
   const yearsIn = (text: string) => new Set(yearsStated(text));
   const passageYears = lazy((label: number) => yearsIn(index.passage(label).text));
   const articleText = articleTexts(index);
-  const articleTerms = lazy((id: string) => new Set(contentTerms(articleText(id))));
   const timed = timedArticles(index);
   const mentioned = new Set(index.articles.flatMap((a) => a.statedYears));
 
@@ -249,6 +252,13 @@ export function createSearcher(index: VectorIndex): Searcher {
       const nameWeight = names.reduce((s, nm) => s + nm.weight, 0);
       const nameShare = (text: string) => (nameWeight ? names.reduce((s, nm) => s + nm.weight * nameMatch(nm, text), 0) / nameWeight : 0);
       const articleNames = lazy((id: string) => nameShare(articleText(id)));
+      /** The key term's share of each candidate article (1 itself, `SYNONYM_WEIGHT` a synonym), as `coverageOf` counts it. */
+      const keyTermShare = (articleIds: Iterable<string>) => {
+        if (keyTerm === undefined) return () => 0;
+        const [own, ...others] = alternatives(keyTerm);
+        const holding = index.articlesHolding([own!, ...others], articleIds);
+        return (id: string) => (holding.get(own!)!.has(id) ? 1 : others.some((t) => holding.get(t)!.has(id)) ? SYNONYM_WEIGHT : 0);
+      };
 
       const lexicalScores = lexical.scores(expandQuery(asked));
       // Candidates: nearest passages, passages of the nearest sentences, best BM25 passages.
@@ -308,6 +318,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         byArticle.set(id, [...(byArticle.get(id) ?? []), passageFeatures.get(label)!]);
       }
       const articleFeatures = new Map<string, ArticleFeatures>();
+      const keyTermOf = keyTermShare(byArticle.keys());
       for (const [id, ps] of byArticle) {
         const top = (f: keyof PassageFeatures) => Math.max(...ps.map((p) => p[f]));
         articleFeatures.set(id, {
@@ -317,7 +328,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           passageCoverage: top('passageCoverage'),
           answerSentence: top('answerSentence'),
           names: nameWeight ? articleNames(id) : 0,
-          keyTerm: keyTerm === undefined ? 0 : coverageOf(articleTerms(id), new Map([[keyTerm, 1]])),
+          keyTerm: keyTermOf(id),
           yearPassage: top('yearPassage'),
         });
       }

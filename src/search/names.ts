@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { LexicalIndex, WordCase } from '../index/index.js';
 import { wordKey } from '../index/index.js';
-import { isStopWord, tokenize } from './terms.js';
+import { isStopWord, tokenize } from '../analysis/index.js';
 
 export interface QuestionName {
   /** The name's words as asked, lower case. */

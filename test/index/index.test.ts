@@ -290,6 +290,20 @@ describe('openAnswerer', () => {
     expect(error.message).toContain('npm run index');
   });
 
+  it('refuses an index whose stored text analysis another version made; `npm run index` redoes it without embedding again', async () => {
+    const { config, indexDir } = workspace();
+    const file = path.join(indexDir, INDEX_FILES.manifest);
+    writeFileSync(file, JSON.stringify({ ...readManifest(indexDir)!, analysis: 'an older analysis' }));
+    const error = await caught(openAnswerer(config, { embedder }));
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.message.split('\n')).toHaveLength(1);
+    expect(error.message).toContain('npm run index');
+    const summary = await buildIndex(config, { embedder });
+    expect(summary).toMatchObject({ written: true, embedded: 0 });
+    const answer = await (await openAnswerer(config, { embedder })).ask('how many countries attended in 2011?');
+    expect(answer.refused).toBe(false);
+  });
+
   it('answers from a freshly built index', async () => {
     const { config } = workspace();
     const answerer = await openAnswerer(config, { embedder });

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { INDEX_FILES, readManifest } from '../../src/index/index.js';
+import { indexedText, INDEX_FILES, openIndex, readManifest, type ArticleMeta } from '../../src/index/index.js';
 import { openTextStore } from '../../src/index/texts.js';
+import { readSentenceFacts } from '../../src/analysis/index.js';
+import { sentenceShape } from '../../src/analysis/index.js';
+import { contentTerms } from '../../src/analysis/index.js';
 
 const DIR = path.join(PROJECT_ROOT, 'embeddings');
 const open = () => {
@@ -27,6 +30,7 @@ describe('the passage store', () => {
       expect(bulk.sentence(l)).toEqual(one.sentence(l));
       expect(bulk.sentenceVector(l)).toEqual(one.sentenceVector(l));
       expect(bulk.passagesOfSentence(l)).toEqual(one.passagesOfSentence(l));
+      expect(bulk.sentenceFacts(l)).toEqual(one.sentenceFacts(l));
     }
     one.close();
     bulk.close();
@@ -49,6 +53,35 @@ describe('the passage store', () => {
     }
     expect(store.passageLabel('no such passage')).toBeUndefined();
     store.close();
+  });
+
+  it('stores for every sentence the terms and shape the search would work out from its text', () => {
+    const store = open();
+    for (let l = 0; l < store.sentenceCount; l++) {
+      const { text } = store.sentence(l);
+      const facts = readSentenceFacts(store.sentenceFacts(l));
+      expect([...facts.terms]).toEqual([...new Set(contentTerms(text))]);
+      expect(facts.shape).toEqual(sentenceShape(text));
+    }
+    store.close();
+  });
+
+  it("says which of the given articles hold a term anywhere in their title or passages, and only those", () => {
+    const store = openIndex(DIR);
+    const ids = store.articles.map((a) => a.id);
+    const textOf = (a: ArticleMeta) => indexedText(a.title, store.passagesOfArticle(a.id).map((l) => store.passage(l).text));
+    const termsOf = new Map(store.articles.map((a) => [a.id, new Set(contentTerms(textOf(a)))]));
+    // A term most articles hold, one a single article holds, one none does.
+    const asked = ['interpol', 'countri', 'strikeback', 'zzzz'];
+    const all = store.articlesHolding(asked, ids);
+    for (const term of asked) expect([...all.get(term)!].sort()).toEqual(ids.filter((id) => termsOf.get(id)!.has(term)).sort());
+    expect(all.get('countri')!.size).toBeGreaterThan(0);
+    expect(all.get('zzzz')!.size).toBe(0);
+    // Asked about two articles only, it answers for those two.
+    const two = store.articlesHolding(['interpol'], ids.slice(0, 2));
+    expect([...two.get('interpol')!].every((id) => ids.slice(0, 2).includes(id))).toBe(true);
+    expect(store.articlesHolding([], ids).size).toBe(0);
+    store.lexical.close();
   });
 
   it('refuses a store that holds other counts than the manifest says', () => {

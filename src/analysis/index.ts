@@ -1,0 +1,64 @@
+/**
+ * Stage 2½: text analysis — a text's terms (`terms.ts`) and what a sentence holds (`shape.ts`), shared by the lexical
+ * side of the index and the search. What the search needs to know of each sentence and article before any question — its content terms, and what a
+ * sentence holds (counts, dates, names…) — worked out once when the index is built and stored beside the passages
+ * (`passages.sqlite`), so a question reads it instead of tokenising every candidate sentence and article again.
+ *
+ * The stored facts are only as good as the analysis that made them: the manifest records `ANALYSIS_FINGERPRINT`, and
+ * the searcher refuses an index made by another analysis, so a change here means `npm run index`.
+ */
+import { createHash } from 'node:crypto';
+import { sentenceShape, type SentenceShape } from './shape.js';
+import { contentTerms } from './terms.js';
+
+export * from './shape.js';
+export * from './terms.js';
+
+/** Bumped when the analysis changes in a way the probe below may not show (the fingerprint changes with either). */
+export const ANALYSIS_VERSION = 1;
+
+/** A sentence's facts as stored: its distinct content terms, space-separated in order, and its shape as JSON. */
+export interface StoredSentenceFacts {
+  terms: string;
+  shape: string;
+}
+
+export interface SentenceFacts {
+  terms: Set<string>;
+  shape: SentenceShape;
+}
+
+/** The facts of one sentence, in the stored form. */
+export function analyseSentence(text: string): StoredSentenceFacts {
+  const shape = sentenceShape(text);
+  return {
+    terms: [...new Set(contentTerms(text))].join(' '),
+    shape: JSON.stringify({ ...shape, countedTerms: [...shape.countedTerms] }),
+  };
+}
+
+/** Stored facts back into the form the search uses (the same values `analyseSentence`'s analysis gave). */
+export function readSentenceFacts(stored: StoredSentenceFacts): SentenceFacts {
+  const shape = JSON.parse(stored.shape) as Omit<SentenceShape, 'countedTerms'> & { countedTerms: string[] };
+  return { terms: new Set(stored.terms ? stored.terms.split(' ') : []), shape: { ...shape, countedTerms: new Set(shape.countedTerms) } };
+}
+
+/** The distinct content terms of an article's text (its title and passages: `indexedText`). */
+export function articleTerms(text: string): string[] {
+  return [...new Set(contentTerms(text))];
+}
+
+/**
+ * Sentences that exercise every part of the analysis (numbers, ordinals, hyphens, possessives, folded phrases, stop
+ * words, and each kind of answer a sentence can hold); their facts, hashed with the version, fingerprint it.
+ */
+const PROBE = [
+  'On 12 March 2011, 52 countries and 5,140 officers took part in Operation Blue-Harbour’s 3rd review, Mr Anders Persson said.',
+  'Europol said 25% of the 7.5 million images came from the “Little Nest” forum in Lyon; he was jailed for six years.',
+  'The UNICEF Foundation set up a $2 million fund, which showed up in the first report since 2007.',
+];
+
+export const ANALYSIS_FINGERPRINT = createHash('sha256')
+  .update(JSON.stringify([ANALYSIS_VERSION, PROBE.map(analyseSentence), PROBE.map(articleTerms)]))
+  .digest('hex')
+  .slice(0, 16);
