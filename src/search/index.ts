@@ -14,7 +14,7 @@ import { articleRelevance, articleScore, passageScore, rankCandidates, type Arti
 import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
-import { reportsOn, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
+import { namesPeriod, reportsOn, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
 
 export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
 export {
@@ -369,10 +369,10 @@ export function createSearcher(index: VectorIndex): Searcher {
       const unknownNames = unknownHeadedNames(question, lexical);
       const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords };
 
-      // A figure asked for with no time: each year's figure, newest first — from stories likely to answer (as for a
-      // named year) that hold the question's names as well as the best one does (another operation's figure is not
-      // the same figure).
-      if (type === 'quantity' && scope.kind === 'none' && !focus && hits.length) {
+      // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories likely to answer (as for a
+      // named year), at least as likely as the best one, that hold the question's names as well as it does (a less
+      // likely story's figure, another operation's, is not the same figure).
+      if (type === 'quantity' && scope.kind === 'none' && !namesPeriod(question) && !focus && hits.length) {
         const perYear = new Map<number, Hit>();
         const first = hits[0]!;
         for (const h of hits) {

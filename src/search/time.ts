@@ -24,6 +24,17 @@ const BY_YEAR = /\b(by|as of|up to|until|till|through|before|prior to)\s+(the\s+
 const LATEST = /\b(now|nowadays|today|latest|newest|current(ly)?|most recent(ly)?|recent(ly)?|these days|so far|to date|this year|last meeting|last time)\b/i;
 const EARLIEST = /\b(first|earliest|oldest|initial(ly)?|originally)\b\s*(meeting|conference|time|one|year|report|article|gathering)?/i;
 
+/** A length of time ("after four years", "in the first six months", "a 10-day operation"), not an age ("10 year olds"). */
+const LENGTH_OF_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)[- ](?:days?|weeks?|months?|years?)\b(?![- ]olds?\b)/i;
+
+/**
+ * True when a question names the period a figure covers — a span of years or a length of time ("between 2020 and
+ * 2022", "after four years"): it asks for that one figure, not for each year's.
+ */
+export function namesPeriod(question: string): boolean {
+  return question.search(SPAN) >= 0 || LENGTH_OF_TIME.test(question);
+}
+
 export function timeScope(question: string): TimeScope {
   const by = BY_YEAR.exec(question);
   if (by) return { kind: 'by', year: Number(by[3]) };

@@ -1,7 +1,8 @@
 /**
  * The search's rules on a small corpus made here (fixture articles, not real ones), with the real model and the real
  * index: several years of one kind of meeting, a passage mentioning another year, an annual report published the
- * year after the one it reports on, two operations whose names share a word, and the kinds of answer.
+ * year after the one it reports on, two operations whose names share a word, one centre's figures after three and
+ * after five years, and the kinds of answer.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -48,6 +49,18 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2024-01-18',
     'The national abuse hotline received 41,200 reports in 2023, 19% more than in 2022, according to its annual report.\n\n' +
       'Girls were the victims in 78% of the confirmed reports.',
+  ],
+  'centre-three-years': [
+    'Child protection centre marks three years',
+    '2021-10-01',
+    'In its first three years the national child protection centre removed 310 children from harm and identified 220 victims.\n\n' +
+      'The centre opened in the capital with a staff of forty.',
+  ],
+  'centre-five-years': [
+    'Child protection centre marks five years',
+    '2023-10-04',
+    'In its first five years the national child protection centre removed 540 children from harm and identified 390 victims.\n\n' +
+      'Its director said referrals from abroad had doubled.',
   ],
 };
 
@@ -99,6 +112,17 @@ describe('time as evidence', () => {
   it('answers "latest" with the newest story on the topic', async () => {
     const answer = await answerer.ask('what is the latest number of hotline reports?');
     expect(firstTitle(answer)).toBe('Annual report: hotline sees busiest year');
+  });
+
+  it('lists a figure asked with no time across the years, newest first', async () => {
+    const answer = await answerer.ask('how many children has the child protection centre removed from harm?');
+    expect(answer.results.slice(0, 2).map((r) => r.sources[0]!.title)).toEqual(['Child protection centre marks five years', 'Child protection centre marks three years']);
+  });
+
+  it('answers a figure for a period the question names with that period’s figure, not the newest', async () => {
+    const answer = await answerer.ask('how many children had the child protection centre removed from harm after three years?');
+    expect(firstTitle(answer)).toBe('Child protection centre marks three years');
+    expect(first(answer).highlight).toContain('310 children');
   });
 
   it('refuses a year no article is of, reports on or mentions', async () => {

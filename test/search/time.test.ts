@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportsOn, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
+import { namesPeriod, reportsOn, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
 
 const article = (id: string, year: number, stated: number[] = [], yearSet = false): TimedArticle => {
   const statedYears = new Set(stated);
@@ -31,6 +31,18 @@ describe('timeScope', () => {
     'how many were arrested from 2019 to 2021?',
   ])('reads a span of years as the period a figure covers, naming no story’s year: "%s"', (question) => {
     expect(timeScope(question)).toEqual({ kind: 'none' });
+  });
+
+  it.each([
+    ['how many children were removed from harm after four years?', true],
+    ['how much did reports grow between 2020 and 2022?', true],
+    ['how many arrests in the first six months?', true],
+    ['how many arrests did the 10-day operation make?', true],
+    ['how many images of 7 to 10 year olds were found?', false],
+    ['how many children has the centre removed from harm?', false],
+    ['how many countries attended in 2011?', false],
+  ])('tells a figure for a period ("%s") from a figure that may be asked of any year', (question, period) => {
+    expect(namesPeriod(question)).toBe(period);
   });
 
   it('still takes a year named beside a span', () => {
