@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read. */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 9;
 
 export interface HnswParams {
   space: 'cosine';

@@ -8,14 +8,20 @@ const YEAR_SPAN = /\b(19[5-9]\d|20\d\d|21\d\d)(?:\s?[-–/]\s?(\d{4}|\d{2}))?(?!
 
 /** The years a text states; a span gives both its ends ("2017-18" → 2017 and 2018). */
 export function yearsStated(text: string): number[] {
-  const out = new Set<number>();
+  return [...yearMentions(text).keys()];
+}
+
+/** How many times a text states each year (each end of a span counts once). */
+export function yearMentions(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const add = (year: number) => out.set(year, (out.get(year) ?? 0) + 1);
   for (const m of text.matchAll(YEAR_SPAN)) {
     const first = Number(m[1]);
-    out.add(first);
+    add(first);
     if (m[2]) {
       const second = m[2].length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
-      if (second > first && second - first <= 10) out.add(second);
+      if (second > first && second - first <= 10) add(second);
     }
   }
-  return [...out];
+  return out;
 }

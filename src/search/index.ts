@@ -182,8 +182,8 @@ export function timedArticles(index: Pick<VectorIndex, 'articles'>): (id: string
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
   return lazy((id: string) => {
     const a = articleById.get(id)!;
-    const statedYears = new Set(a.statedYears);
-    return { id, year: a.year, statedYears, reportsOn: reportsOn(a.year, statedYears, a.year !== Number(a.published.slice(0, 4))) };
+    const mentions = new Map(Object.entries(a.statedYears).map(([y, n]) => [Number(y), n]));
+    return { id, year: a.year, statedYears: new Set(mentions.keys()), reportsOn: reportsOn(a.year, mentions, a.year !== Number(a.published.slice(0, 4))) };
   });
 }
 
@@ -220,7 +220,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   const passageYears = lazy((label: number) => yearsIn(index.passage(label).text));
   const articleText = articleTexts(index);
   const timed = timedArticles(index);
-  const mentioned = new Set(index.articles.flatMap((a) => a.statedYears));
+  const mentioned = new Set(index.articles.flatMap((a) => Object.keys(a.statedYears).map(Number)));
 
   return {
     search(questionVector, question, overrides = {}, focus) {

@@ -78,16 +78,20 @@ export interface TimedArticle {
   /** Years its text states. */
   statedYears: ReadonlySet<number>;
   /**
-   * The year it reports on: its own year, unless its text states the year before and not its own (an annual report
-   * published in January on the year just gone), or its front matter says.
+   * The year it reports on: its own year, unless its text states the year before more often than its own (an annual
+   * report published the next year on the year just gone), or its front matter says.
    */
   reportsOn: number;
 }
 
-/** The year an article reports on (see `TimedArticle.reportsOn`). `yearSet` is true when its front matter says `year:`. */
-export function reportsOn(year: number, statedYears: ReadonlySet<number>, yearSet: boolean): number {
+/**
+ * The year an article reports on (see `TimedArticle.reportsOn`): its own, unless it states the year before more often
+ * than its own (an annual report published the next year). `mentions`: times the article states each year; `yearSet`
+ * is true when its front matter says `year:`.
+ */
+export function reportsOn(year: number, mentions: ReadonlyMap<number, number>, yearSet: boolean): number {
   if (yearSet) return year;
-  return !statedYears.has(year) && statedYears.has(year - 1) ? year - 1 : year;
+  return (mentions.get(year - 1) ?? 0) > (mentions.get(year) ?? 0) ? year - 1 : year;
 }
 
 /** How likely (0–1, the fitted article relevance) a story must be to answer for the question's time to pick it. */

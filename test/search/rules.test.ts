@@ -1,8 +1,8 @@
 /**
  * The search's rules on a small corpus made here (fixture articles, not real ones), with the real model and the real
- * index: several years of one kind of meeting, a passage mentioning another year, an annual report published the
- * year after the one it reports on, two operations whose names share a word, one centre's figures after three and
- * after five years, and the kinds of answer.
+ * index: several years of one kind of meeting, a passage mentioning another year, annual reports published the year
+ * after the one they report on (one also dating its own launch), two operations whose names share a word, one
+ * centre's figures after three and after five years, and the kinds of answer.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -49,6 +49,18 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2024-01-18',
     'The national abuse hotline received 41,200 reports in 2023, 19% more than in 2022, according to its annual report.\n\n' +
       'Girls were the victims in 78% of the confirmed reports.',
+  ],
+  'watchdog-hiring': [
+    'Watchdog to hire more analysts',
+    '2021-06-08',
+    'The online safety watchdog said it would hire 40 more analysts to find and remove abuse webpages faster.\n\n' +
+      'Its chief executive said the new team would start in the autumn.',
+  ],
+  'watchdog-2021-report': [
+    'Watchdog presents its annual report',
+    '2022-03-10',
+    'On 9 March 2022 the online safety watchdog presented its annual report for 2021 to members of parliament.\n\n' +
+      'In 2021 the watchdog removed 12,400 abuse webpages, and in 2021 it also trained 300 moderators.',
   ],
   'centre-three-years': [
     'Child protection centre marks three years',
@@ -102,6 +114,12 @@ describe('time as evidence', () => {
     const answer = await answerer.ask('how many reports did the hotline get in 2023?');
     expect(firstTitle(answer)).toBe('Annual report: hotline sees busiest year');
     expect(first(answer).highlight).toContain('41,200');
+  });
+
+  it('finds a year’s figure in the report on it that also dates its own launch, not in a story of that year', async () => {
+    const answer = await answerer.ask('how many abuse webpages did the watchdog remove in 2021?');
+    expect(firstTitle(answer)).toBe('Watchdog presents its annual report');
+    expect(first(answer).highlight).toContain('12,400');
   });
 
   it('finds the year before’s figure in the article that reports it, not in that year’s report', async () => {

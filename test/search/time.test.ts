@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { namesPeriod, reportsOn, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
 
+/** `stated`: each year the article's text states, as many times as it states it. */
 const article = (id: string, year: number, stated: number[] = [], yearSet = false): TimedArticle => {
-  const statedYears = new Set(stated);
-  return { id, year, statedYears, reportsOn: reportsOn(year, statedYears, yearSet) };
+  const mentions = new Map<number, number>();
+  for (const y of stated) mentions.set(y, (mentions.get(y) ?? 0) + 1);
+  return { id, year, statedYears: new Set(stated), reportsOn: reportsOn(year, mentions, yearSet) };
 };
 
 describe('yearsStated', () => {
@@ -64,11 +66,19 @@ describe('withoutTimePhrases', () => {
 });
 
 describe('reportsOn', () => {
-  it('is the article’s own year, unless it states only the year before (a report on the year just gone)', () => {
-    expect(reportsOn(2024, new Set([2023, 2022]), false)).toBe(2023);
-    expect(reportsOn(2024, new Set([2024, 2023]), false)).toBe(2024);
-    expect(reportsOn(2011, new Set([2009]), false)).toBe(2011);
-    expect(reportsOn(2015, new Set([2014]), true)).toBe(2015);
+  const times = (...pairs: [number, number][]) => new Map(pairs);
+  it('is the article’s own year, unless it states the year before more often (a report on the year just gone)', () => {
+    expect(reportsOn(2024, times([2023, 1], [2022, 1]), false)).toBe(2023);
+    expect(reportsOn(2024, times([2024, 1], [2023, 1]), false)).toBe(2024);
+    expect(reportsOn(2011, times([2009, 3]), false)).toBe(2011);
+    expect(reportsOn(2015, times([2014, 2]), true)).toBe(2015);
+  });
+
+  it('takes a report on the year before that also dates its own event, by which year it states more', () => {
+    // "On 28 April 2025 … our 2024 report … In 2024, … 2024 …": a report on 2024.
+    expect(reportsOn(2025, times([2025, 1], [2024, 4]), false)).toBe(2024);
+    // A 2025 story that mentions last year once: of 2025.
+    expect(reportsOn(2025, times([2025, 2], [2024, 1]), false)).toBe(2025);
   });
 });
 
