@@ -231,9 +231,10 @@ export function openTextStore(file: string, expected: { passages: number; senten
       if (!row) throw new RangeError(`no sentence ${label} in ${file}`);
       return row;
     });
-    // For each candidate article (a seek on its id), each asked term (a seek in the term's rows).
+    // For each candidate article (a seek on its id), each asked term (a seek on term and article): CROSS JOIN keeps
+    // that order, where SQLite would otherwise read every article holding a common term.
     const holding = db.prepare(
-      `SELECT t.term, a.id FROM article a JOIN article_term t ON t.article = a.n
+      `SELECT t.term, a.id FROM article a CROSS JOIN article_term t ON t.article = a.n
        WHERE a.id IN (SELECT value FROM json_each(?)) AND t.term IN (SELECT value FROM json_each(?))`,
     );
     const sentencesOf = new Bounded(TEXT_CACHE_SIZE, (label: number) => {
