@@ -1,9 +1,10 @@
 /**
  * The passages and sentences of an index, in SQLite (`passages.sqlite`), each with its vector: read by label when a
- * question needs them, so opening an index reads none of them, and a question reads only its candidates'. Which
- * sentences a passage holds and which passages hold a sentence are range queries on (article, offsets), answered
- * from two indexes. (The vectors are in the HNSW files too, for the nearest-neighbour search; reading one back out
- * of hnswlib costs about 40 µs, out of SQLite about 4.)
+ * question needs them, so opening an index reads none of them, and a question reads only its candidates'. A passage's
+ * sentences are a run of labels (stored as its first and last); the passages holding a sentence are a range query on
+ * (article, offsets). Beside them, the text analysis worked out at build (`analysis/`): each sentence's terms and
+ * shape, and for each term the articles that hold it. (The vectors are in the HNSW files too, for the
+ * nearest-neighbour search; reading one back out of hnswlib costs about 40 µs, out of SQLite about 4.)
  */
 import { renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
