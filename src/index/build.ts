@@ -13,11 +13,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LEXICAL_TOKENIZER } from './lexical.js';
 import { ANALYSIS_FINGERPRINT } from '../analysis/index.js';
+import { readStoredVectors } from './texts.js';
 import {
   hashFile,
   hashPassages,
   hashSentences,
-  openIndex,
   readManifest,
   REBUILD_HINT,
   saveIndex,
@@ -75,25 +75,22 @@ interface ArticleTexts {
 
 const textKey = (id: string, text: string) => `${id}\n${text}`;
 
-/** The old index's vectors by id and text, when they came from the same model and batching; null otherwise. */
-function previousVectors(dir: string, embedder: Embedder): Map<string, Float32Array> | null {
-  let old: ReturnType<typeof openIndex>;
+/**
+ * The old index's vectors by id and text, when they came from the same model, prefix and batching; null otherwise.
+ * Read from its passage store whatever its format, so a new index format costs no embedding.
+ */
+function previousVectors(dir: string, previous: Manifest, embedder: Embedder): Map<string, Float32Array> | null {
+  const { model } = previous;
+  if (model?.id !== embedder.spec.id || model.sha256 !== embedder.modelHash || model.passageBatchSize !== PASSAGE_BATCH_SIZE) return null;
+  if (model.passagePrefix !== embedder.spec.passagePrefix) return null;
   try {
-    old = openIndex(dir);
-  } catch {
-    return null;
-  }
-  try {
-    if (old.manifest.model.id !== embedder.spec.id || old.manifest.model.sha256 !== embedder.modelHash) return null;
-    if (old.manifest.model.passageBatchSize !== PASSAGE_BATCH_SIZE) return null;
+    const stored = readStoredVectors(path.join(dir, INDEX_FILES.passages));
     const vectors = new Map<string, Float32Array>();
-    for (let i = 0; i < old.passageCount; i++) vectors.set(textKey(old.passage(i).id, old.passage(i).text), old.vector(i));
-    for (let i = 0; i < old.sentenceCount; i++) vectors.set(textKey(sentenceId(old.sentence(i)), old.sentence(i).text), old.sentenceVector(i));
+    for (const p of stored.passages) vectors.set(textKey(p.id, p.text), p.vector);
+    for (const s of stored.sentences) vectors.set(textKey(sentenceId(s), s.text), s.vector);
     return vectors;
   } catch {
     return null;
-  } finally {
-    old.lexical.close();
   }
 }
 
@@ -154,7 +151,7 @@ export async function buildIndex(config: CoreConfig, options: BuildOptions = {})
 
   // An article is embedded again unless every one of its texts is unchanged: its batches, and so its vectors,
   // are then identical to a full rebuild's.
-  const old = previous ? previousVectors(config.indexDir, embedder) : null;
+  const old = previous ? previousVectors(config.indexDir, previous, embedder) : null;
   const keysOf = (a: ArticleTexts) => [...a.passages.map((p) => textKey(p.id, p.text)), ...a.sentences.map((s) => textKey(sentenceId(s), s.text))];
   const toEmbed = perArticle.filter((a) => !keysOf(a).every((k) => old?.has(k)));
   const total = toEmbed.reduce((n, a) => n + a.passages.length + a.sentences.length, 0);

@@ -3,7 +3,10 @@
  * refuses an index whose manifest no longer matches the corpus or the model.
  */
 
-/** Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read. */
+/**
+ * Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read (its stored
+ * vectors are reused when the model is the same: `npm run index` embeds nothing again).
+ */
 export const INDEX_FORMAT_VERSION = 9;
 
 export interface HnswParams {

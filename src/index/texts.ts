@@ -49,8 +49,12 @@ export interface TextStore {
   close(): void;
 }
 
-/** A stored vector as floats (a copy: the row's buffer is not kept). */
+/**
+ * A stored vector as floats. better-sqlite3 gives each blob a buffer of its own, which the floats then share (no copy);
+ * a blob sharing a larger or misaligned buffer is copied, so the row's memory is never kept for one vector.
+ */
 function asVector(blob: Buffer): Float32Array {
+  if (blob.byteOffset % 4 === 0 && blob.buffer.byteLength === blob.byteLength) return new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4);
   return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 }
 
@@ -182,6 +186,26 @@ export class Bounded<K, V> {
   set(key: K, value: V): void {
     if (this.cache.size >= this.max && !this.cache.has(key)) this.cache.delete(this.cache.keys().next().value as K);
     this.cache.set(key, value);
+  }
+}
+
+/**
+ * Every vector a store holds, with the passage id or sentence and the text it was made from — read from the tables
+ * alone, whatever the index format around them (every format with `passages.sqlite` has these columns), so a rebuild
+ * after a format change reuses them instead of embedding the corpus again.
+ */
+export function readStoredVectors(file: string): { passages: { id: string; text: string; vector: Float32Array }[]; sentences: (Sentence & { vector: Float32Array })[] } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const passages = (db.prepare('SELECT id, text, vector FROM passage ORDER BY label').all() as { id: string; text: string; vector: Buffer }[]).map(
+      (r) => ({ id: r.id, text: r.text, vector: asVector(r.vector) }),
+    );
+    const sentences = (
+      db.prepare('SELECT article AS articleId, start, end, text, vector FROM sentence ORDER BY label').all() as (Sentence & { vector: Buffer })[]
+    ).map((r) => ({ ...r, vector: asVector(r.vector) }));
+    return { passages, sentences };
+  } finally {
+    db.close();
   }
 }
 

@@ -304,6 +304,20 @@ describe('openAnswerer', () => {
     expect(answer.refused).toBe(false);
   });
 
+  it('rebuilds an index of an older format from the vectors it stores, embedding nothing again', async () => {
+    const { config, indexDir } = workspace();
+    // The passage store as index format 7 wrote it: texts and vectors, no sentence ranges, no stored analysis.
+    const db = new Database(path.join(indexDir, INDEX_FILES.passages));
+    db.exec(`ALTER TABLE passage DROP COLUMN first; ALTER TABLE passage DROP COLUMN last;
+      ALTER TABLE sentence DROP COLUMN terms; ALTER TABLE sentence DROP COLUMN shape; DROP TABLE article_term; DROP TABLE article;`);
+    db.close();
+    writeFileSync(path.join(indexDir, INDEX_FILES.manifest), JSON.stringify({ ...readManifest(indexDir)!, formatVersion: 7 }));
+    expect(thrown(() => openIndex(indexDir)).message).toContain('npm run index');
+    const summary = await buildIndex(config, { embedder });
+    expect(summary).toMatchObject({ written: true, embedded: 0 });
+    expect(snapshot(indexDir)).toEqual(snapshot(base.indexDir));
+  });
+
   it('answers from a freshly built index', async () => {
     const { config } = workspace();
     const answerer = await openAnswerer(config, { embedder });
