@@ -1,8 +1,8 @@
 /**
- * Stage 2½: text analysis — a text's terms (`terms.ts`) and what a sentence holds (`shape.ts`), shared by the lexical
- * side of the index and the search. What the search needs to know of each sentence and article before any question — its content terms, and what a
- * sentence holds (counts, dates, names…) — worked out once when the index is built and stored beside the passages
- * (`passages.sqlite`), so a question reads it instead of tokenising every candidate sentence and article again.
+ * Stage 2½: text analysis — a text's terms (`terms.ts`) and what a sentence holds (`shape.ts`), used by the index,
+ * which works them out once for every sentence and article at build and stores them beside the passages
+ * (`passages.sqlite`), and by the search, which reads them instead of tokenising every candidate sentence and article
+ * again (and analyses the question the same way).
  *
  * The stored facts are only as good as the analysis that made them: the manifest records `ANALYSIS_FINGERPRINT`, and
  * the searcher refuses an index made by another analysis, so a change here means `npm run index`.

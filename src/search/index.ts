@@ -369,9 +369,9 @@ export function createSearcher(index: VectorIndex): Searcher {
       const unknownNames = unknownHeadedNames(question, lexical);
       const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords };
 
-      // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories likely to answer (as for a
-      // named year), at least as likely as the best one, that hold the question's names as well as it does (a less
-      // likely story's figure, another operation's, is not the same figure).
+      // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories
+      // likely to answer (as for a named year) that hold the question's names as well as the best one does (another
+      // operation's figure is not the same figure).
       if (type === 'quantity' && scope.kind === 'none' && !namesPeriod(question) && !focus && hits.length) {
         const perYear = new Map<number, Hit>();
         const first = hits[0]!;
