@@ -8,13 +8,16 @@
  * the searcher refuses an index made by another analysis, so a change here means `npm run index`.
  */
 import { createHash } from 'node:crypto';
-import { sentenceShape, type SentenceShape } from './shape.js';
-import { contentTerms } from './terms.js';
+import { sentenceShape, SHAPE_RULES, type SentenceShape } from './shape.js';
+import { contentTerms, TERM_RULES } from './terms.js';
 
 export * from './shape.js';
 export * from './terms.js';
 
-/** Bumped when the analysis changes in a way the probe below may not show (the fingerprint changes with either). */
+/**
+ * Bumped when the analysis's code changes (its patterns and word lists, and its output on the probe sentences below,
+ * are in the fingerprint already).
+ */
 export const ANALYSIS_VERSION = 1;
 
 /** A sentence's facts as stored: its distinct content terms, space-separated in order, and its shape as JSON. */
@@ -50,7 +53,8 @@ export function articleTerms(text: string): string[] {
 
 /**
  * Sentences that exercise every part of the analysis (numbers, ordinals, hyphens, possessives, folded phrases, stop
- * words, and each kind of answer a sentence can hold); their facts, hashed with the version, fingerprint it.
+ * words, and each kind of answer a sentence can hold); their facts, hashed with the version and the rules'
+ * patterns and word lists, fingerprint it.
  */
 const PROBE = [
   'On 12 March 2011, 52 countries and 5,140 officers took part in Operation Blue-Harbour’s 3rd review, Mr Anders Persson said.',
@@ -59,6 +63,6 @@ const PROBE = [
 ];
 
 export const ANALYSIS_FINGERPRINT = createHash('sha256')
-  .update(JSON.stringify([ANALYSIS_VERSION, PROBE.map(analyseSentence), PROBE.map(articleTerms)]))
+  .update(JSON.stringify([ANALYSIS_VERSION, TERM_RULES, SHAPE_RULES, PROBE.map(analyseSentence), PROBE.map(articleTerms)]))
   .digest('hex')
   .slice(0, 16);

@@ -102,3 +102,10 @@ export function sentenceShape(text: string): SentenceShape {
 }
 
 const MONTH_WORD = new RegExp(`^${MONTH}$`, 'i');
+
+/** What the shape rules are made of (patterns and word lists), for the analysis fingerprint (`analysis/index.ts`). */
+export const SHAPE_RULES: readonly string[] = [
+  ...[DATE, DURATION, TITLE, NAME, SAID, PLACE, MONEY, PERCENTAGE, PERCENTAGE_FIGURE, PRISON, NAMED, PROPER_INSIDE, ORGANISATION, ORDINAL, MONTH_WORD].map(String),
+  [...NUMBER_WORDS].join(' '),
+  String(COUNT_WINDOW),
+];

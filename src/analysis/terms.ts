@@ -131,6 +131,9 @@ for (const group of SYNONYM_GROUPS) {
   for (const s of stems) SYNONYMS.set(s, [...new Set([...(SYNONYMS.get(s) ?? []), ...stems])]);
 }
 
+/** What the terms are made of (token pattern, folded phrases, stop words), for the analysis fingerprint (`analysis/index.ts`). */
+export const TERM_RULES: readonly string[] = [String(TOKEN), ...PHRASES.map(([re, word]) => `${String(re)}→${word}`), [...STOP_WORDS].join(' ')];
+
 /** A match through a synonym counts this much of a match of the word itself: the asker chose their word. */
 export const SYNONYM_WEIGHT = 0.5;
 
