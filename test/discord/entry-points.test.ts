@@ -85,6 +85,15 @@ async function startConnected(extra: Record<string, string> = {}) {
   return { child, exited, out, dir };
 }
 
+/** Runs an entry point that must stop at start: exit code 1 and one line on stderr, which it returns. */
+async function failsInOneLine(script: string, env: Record<string, string>): Promise<string> {
+  const result = await run(script, env);
+  expect(result.code).toBe(1);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0]!;
+}
+
 const events = (stderr: string) =>
   stderr
     .trim()
@@ -94,30 +103,20 @@ const events = (stderr: string) =>
 
 describe('npm run serve:http (src/discord/serve-http.ts)', () => {
   it('exits 1 with one line naming DISCORD_PUBLIC_KEY when it is not set', async () => {
-    const result = await run('src/discord/serve-http.ts', {});
-    expect(result.code).toBe(1);
-    const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Cannot start the HTTP endpoint: DISCORD_PUBLIC_KEY is not set/);
+    expect(await failsInOneLine('src/discord/serve-http.ts', {})).toMatch(/^Cannot start the HTTP endpoint: DISCORD_PUBLIC_KEY is not set/);
   });
 });
 
 describe('npm start (src/discord/main.ts)', () => {
   it('exits with code 1 and one line naming DISCORD_TOKEN when it is not set', async () => {
-    const result = await run('src/discord/main.ts', {});
-    expect(result.code).toBe(1);
-    const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('DISCORD_TOKEN is not set');
+    expect(await failsInOneLine('src/discord/main.ts', {})).toContain('DISCORD_TOKEN is not set');
   });
 
   it('refuses a malformed token in one line without echoing it', async () => {
     const bad = 'this-is-not.a-token';
-    const result = await run('src/discord/main.ts', { DISCORD_TOKEN: bad });
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('DISCORD_TOKEN is malformed');
-    expect(result.stderr).not.toContain(bad);
+    const line = await failsInOneLine('src/discord/main.ts', { DISCORD_TOKEN: bad });
+    expect(line).toContain('DISCORD_TOKEN is malformed');
+    expect(line).not.toContain(bad);
   });
 
   it('does not print the token when it is pasted into the wrong key', async () => {
@@ -256,11 +255,9 @@ describe('npm run deploy-commands (src/discord/deploy-commands.ts)', () => {
 
   it('fails in one line when the token is rejected', async () => {
     const wrong = STAND_IN_TOKEN.replace('standIn', 'wrongIn');
-    const result = await run('src/discord/deploy-commands.ts', { DISCORD_TOKEN: wrong, DISCORD_API_URL: standIn.apiUrl });
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('401');
-    expect(result.stderr).not.toContain(wrong);
+    const line = await failsInOneLine('src/discord/deploy-commands.ts', { DISCORD_TOKEN: wrong, DISCORD_API_URL: standIn.apiUrl });
+    expect(line).toContain('401');
+    expect(line).not.toContain(wrong);
   });
 
   it('never imports the question-answering core, so it does not load the model', () => {
