@@ -49,7 +49,7 @@ const NUMBER_WORDS = new Set(
 /** Content words after a count that may name what it counts ("2,345 identified victims"). */
 const COUNT_WINDOW = 2;
 
-/** What a sentence holds, worked out once per sentence when the index is opened (not per question). */
+/** What a sentence holds, worked out once per sentence when the index is built (not per question). */
 export interface SentenceShape {
   /** Terms that follow a count closely enough to be what it counts ("52 countries" → countri). */
   countedTerms: Set<string>;

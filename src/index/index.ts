@@ -304,7 +304,8 @@ export function saveIndex(dir: string, c: Omit<IndexContents, 'manifest' | 'arti
   writeLexicalIndex(file(INDEX_FILES.lexical), c.passages.map((p) => p.text), countWordCase(sentenceTexts), countNamePhrases(sentenceTexts));
   const texts = new Map<string, string[]>();
   for (const p of c.passages) texts.get(p.articleId)?.push(p.text) ?? texts.set(p.articleId, [p.text]);
-  const articleText = (a: ArticleMeta) => indexedText(a.title, texts.get(a.id) ?? []);
+  const articleTexts = new Map(c.articles.map((a) => [a.id, indexedText(a.title, texts.get(a.id) ?? [])]));
+  const articleText = (a: ArticleMeta) => articleTexts.get(a.id)!;
   // The text analysis of every sentence and article, done once here rather than for each question.
   writeTextStore(
     file(INDEX_FILES.passages),
