@@ -54,6 +54,7 @@ const asQuestion = (t: Turn, id: string): EvalQuestion => ({
   question: t.full,
   answer: t.answerable ? t.answer : null,
   article: null,
+  alsoIn: [],
   year: t.year,
   answerable: t.answerable,
   kind: t.kind,

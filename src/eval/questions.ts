@@ -4,7 +4,8 @@
  *   rule was once tuned on it, so it only ever counts as tuning data). An answer must cite an article of `year`.
  * - `eval/unseen-questions.json`: questions about the evaluation articles in `eval/articles/` (and near-topic ones no
  *   article answers), written before any tuning on them, each fixed to the `tuning` or the `held-out` half. An answer
- *   must cite the article named by `article`.
+ *   must cite the article named by `article` (or, where another report of the same story states the same answer, one
+ *   named by `alsoIn`).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,11 @@ export interface EvalQuestion {
   answer: string | null;
   /** The article (file name without `.md`) an answer must cite, or null when any article of `year` will do. */
   article: string | null;
+  /**
+   * Other reports of the same story that state the same answer to the same question (checked by reading them): citing
+   * one of them is right too. Empty for most questions.
+   */
+  alsoIn: string[];
   /** The year of the article an answer must cite, for the seed set. */
   year: number | null;
   answerable: boolean;
@@ -46,6 +52,7 @@ interface UnseenRecord {
   question: string;
   answer: string | null;
   article: string | null;
+  alsoIn?: string[];
   answerable: boolean;
   kind: string;
   split: 'tuning' | 'held-out';
@@ -58,6 +65,7 @@ export function loadSeedQuestions(file = SEED_QUESTIONS_FILE): EvalQuestion[] {
     question: r.question,
     answer: r.answerable ? r.answer : null,
     article: null,
+    alsoIn: [],
     year: r.year,
     answerable: r.answerable,
     kind: r.kind ?? 'other',
@@ -67,7 +75,7 @@ export function loadSeedQuestions(file = SEED_QUESTIONS_FILE): EvalQuestion[] {
 
 export function loadUnseenQuestions(file = UNSEEN_QUESTIONS_FILE): EvalQuestion[] {
   const records = JSON.parse(readFileSync(file, 'utf8')) as UnseenRecord[];
-  return records.map((r) => ({ ...r, year: null }));
+  return records.map((r) => ({ ...r, alsoIn: r.alsoIn ?? [], year: null }));
 }
 
 /**

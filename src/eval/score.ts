@@ -25,10 +25,13 @@ export interface Score {
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
-/** A result answers a question when it contains the expected text and cites the expected article (or year). */
+/**
+ * A result answers a question when it contains the expected text and cites the expected article (or another report
+ * of the story stating the same answer, `alsoIn`), or for a seed question an article of the expected year.
+ */
 export function isHit(q: EvalQuestion, r: RankedResult): boolean {
   if (q.answer === null || !fold(r.text).includes(fold(q.answer))) return false;
-  return q.article !== null ? r.articles.includes(q.article) : r.years.includes(q.year!);
+  return q.article !== null ? [q.article, ...q.alsoIn].some((a) => r.articles.includes(a)) : r.years.includes(q.year!);
 }
 
 /** True when the question is handled right at rank 1: answered first time, or refused when unanswerable. */

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { EVAL_ARTICLES_DIR, loadUnseenQuestions } from '../../src/eval/questions.js';
+
+/** The evaluation's questions must grade what they say they grade: a wrong expected text or article misreports every run. */
+describe('eval/unseen-questions.json', () => {
+  const questions = loadUnseenQuestions();
+  const articles = new Map([...loadCorpus(path.join(PROJECT_ROOT, 'corpus')), ...loadCorpus(EVAL_ARTICLES_DIR)].map((a) => [a.id, a]));
+  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+
+  it('has unique ids, and each answerable question names an article that exists', () => {
+    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+    for (const q of questions.filter((x) => x.answerable)) {
+      for (const id of [q.article!, ...q.alsoIn]) expect(articles.has(id), `${q.id}: ${id}`).toBe(true);
+    }
+  });
+
+  it('finds each expected answer in the text of every article it accepts', () => {
+    for (const q of questions.filter((x) => x.answerable)) {
+      for (const id of [q.article!, ...q.alsoIn]) expect(fold(articles.get(id)!.body), `${q.id} in ${id}`).toContain(fold(q.answer!));
+    }
+  });
+
+  it('keeps each article in one half: all questions answered by it are tuning, or all held-out', () => {
+    const half = new Map<string, string>();
+    for (const q of questions.filter((x) => x.answerable)) {
+      for (const id of [q.article!, ...q.alsoIn]) {
+        expect(half.get(id) ?? q.split, `${q.id}: ${id}`).toBe(q.split);
+        half.set(id, q.split);
+      }
+    }
+  });
+});
