@@ -63,6 +63,16 @@ const PREPOSITIONS = new Set('against across among amongst around behind beside 
 /** Question words a user capitalises at the start of a clause, never names. */
 const QUESTION_WORDS = new Set('how what when where which who whom whose why and or but is are was were did does do'.split(' '));
 
+/**
+ * The spans a question puts in quotes. A single quote counts only outside a word: the apostrophes of "what's" and
+ * "interpol's" do not quote "the latest headcount of participants at interpol".
+ */
+export function quotedSpans(question: string): string[] {
+  const double = [...question.matchAll(/["“”]([^"“”]{2,60})["“”]/g)];
+  const single = [...question.matchAll(/(?<![\p{L}\p{N}])['‘’]([^'‘’"“”]{2,60}?)['‘’](?![\p{L}\p{N}])/gu)];
+  return [...double, ...single].map((m) => m[1]!);
+}
+
 function isNameByCorpus(c: WordCase | undefined, o: typeof NAME_DEFAULTS): boolean {
   if (!c || c.inside < o.minOccurrences) return false;
   return (c.capitalised + c.upper) / c.inside >= o.capitalisedShare || c.upper / c.inside >= 0.5;
@@ -88,7 +98,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
     capitalised = false;
   };
   // Words as written (case kept), with whether each starts the question or follows a quote.
-  const quoted = new Set([...question.matchAll(/["“']([^"”']{2,60})["”']/g)].flatMap((m) => tokenize(m[1]!).map((t) => t.word)));
+  const quoted = new Set(quotedSpans(question).flatMap((span) => tokenize(span).map((t) => t.word)));
   const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)];
   // Each word (hyphenated words in parts) with the word before it.
   const parts = written.flatMap((m, i) => {

@@ -22,7 +22,7 @@ const Y = '(?:19[5-9]\\d|20\\d\\d|21\\d\\d)';
 const SPAN = new RegExp(`\\bbetween\\s+${Y}\\s+and\\s+${Y}\\b|\\b${Y}\\s?[-–]\\s?${Y}\\b|\\bfrom\\s+${Y}\\s+(?:to|until|till|through)\\s+${Y}\\b`, 'gi');
 const BY_YEAR = /\b(by|as of|up to|until|till|through|before|prior to)\s+(the\s+end\s+of\s+)?(19[5-9]\d|20\d\d|21\d\d)\b/i;
 const LATEST = /\b(now|nowadays|today|latest|newest|current(ly)?|most recent(ly)?|recent(ly)?|these days|so far|to date|this year|last meeting|last time)\b/i;
-const EARLIEST = /\b(first|earliest|oldest|initial(ly)?|originally)\b\s*(meeting|conference|time|one|year|report|article|gathering)?/i;
+const EARLIEST = /\bearliest\b/i;
 
 /** A length of time ("after four years", "in the first six months", "a 10-day operation"), not an age ("10 year olds"). */
 const LENGTH_OF_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)[- ](?:days?|weeks?|months?|years?)\b(?![- ]olds?\b)/i;
@@ -42,7 +42,9 @@ export function timeScope(question: string): TimeScope {
   const years = yearsStated(question.replace(SPAN, ' '));
   if (years.length) return { kind: 'year', years };
   if (LATEST.test(question)) return { kind: 'latest' };
-  if (EARLIEST.test(question) && /\b(first|earliest|oldest)\s+(meeting|conference|gathering|one|time|year)\b/i.test(question)) {
+  // "earliest" is about time wherever it stands; "first" and "oldest" only before such a noun ("the first meeting", not
+  // "the first large-scale operation" or "the oldest suspect").
+  if (EARLIEST.test(question) || /\b(first|oldest)\s+(meeting|conference|gathering|one|time|year)\b/i.test(question)) {
     return { kind: 'earliest' };
   }
   return { kind: 'none' };
@@ -50,7 +52,7 @@ export function timeScope(question: string): TimeScope {
 
 const YEAR_PHRASE = /\s*\b(?:(?:back\s+)?in|of|at|during|by|for|from|as\s+of|since|until|before|after)?\s*(?:the\s+)?(?:year\s+)?(?:19[5-9]\d|20\d\d|21\d\d)(?:\s?[-–/]\s?(?:\d{4}|\d{2}))?\b('s)?/gi;
 
-const LATEST_PHRASE = new RegExp(`\\s*\\b(?:the\\s+)?(?:${LATEST.source.replace(/^\\b\(|\)\\b$/g, '')})\\b`, 'gi');
+const LATEST_PHRASE = new RegExp(`\\s*\\b(?:the\\s+)?(?:${LATEST.source.replace(/^\\b\(|\)\\b$/g, '')}|earliest)\\b`, 'gi');
 
 /**
  * The question without its time phrases ("how many countries attended in 2011?" → "how many countries attended?",

@@ -44,6 +44,14 @@ describe('createSearcher (through Answerer.ask)', () => {
     expect(firstYears(answer)).toContain(newestYear());
   });
 
+  it("answers \"earliest\" with the oldest year's figure, though \"what's … interpol's\" encloses a word between apostrophes", async () => {
+    // Once refused: the apostrophes were read as quotes around "earliest", a word no article uses, taken for an unknown name.
+    const answer = await answerer.ask("what's the earliest count of victims interpol's image database had helped identify?");
+    expect(answer.refused).toBe(false);
+    expect(firstYears(answer)).toContain(2011);
+    expect(answer.results[0]!.highlight).toContain('2,345');
+  });
+
   it('merges the fact two 2014 articles share into one result citing both publishers, and shows it once', async () => {
     const answer = await answerer.ask('how many victims had been rescued through ICSE by 2014?', { top: 10 });
     expect(answer.refused).toBe(false);

@@ -47,12 +47,32 @@ describe('timeScope', () => {
     expect(namesPeriod(question)).toBe(period);
   });
 
+  it.each([
+    'what was the earliest count of victims identified?',
+    "what's the hotline's earliest yearly total?",
+    'in the earliest period tracked, what share of victims were children?',
+    'where was the first meeting held?',
+  ])('reads "earliest" anywhere, and "first" before a noun of time, as the oldest story: "%s"', (question) => {
+    expect(timeScope(question)).toEqual({ kind: 'earliest' });
+  });
+
+  it.each(['what was the first large-scale operation against sextortion called?', 'how old was the oldest suspect?'])(
+    'leaves "first" and "oldest" that are not about time alone: "%s"',
+    (question) => {
+      expect(timeScope(question)).toEqual({ kind: 'none' });
+    },
+  );
+
   it('still takes a year named beside a span', () => {
     expect(timeScope('in the 2013 report, what share of victims were children between 2007 and 2010?')).toEqual({ kind: 'year', years: [2013] });
   });
 });
 
 describe('withoutTimePhrases', () => {
+  it('drops "earliest" as it drops "latest": a word of time, not of the topic', () => {
+    expect(withoutTimePhrases('what was the earliest count of victims identified?')).toBe('what was count of victims identified?');
+  });
+
   it('drops a financial year', () => {
     expect(withoutTimePhrases('how many offences were recorded in 2017-18?')).toBe('how many offences were recorded?');
   });
