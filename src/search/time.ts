@@ -124,6 +124,14 @@ export function timeClass(scope: TimeScope, a: TimedArticle): number {
 }
 
 /**
+ * Time picks only among stories at least this share as likely to answer as the likeliest one. How likely a story
+ * looks depends on the question's wording (a paraphrase makes every story less likely), so a fixed threshold alone
+ * lets a story of the asked-for year on another topic win when the right story is far likelier (chosen on the tuning
+ * half: top-1 +1, answerable wrongly refused 2 → 0; 0.3 and above lose questions whose right story looks unlikely).
+ */
+export const TIME_GATE_SHARE = 0.2;
+
+/**
  * The articles whose time the question asks for, among the stories that match its topic: time decides between
  * stories likely to answer, never makes a story on another topic the answer. `relevance` maps each candidate article
  * to how likely it is to answer, judged without time. Returns the ids to rank first (empty: no preference, e.g. no
@@ -131,7 +139,7 @@ export function timeClass(scope: TimeScope, a: TimedArticle): number {
  */
 export function timeGate(scope: TimeScope, relevance: Map<TimedArticle, number>, thresholds: TimeGateThresholds): Set<string> {
   if (scope.kind === 'none' || relevance.size === 0) return new Set();
-  const threshold = scope.kind === 'year' ? thresholds.year : thresholds.recency;
+  const threshold = Math.max(scope.kind === 'year' ? thresholds.year : thresholds.recency, TIME_GATE_SHARE * Math.max(...relevance.values()));
   let close = [...relevance].filter(([, p]) => p >= threshold).map(([a]) => a);
   if (scope.kind === 'by') close = close.filter((a) => a.reportsOn <= scope.year);
   if (!close.length) return new Set();

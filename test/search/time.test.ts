@@ -136,4 +136,10 @@ describe('timeGate', () => {
     expect(timeGate({ kind: 'by', year: 2013 }, relevance, gate)).toEqual(new Set(['2011']));
     expect(timeGate({ kind: 'none' }, relevance, gate)).toEqual(new Set());
   });
+
+  it('picks only among stories close enough to the likeliest: a story of the year far less likely does not pass', () => {
+    const relevance = new Map([[a2011, 0.15], [a2014, 0.9], [a2022, 0.3]]);
+    expect(timeGate({ kind: 'year', years: [2011] }, relevance, { year: 0.05, recency: 0.05 })).toEqual(new Set());
+    expect(timeGate({ kind: 'latest' }, relevance, { year: 0.05, recency: 0.05 })).toEqual(new Set(['2022']));
+  });
 });
