@@ -12,7 +12,10 @@ const STOP_WORDS = new Set(
     'other our ours out over own same she should so some such than that the their theirs them then there these they ' +
     'this those through to too under until up very was we were what when where which while who whom why will with ' +
     'would you your yours tell say said says know please thanks thank many much anything something ' +
-    'did does happen happened number numbers figure figures total count amount')
+    'did does happen happened number numbers figure figures total count amount ' +
+    // Greetings and fillers of a chat message ("hey, how many…"): a word no article uses would otherwise weigh as
+    // the rarest word of the question.
+    'hey hi hello hiya yo ok okay pls plz thx um uh hmm')
     .split(' '),
 );
 
@@ -44,7 +47,7 @@ export interface Token {
 }
 
 // An ordinal ("32nd") is one word, not a count; then numbers ("5,140", "7.5"), then words.
-const TOKEN = /\d+(?:st|nd|rd|th)\b|\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}'’-]*/gu;
+const TOKEN = /\d+(?:st|nd|rd|th|ST|ND|RD|TH)\b|\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}'’-]*/gu;
 
 /** Two-word verbs that mean one word, folded so they meet their one-word forms ("took part" → "participated"). */
 const PHRASES: [RegExp, string][] = [

@@ -13,6 +13,7 @@
  *   npm run eval -- --verbose             every miss of the seed and tuning questions, with what was returned instead
  *   npm run eval -- --verbose --held-out  …and of the held-out half (reading them spends the half: see README)
  *   npm run eval -- --refusal-curve       unanswerable refused vs answerable wrongly refused at each refusal threshold
+ *   npm run eval -- --typing              the unseen questions typed as people type (capitals, a greeting…), each half
  *
  * The conversations of `eval/conversations.json` are played on the bundled corpus: each turn as typed after the
  * previous answer, and in full; `--verbose` prints the tuning half's misses (`--held-out`: the held-out half's too).
@@ -28,6 +29,7 @@ import { prepareCorpus, type CorpusName } from '../eval/corpora.js';
 import { answerDependsOnCorpus, loadSeedQuestions, loadUnseenQuestions, type EvalQuestion } from '../eval/questions.js';
 import { isRightFirst, score, TABLE_HEADER, tableRow } from '../eval/score.js';
 import { conversationTable, loadConversations, playConversations, printConversationMisses, type TurnResult } from '../eval/conversations.js';
+import { typingRows, typingTable } from '../eval/typing.js';
 import { runIfMain } from './errors.js';
 
 /** The question sets asked of each corpus. */
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
       const misses: [EvalQuestion[], Collected[]][] = [];
       const curve: string[] = [];
       let turns: TurnResult[] = [];
+      let typing = '';
       for (const corpus of ['bundled', 'combined'] as const) {
         const { config: c, summary } = await prepareCorpus(corpus, modelConfig, embedder, passages);
         process.stderr.write(`${corpus} corpus: ${summary.articles} articles, ${summary.passages} passages (${summary.embedded} texts embedded now)\n`);
@@ -104,9 +107,14 @@ async function main(): Promise<void> {
           if (args.includes('--refusal-curve')) curve.push(refusalCurve(set.label, qs, collected, refusalThreshold(model)));
         }
         if (corpus === 'bundled') turns = await playConversations(answerer, index, loadConversations());
+        if (corpus === 'combined' && args.includes('--typing')) {
+          const halves = SETS.filter((x) => x.corpus === 'combined' && x.label.includes('unseen'));
+          typing = typingTable(halves.map((x) => x.label.replace('combined · ', '')), await typingRows(answerer, index, halves.map((x) => questions.filter(x.pick)), refusalThreshold(model)));
+        }
         index.lexical.close();
       }
       console.log([TABLE_HEADER, ...rows.ours, ...rows.lexical, ...rows.dense].join('\n') + '\n');
+      if (typing) console.log(`The unseen questions typed as people type (combined corpus; "changed": right first in one typing and not the other):\n\n${typing}\n`);
       if (curve.length) {
         console.log('Refusal: unanswerable refused · answerable wrongly refused, refusing when the check gives at least t\n');
         console.log(`| corpus · questions | ${CURVE_THRESHOLDS.map((t) => (t > 1 ? 'check off' : t === REFUSAL_WEIGHTS.threshold ? `**t = ${t}** (fitted)` : `t = ${t}`)).join(' | ')} |\n|---|${CURVE_THRESHOLDS.map(() => '---').join('|')}|`);

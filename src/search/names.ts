@@ -105,6 +105,10 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
     const pieces = m[0].split('-');
     return pieces.filter(Boolean).map((part, j) => ({ part, first: i === 0 && j === 0, after: j > 0 ? pieces[j - 1]! : i > 0 ? written[i - 1]![0] : '' }));
   });
+  // Capitals mark a name only in a question written in lower case: in one typed in capitals or Title Case they say
+  // nothing (bge and the lexical engine ignore case too).
+  const capitals = parts.filter((p) => !p.first && /^\p{Lu}/u.test(p.part)).length;
+  const caseless = capitals > (parts.length - 1) / 2;
   for (let i = 0; i < parts.length; i++) {
     // A name the corpus writes as several capitalised words ("Welcome To Video", "Project Guardian"): the longest first.
     const phrase = [MAX_PHRASE, 3, 2].map((n) => parts.slice(i, i + n).map((p) => wordKey(p.part))).find((ws) => ws.length >= 2 && lexical.namePhrase(ws) > 0);
@@ -123,7 +127,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
       continue;
     }
     const word = wordKey(part);
-    const asWritten = !first && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
+    const asWritten = !caseless && !first && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
     // "operation tidewater": a rare word right after such a noun, not a verb ("the database came…").
     const afterHead = !first && NAME_HEADS.has(wordKey(after)) && !common.has(word) && !/(?:ed|ing)$/.test(word);
     const marked = asWritten || afterHead || quoted.has(token.word);

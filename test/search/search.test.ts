@@ -52,6 +52,28 @@ describe('createSearcher (through Answerer.ask)', () => {
     expect(answer.results[0]!.highlight).toContain('2,345');
   });
 
+  it.each([
+    'HOW MANY COUNTRIES SENT DELEGATES IN 2011?',
+    'How Many Countries Sent Delegates In 2011?',
+    'hey, how many countries sent delegates in 2011?',
+    'ok how many countries sent delegates in 2011',
+  ])('answers "%s" as it answers the question typed plainly', async (question) => {
+    // Capitals once made a word no article uses a name ("SENT"), refusing the question; a greeting weighed as the
+    // question's rarest word.
+    const plain = await answerer.ask('how many countries sent delegates in 2011?');
+    expect(firstYears(plain)).toContain(2011);
+    const typed = await answerer.ask(question);
+    expect(typed.refused).toBe(false);
+    expect(typed.results[0]!.passageIds).toEqual(plain.results[0]!.passageIds);
+    expect(typed.results[0]!.highlight).toBe(plain.results[0]!.highlight);
+  });
+
+  it('reads an ordinal typed in capitals ("39TH") as the ordinal', async () => {
+    const answer = await answerer.ask('WHERE WAS THE 32ND MEETING HELD?');
+    expect(answer.refused).toBe(false);
+    expect(firstYears(answer)).toContain(2014);
+  });
+
   it('merges the fact two 2014 articles share into one result citing both publishers, and shows it once', async () => {
     const answer = await answerer.ask('how many victims had been rescued through ICSE by 2014?', { top: 10 });
     expect(answer.refused).toBe(false);

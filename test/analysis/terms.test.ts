@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { queryTerms, tokenize } from '../../src/analysis/index.js';
+
+describe('queryTerms', () => {
+  it('drops the greetings and fillers of a chat message, which no article uses', () => {
+    const words = (q: string) => queryTerms(q).map((t) => t.word);
+    expect(words('hey, ok so how many countries attended?')).toEqual(words('how many countries attended?'));
+    expect(words('hi bot pls how many countries attended? thx')).toEqual(words('bot how many countries attended?'));
+  });
+});
+
+describe('tokenize', () => {
+  it('reads an ordinal in capitals as the same one word as in lower case', () => {
+    expect(tokenize('the 39TH meeting').map((t) => t.term)).toEqual(tokenize('the 39th meeting').map((t) => t.term));
+    expect(tokenize('39TH')).toHaveLength(1);
+  });
+});
