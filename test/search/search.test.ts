@@ -68,6 +68,14 @@ describe('createSearcher (through Answerer.ask)', () => {
     expect(typed.results[0]!.highlight).toBe(plain.results[0]!.highlight);
   });
 
+  it('reads a slip of the keyboard as the word the articles use, and says how it read the question', async () => {
+    const answer = await answerer.ask('how many coutnries attended in 2011?');
+    expect(answer.understood).toBe('how many countries attended in 2011?');
+    expect(answer.question).toBe('how many coutnries attended in 2011?');
+    expect(firstYears(answer)).toContain(2011);
+    expect(answer.results[0]!.highlight).toContain('52 countries');
+  });
+
   it('reads an ordinal typed in capitals ("39TH") as the ordinal', async () => {
     const answer = await answerer.ask('WHERE WAS THE 32ND MEETING HELD?');
     expect(answer.refused).toBe(false);

@@ -1,0 +1,48 @@
+/**
+ * A slip of the keyboard in a question ("coutnries", "trafficing") is read as the word the corpus uses that is one
+ * edit away (a letter dropped, added, changed, or two swapped), the commonest such word when there are several. Only
+ * a word the corpus never uses and English does not know is read so: an English word no article uses ("headcount",
+ * "playpen") is a question about something the articles may not hold, and the refusal rules need to see it.
+ * Candidate words are looked up in the index's table of written words; nothing is corrected towards a dictionary,
+ * which would "correct" the names the corpus is about.
+ */
+import type { LexicalIndex } from '../index/index.js';
+import { wordKey } from '../index/index.js';
+import { englishWords } from './names.js';
+
+/** Shorter words have too many neighbours one edit away to guess which was meant. */
+export const SPELLING_MIN_LENGTH = 5;
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one edit from a word: a letter deleted, two neighbours swapped, a letter replaced or inserted. */
+export function oneEditAway(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of LETTERS) {
+      if (tail) out.add(head + c + tail.slice(1));
+      out.add(head + c + tail);
+    }
+  }
+  out.delete(word);
+  return out;
+}
+
+/** The question with each slip read as the corpus's word (unchanged when it has none). */
+export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>): string {
+  const english = englishWords();
+  return question.replace(/\p{L}[\p{L}\p{M}'’]*/gu, (written) => {
+    const key = wordKey(written);
+    if (key.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(key) || english.has(key) || lexical.documentFrequency(key) > 0) return written;
+    let best: { word: string; df: number } | undefined;
+    for (const candidate of oneEditAway(key)) {
+      if (lexical.wordCase(candidate) === undefined) continue;
+      const df = lexical.documentFrequency(candidate);
+      if (!best || df > best.df || (df === best.df && candidate < best.word)) best = { word: candidate, df };
+    }
+    return best ? best.word + written.slice(key.length) : written;
+  });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { correctSpelling, oneEditAway } from '../../src/search/spelling.js';
+
+/** A corpus that writes these words, in this many passages. */
+function corpus(words: Record<string, number>) {
+  return {
+    documentFrequency: (w: string) => words[w.toLowerCase()] ?? 0,
+    wordCase: (w: string) => (w.toLowerCase() in words ? { inside: 1, capitalised: 0, upper: 0 } : undefined),
+  };
+}
+
+describe('oneEditAway', () => {
+  it('holds the word with a letter dropped, added, changed, or two neighbours swapped', () => {
+    const edits = oneEditAway('count');
+    for (const w of ['cont', 'coount', 'cound', 'cuont']) expect(edits.has(w)).toBe(true);
+    expect(edits.has('count')).toBe(false);
+    expect(edits.has('cnout')).toBe(false);
+  });
+});
+
+describe('correctSpelling', () => {
+  const lexical = corpus({ countries: 40, trafficking: 12, strikeback: 2, attended: 9, country: 30 });
+
+  it('reads a slip as the word the corpus uses one edit away, keeping the rest of the question', () => {
+    expect(correctSpelling('how many coutnries attended in 2011?', lexical)).toBe('how many countries attended in 2011?');
+    expect(correctSpelling('what is trafficing?', lexical)).toBe('what is trafficking?');
+    expect(correctSpelling("what was operation strikebak's aim?", lexical)).toBe("what was operation strikeback's aim?");
+  });
+
+  it('leaves words the corpus uses, short words, and English words no article uses', () => {
+    expect(correctSpelling('how many countries attended?', lexical)).toBe('how many countries attended?');
+    expect(correctSpelling('how many contry?', lexical)).toBe('how many country?');
+    expect(correctSpelling('what was the headcount at the playpen site?', lexical)).toBe('what was the headcount at the playpen site?');
+    expect(correctSpelling('what is ctry?', lexical)).toBe('what is ctry?');
+  });
+
+  it('picks the commonest of several words one edit away', () => {
+    // "offencs" is one edit from both.
+    expect(correctSpelling('how many offencs?', corpus({ offence: 3, offences: 20 }))).toBe('how many offences?');
+    expect(correctSpelling('how many offencs?', corpus({ offence: 20, offences: 3 }))).toBe('how many offence?');
+  });
+});
