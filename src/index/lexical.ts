@@ -43,6 +43,8 @@ export interface LexicalIndex {
   documentFrequency(word: string): number;
   /** How the corpus writes a word (lower-case key), or undefined when it never does. */
   wordCase(word: string): WordCase | undefined;
+  /** Those of these lower-case words the corpus writes (one lookup for many: a misspelt word's neighbours). */
+  writtenWords(words: Iterable<string>): string[];
   /** How many times the corpus writes these words as one capitalised name (lower-case words; see `countNamePhrases`). */
   namePhrase(words: string[]): number;
   close(): void;
@@ -181,6 +183,7 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
   const df = db.prepare('SELECT count(*) AS n FROM passages WHERE passages MATCH ?');
   const caseOf = db.prepare('SELECT inside, capitalised, upper FROM words WHERE word = ?');
   const phraseCount = db.prepare('SELECT count FROM phrases WHERE phrase = ?');
+  const written = db.prepare('SELECT word FROM words WHERE word IN (SELECT value FROM json_each(?))').pluck();
   // Question words repeat across questions; each lookup is kept (bounded, cleared when full).
   const dfCache = new Map<string, number>();
   return {
@@ -207,6 +210,9 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
     },
     wordCase(word) {
       return caseOf.get(word.toLowerCase()) as WordCase | undefined;
+    },
+    writtenWords(words) {
+      return written.all(JSON.stringify([...words])) as string[];
     },
     namePhrase(words) {
       return (phraseCount.get(words.join(' ')) as { count: number } | undefined)?.count ?? 0;

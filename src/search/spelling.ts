@@ -32,14 +32,13 @@ export function oneEditAway(word: string): Set<string> {
 }
 
 /** The question with each slip read as the corpus's word (unchanged when it has none). */
-export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>): string {
+export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'writtenWords'>): string {
   const english = englishWords();
   return question.replace(/\p{L}[\p{L}\p{M}'’]*/gu, (written) => {
     const key = wordKey(written);
     if (key.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(key) || english.has(key) || lexical.documentFrequency(key) > 0) return written;
     let best: { word: string; df: number } | undefined;
-    for (const candidate of oneEditAway(key)) {
-      if (lexical.wordCase(candidate) === undefined) continue;
+    for (const candidate of lexical.writtenWords(oneEditAway(key))) {
       const df = lexical.documentFrequency(candidate);
       if (!best || df > best.df || (df === best.df && candidate < best.word)) best = { word: candidate, df };
     }

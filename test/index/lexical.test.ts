@@ -73,6 +73,11 @@ describe('openLexicalIndex', () => {
     expect(lexical.namePhrase(['experts', 'said'])).toBe(0);
   });
 
+  it('says which of many words the corpus writes, in one lookup', () => {
+    expect(lexical.writtenWords(['strikeback', 'strikebak', 'operation']).sort()).toEqual(['operation', 'strikeback']);
+    expect(lexical.writtenWords([])).toEqual([]);
+  });
+
   it('refuses a file holding another number of passages', () => {
     expect(() => openLexicalIndex(file, 5)).toThrow(/holds 4 passages for 5/);
     expect(() => openLexicalIndex(path.join(dir, 'missing.sqlite'), 4)).toThrow(/does not exist/);
