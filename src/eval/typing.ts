@@ -1,6 +1,6 @@
 /**
- * The evaluation's questions typed as people type in a chat: in capitals, in Title Case, after a greeting, without
- * punctuation or apostrophes, with a slip of the keyboard. A search that reads case, punctuation or spelling as
+ * The evaluation's questions typed as people type in a chat: in capitals, in Title Case, after a greeting or a
+ * preamble, with a sign-off, without punctuation or apostrophes, with a slip of the keyboard. A search that reads case, punctuation or spelling as
  * meaning answers them differently; the table shows how many stay right first (`npm run eval -- --typing`).
  */
 import type { Answerer } from '../answer/index.js';
@@ -14,6 +14,8 @@ export const TYPINGS: { name: string; type: (question: string) => string }[] = [
   { name: 'IN CAPITALS', type: (q) => q.toUpperCase() },
   { name: 'In Title Case', type: (q) => q.replace(/(?<![\p{L}'’])\p{L}/gu, (c) => c.toUpperCase()) },
   { name: 'after a greeting ("hey, …")', type: (q) => `hey, ${q}` },
+  { name: 'after a preamble ("quick question: …")', type: (q) => `quick question: ${q}` },
+  { name: 'with a sign-off ("… thanks in advance!")', type: (q) => `${q} thanks in advance!` },
   { name: 'no punctuation or apostrophes', type: (q) => q.replace(/[?!.,;:'’"“”]/g, '') },
   { name: 'a typo (longest word, two letters swapped)', type: (q) => slipInLongestWord(q, (w, i) => w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1)) },
   { name: 'a typo (longest word, a letter dropped)', type: (q) => slipInLongestWord(q, (w, i) => w.slice(0, i) + w.slice(i + 1)) },
