@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 2.944,
+  bias: 2.47,
   weights: {
-    similarity: -0.09,
-    relevance: -0.738,
-    coverage: -0.861,
-    answerSentence: -1.289,
-    answerType: -0.879,
-    namesHeld: -0.372,
-    keyTerm: -0.52,
-    unknownWords: 0.763,
-    timeMissing: -0.139
+    similarity: -0.063,
+    relevance: -0.184,
+    coverage: -0.343,
+    answerSentence: -1.407,
+    answerType: -0.731,
+    namesHeld: -0.578,
+    keyTerm: -0.607,
+    unknownWords: 0.531,
+    timeMissing: -0.208
   },
-  threshold: 0.85
+  threshold: 0.95
 };

@@ -26,6 +26,12 @@ const REFUSAL_FILE = path.join(PROJECT_ROOT, 'src', 'answer', 'refusal-weights.t
 
 const f3 = (x: number) => x.toFixed(3);
 
+/** Compares two lists of numbers element by element. */
+function compareLists(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
 function weightTable(names: readonly string[], w: number[], folds: number[][]): string[] {
   return names.map((n, j) => {
     const fold = folds.map((f) => f[j]!);
@@ -72,8 +78,15 @@ async function main(): Promise<void> {
   }
   const best = [...bestPer.values()].reduce((a, b) => (b.mean > a.mean ? b : a));
   const se = best.sd / Math.sqrt(best.foldTop1.length);
-  const chosen = [...bestPer.values()].filter((r) => r.mean >= best.mean - se).reduce((a, b) => (b.lambda > a.lambda ? b : a));
-  say(`Chosen: lambda ${chosen.lambda}, passage scale ${chosen.passageScale}, relevance needed: names ${chosen.gate.names} / year ${chosen.gate.year} / recency ${chosen.gate.recency} (best mean ${f3(best.mean)} at lambda ${best.lambda}; strongest penalty within one standard error).`);
+  const lambda = [...bestPer.values()].filter((r) => r.mean >= best.mean - se).reduce((a, b) => (b.lambda > a.lambda ? b : a)).lambda;
+  // At that penalty, among the settings within one standard error of the best: the gates that let time and names
+  // decide most often (lowest relevance needed: "latest" means the newest likely story, unless the data say
+  // otherwise beyond their noise), then the best mean.
+  const gateOrder = (r: CrossValidation) => [r.gate.recency, r.gate.year, r.gate.names, -r.mean];
+  const chosen = cv
+    .filter((r) => r.lambda === lambda && r.mean >= best.mean - se)
+    .reduce((a, b) => (compareLists(gateOrder(b), gateOrder(a)) < 0 ? b : a));
+  say(`Chosen: lambda ${chosen.lambda}, passage scale ${chosen.passageScale}, relevance needed: names ${chosen.gate.names} / year ${chosen.gate.year} / recency ${chosen.gate.recency}, mean ${f3(chosen.mean)} (best mean ${f3(best.mean)} at lambda ${best.lambda}; the strongest penalty, then the lowest gates, within one standard error).`);
   const fit = combine(fitRanker(reachable, chosen.lambda), chosen.passageScale, chosen.gate);
   say(`On all tuning questions with the fitted weights: top-1 ${f3(topKRate(examples, fit))}, top-3 ${f3(topKRate(examples, fit, 3))} (candidates, before merging).`);
   say('Article weights:');
