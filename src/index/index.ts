@@ -288,6 +288,11 @@ export interface IndexContents {
   sentenceVectors: Float32Array[];
 }
 
+/** Each distinct publisher as a byline ("by Radio Habana Cuba"): its words inside a sentence, as names are counted. */
+export function bylines(articles: readonly Pick<ArticleMeta, 'publisher'>[]): string[] {
+  return [...new Set(articles.map((a) => a.publisher))].map((p) => `by ${p}`);
+}
+
 /** sha256 of a file's bytes. */
 export function hashFile(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -300,8 +305,11 @@ export function hashFile(file: string): string {
 export function saveIndex(dir: string, c: Omit<IndexContents, 'manifest' | 'articles'> & { manifest: PlannedManifest; articles: ArticleMeta[] }): Manifest {
   mkdirSync(dir, { recursive: true });
   const file = (name: string) => path.join(dir, name);
+  // How the corpus writes words and names: its sentences, and each publisher as a byline would write it, so a question
+  // naming a publisher ("according to Radio Habana Cuba") names something the corpus knows.
   const sentenceTexts = c.sentences.map((s) => s.text);
-  writeLexicalIndex(file(INDEX_FILES.lexical), c.passages.map((p) => p.text), countWordCase(sentenceTexts), countNamePhrases(sentenceTexts));
+  const written = [...sentenceTexts, ...bylines(c.articles)];
+  writeLexicalIndex(file(INDEX_FILES.lexical), c.passages.map((p) => p.text), countWordCase(written), countNamePhrases(written));
   const texts = new Map<string, string[]>();
   for (const p of c.passages) texts.get(p.articleId)?.push(p.text) ?? texts.set(p.articleId, [p.text]);
   const articleTexts = new Map(c.articles.map((a) => [a.id, indexedText(a.title, texts.get(a.id) ?? [])]));

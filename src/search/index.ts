@@ -172,10 +172,13 @@ function lazy<K, V>(make: (key: K) => V, max = FACT_CACHE_SIZE): (key: K) => V {
 /** Most facts of one kind (sentence terms and shapes, article texts…) kept between questions. */
 export const FACT_CACHE_SIZE = 50_000;
 
-/** Each article's title and passages as one text (where names and stated years are looked for), made on first use. */
+/** Each article's publisher, title and passages as one text (where the question's names are looked for), made on first use. */
 function articleTexts(index: Pick<VectorIndex, 'articles' | 'passage' | 'passagesOfArticle'>): (id: string) => string {
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
-  return lazy((id: string) => indexedText(articleById.get(id)!.title, index.passagesOfArticle(id).map((l) => index.passage(l).text)));
+  return lazy((id: string) => {
+    const a = articleById.get(id)!;
+    return `${a.publisher}\n${indexedText(a.title, index.passagesOfArticle(id).map((l) => index.passage(l).text))}`;
+  });
 }
 
 /** Each article of an index with its year and the years its text states (worked out when the index was built). */
@@ -230,17 +233,21 @@ export function createSearcher(index: VectorIndex): Searcher {
       const scope: TimeScope = focus ? { kind: 'none' } : timeScope(question);
       const type = focus?.answerType ?? answerType(question);
       const asked = queryTerms(withoutTimePhrases(question));
+      // A known name no passage writes is a publisher's: as telling as the rarest word.
+      const names = questionNames(withoutTimePhrases(question), lexical, idf).map((nm) => (nm.known && nm.weight === 0 ? { ...nm, weight: unseenIdf } : nm));
+      const nameTerms = new Set(names.flatMap((nm) => nm.words.map((w) => tokenize(w)[0]?.term ?? w)));
+      // A word of a known name that no passage uses names a publisher ("habana"): the name is matched, not the word.
+      const publisherTerms = new Set(names.filter((nm) => nm.known).flatMap((nm) => nm.words.filter((w) => !idf(w)).map((w) => tokenize(w)[0]?.term ?? w)));
       // A word no passage uses weighs what the rarest word does: nothing can hold it, and the question is about it.
       const termWeights = new Map<string, number>();
       const unknown: string[] = [];
       for (const q of asked) {
+        if (publisherTerms.has(q.term)) continue;
         const w = Math.max(...alternatives(q.term).map((t) => idf(wordForTerm(t, asked))));
         if (w > 0) termWeights.set(q.term, w);
         else unknown.push(q.term);
       }
       for (const t of unknown) termWeights.set(t, unseenIdf);
-      const names = questionNames(withoutTimePhrases(question), lexical, idf);
-      const nameTerms = new Set(names.flatMap((nm) => nm.words.map((w) => tokenize(w)[0]?.term ?? w)));
       const q: QuestionFeatures = {
         weights: termWeights,
         topicWeights: new Map([...termWeights].filter(([t]) => !nameTerms.has(t))),

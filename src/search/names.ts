@@ -21,7 +21,7 @@ export interface QuestionName {
   rarest: string;
   /** How telling the name is: the inverse document frequency of its rarest word (0 when the corpus never uses it). */
   weight: number;
-  /** False when some word of the name is one no passage of the corpus uses: no article mentions it. */
+  /** False when some word of the name is one the corpus never writes (in a passage or a publisher's name): no article mentions it. */
   known: boolean;
 }
 
@@ -87,6 +87,8 @@ function isNameByCorpus(c: WordCase | undefined, o: typeof NAME_DEFAULTS): boole
  * The names of a question, each with its weight. `idf(word)` gives a word's inverse document frequency in the corpus.
  */
 export function questionNames(question: string, lexical: LexicalIndex, idf: (word: string) => number, o = NAME_DEFAULTS): QuestionName[] {
+  /** The corpus writes the word: in a passage, or in a publisher's name. */
+  const writes = (w: string) => lexical.documentFrequency(w) > 0 || lexical.wordCase(w) !== undefined;
   const names: QuestionName[] = [];
   const common = commonWords(o.commonWords);
   let current: string[] = [];
@@ -96,7 +98,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
     if (current.length === 1 && common.has(current[0]!) && !capitalised) current = [];
     if (current.length) {
       const rarest = current.reduce((a, b) => (idf(b) > idf(a) ? b : a));
-      const known = current.every((w) => lexical.documentFrequency(w) > 0);
+      const known = current.every((w) => writes(w));
       names.push({ words: current, rarest, weight: known ? idf(rarest) : 0, known });
     }
     current = [];
@@ -140,7 +142,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
       !isStopWord(token) &&
       !CALENDAR.has(word) &&
       !QUESTION_WORDS.has(word) &&
-      (isNameByCorpus(lexical.wordCase(word), o) || (marked && lexical.documentFrequency(word) === 0));
+      (isNameByCorpus(lexical.wordCase(word), o) || (marked && !writes(word)));
     if (name) {
       current.push(word);
       capitalised ||= marked;
@@ -175,7 +177,7 @@ export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex,
   };
   const names: string[][] = [];
   const consider = (name: string[]) => {
-    const unknownWord = name.some((w) => lexical.documentFrequency(w) === 0);
+    const unknownWord = name.some((w) => lexical.documentFrequency(w) === 0 && lexical.wordCase(w) === undefined);
     // A word the corpus writes as a name makes the run a description of something it knows ("interpol's older … database").
     if (name.length >= 2 && unknownWord && !name.some((w) => isNameByCorpus(lexical.wordCase(w), o))) names.push(name);
   };

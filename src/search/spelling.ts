@@ -37,6 +37,8 @@ export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'd
   return question.replace(/\p{L}[\p{L}\p{M}'’]*/gu, (written) => {
     const key = wordKey(written);
     if (key.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(key) || english.has(key) || lexical.documentFrequency(key) > 0) return written;
+    // Written by the corpus outside its passages (a publisher's name).
+    if (lexical.writtenWords([key]).length) return written;
     let best: { word: string; df: number } | undefined;
     for (const candidate of lexical.writtenWords(oneEditAway(key))) {
       const df = lexical.documentFrequency(candidate);

@@ -76,6 +76,16 @@ describe('createSearcher (through Answerer.ask)', () => {
     expect(answer.results[0]!.highlight).toContain('52 countries');
   });
 
+  it.each(['how many victims were rescued through icse, according to Radio Habana Cuba?', "what's the total of victims rescued via icse according to radio habana cuba?"])(
+    'answers "%s" from the publisher it names (once refused: no passage writes "Habana")',
+    async (question) => {
+      const answer = await answerer.ask(question);
+      expect(answer.refused).toBe(false);
+      expect(answer.results[0]!.sources.map((s) => s.publisher)).toContain('Radio Habana Cuba');
+      expect(answer.results[0]!.highlight).toContain('5,140');
+    },
+  );
+
   it('reads an ordinal typed in capitals ("39TH") as the ordinal', async () => {
     const answer = await answerer.ask('WHERE WAS THE 32ND MEETING HELD?');
     expect(answer.refused).toBe(false);
