@@ -10,7 +10,7 @@ import { cosine } from '../embeddings/similarity.js';
 import { staleness } from '../index/build.js';
 import { corpusStaleness } from '../index/freshness.js';
 import { IndexError, openIndexAsync, type ArticleMeta, type VectorIndex } from '../index/index.js';
-import { answerType, correctSpelling, createSearcher, statesAnswer, STRICT_ANSWER_TYPES, withoutTimePhrases, type AnswerType, type Focus, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { answerType, correctSpelling, createSearcher, questionOfMessage, statesAnswer, STRICT_ANSWER_TYPES, withoutTimePhrases, type AnswerType, type Focus, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import { checkFeatures, TYPE_CHECK_DEPTH, unanswerableProbability, type RefusalWeights } from './answer-check.js';
 import { REFUSAL_WEIGHTS } from './refusal-weights.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
@@ -224,7 +224,7 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
   const sources = [...index.articles].sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title)).map(toSource);
 
   async function search(raw: string, options: AskOptions = {}, focus?: Focus): Promise<SearchResult> {
-    const question = correctSpelling(checkQuestion(raw), index.lexical);
+    const question = correctSpelling(questionOfMessage(checkQuestion(raw)), index.lexical);
     const embedder = await embedderReady;
     return searcher.search(await embedder.embedQuery(withoutTimePhrases(question)), question, options.search, focus);
   }
@@ -290,8 +290,9 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
     async ask(raw, options = {}) {
       const message = checkQuestion(raw);
       const top = Math.min(Math.max(Math.floor(options.top ?? ANSWER_DEFAULTS.top), 1), ANSWER_DEFAULTS.maxTop);
-      // A slip of the keyboard is read as the word the articles use; the answer says how the question was read.
-      const resolution = await resolve(correctSpelling(message, index.lexical), options.after, options);
+      // A lead-in or sign-off is dropped and a slip of the keyboard read as the word the articles use; the answer says
+      // how the question was read.
+      const resolution = await resolve(correctSpelling(questionOfMessage(message), index.lexical), options.after, options);
       const answer =
         resolution.kind === 'reference' ? await answerReference(resolution, top, options) : await answerUnderstood(resolution.question, top, options);
       return { ...answer, question: message, understood: resolution.question };

@@ -35,6 +35,7 @@ export { timeClass, timeGate, timeScope, withoutTimePhrases, type TimedArticle, 
 export { contentTerms, tokenize } from '../analysis/index.js';
 export type { QuestionName } from './names.js';
 export { correctSpelling } from './spelling.js';
+export { questionOfMessage } from './message.js';
 
 export const SEARCH_DEFAULTS = {
   /** Within a passage, weight of each sentence's own cosine similarity when picking the answering sentence. */

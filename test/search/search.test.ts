@@ -57,6 +57,7 @@ describe('createSearcher (through Answerer.ask)', () => {
     'How Many Countries Sent Delegates In 2011?',
     'hey, how many countries sent delegates in 2011?',
     'ok how many countries sent delegates in 2011',
+    'quick question: how many countries sent delegates in 2011? thanks in advance!',
   ])('answers "%s" as it answers the question typed plainly', async (question) => {
     // Capitals once made a word no article uses a name ("SENT"), refusing the question; a greeting weighed as the
     // question's rarest word.
@@ -85,6 +86,12 @@ describe('createSearcher (through Answerer.ask)', () => {
       expect(answer.results[0]!.highlight).toContain('5,140');
     },
   );
+
+  it('reads a chat message without its lead-in and sign-off, and says so', async () => {
+    const answer = await answerer.ask('quick question: how many countries attended in 2011? thanks in advance!');
+    expect(answer.understood).toBe('how many countries attended in 2011?');
+    expect(firstYears(answer)).toContain(2011);
+  });
 
   it('reads an ordinal typed in capitals ("39TH") as the ordinal', async () => {
     const answer = await answerer.ask('WHERE WAS THE 32ND MEETING HELD?');

@@ -1,0 +1,32 @@
+/**
+ * The question a chat message asks. People wrap it: "quick question: how many…", "how many…? thanks in advance!".
+ * Those words are not the question's, yet they move its embedding and its BM25 words. A lead-in ending in a colon
+ * and a sign-off after the last question mark are dropped when every word of them is common English — no name, no
+ * number, no rare word — so "interpol: how many…?" and "how many countries attended? in 2011" keep what they say.
+ */
+import { commonEnglishWords } from './names.js';
+
+/** A lead-in holding one of these asks something itself ("what time is it: …"). */
+const QUESTION_WORD = /\b(?:how|what|when|where|which|who|whom|whose|why)\b/i;
+
+/** Most words a lead-in or a sign-off may have. */
+const MAX_WRAPPING_WORDS = 6;
+
+/** Only common English words, and a few of them: wrapping, not part of the question. */
+function isWrapping(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  const common = commonEnglishWords();
+  return words.length > 0 && words.length <= MAX_WRAPPING_WORDS && words.every((w) => common.has(w.toLowerCase().replace(/['’]s$/, '')));
+}
+
+export function questionOfMessage(message: string): string {
+  let question = message;
+  const colon = question.indexOf(':');
+  const lead = question.slice(0, colon);
+  if (colon > 0 && isWrapping(lead) && !QUESTION_WORD.test(lead) && /[\p{L}\p{N}]/u.test(question.slice(colon + 1))) {
+    question = question.slice(colon + 1).trim();
+  }
+  const mark = question.lastIndexOf('?');
+  if (mark > 0 && mark < question.length - 1 && isWrapping(question.slice(mark + 1))) question = question.slice(0, mark + 1);
+  return question;
+}

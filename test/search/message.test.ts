@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { questionOfMessage } from '../../src/search/message.js';
+
+describe('questionOfMessage', () => {
+  it('drops a lead-in ending in a colon and a sign-off after the question mark, when they are common words', () => {
+    expect(questionOfMessage('quick question: how many countries attended in 2011?')).toBe('how many countries attended in 2011?');
+    expect(questionOfMessage('how many countries attended in 2011? thanks in advance!')).toBe('how many countries attended in 2011?');
+    expect(questionOfMessage('one more thing: who opened the meeting? cheers')).toBe('who opened the meeting?');
+  });
+
+  it('keeps a lead-in or an ending that says something: a name, a number, a question of its own', () => {
+    expect(questionOfMessage('interpol: how many countries attend?')).toBe('interpol: how many countries attend?');
+    expect(questionOfMessage('how many countries attended? in 2011')).toBe('how many countries attended? in 2011');
+    expect(questionOfMessage('what time is it: 5pm?')).toBe('what time is it: 5pm?');
+    expect(questionOfMessage('how many countries attended in 2011?')).toBe('how many countries attended in 2011?');
+  });
+});
