@@ -118,9 +118,15 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
     return pieces.filter(Boolean).map((part, j) => ({ part, first: i === 0 && j === 0, after: j > 0 ? pieces[j - 1]! : i > 0 ? written[i - 1]![0] : '' }));
   });
   // Capitals mark a name only in a question written in lower case: in one typed in capitals or Title Case they say
-  // nothing (bge and the lexical engine ignore case too).
-  const capitals = parts.filter((p) => !p.first && /^\p{Lu}/u.test(p.part)).length;
-  const caseless = capitals > (parts.length - 1) / 2;
+  // nothing (bge and the lexical engine ignore case too). Told by its small words ("is", "the", "in"), which only
+  // capitals or Title Case write capitalised: "who is John Smith?" still names someone.
+  const inside = parts.filter((p) => !p.first);
+  const small = inside.filter((p) => {
+    const t = tokenize(p.part)[0];
+    return t !== undefined && isStopWord(t);
+  });
+  const capitals = (ps: typeof parts) => ps.filter((p) => /^\p{Lu}/u.test(p.part)).length;
+  const caseless = small.length ? capitals(small) > small.length / 2 : capitals(inside) > inside.length / 2;
   for (let i = 0; i < parts.length; i++) {
     // A name the corpus writes as several capitalised words ("Welcome To Video", "Project Guardian"): the longest first.
     const phrase = [MAX_PHRASE, 3, 2].map((n) => parts.slice(i, i + n).map((p) => wordKey(p.part))).find((ws) => ws.length >= 2 && lexical.namePhrase(ws) > 0);

@@ -52,7 +52,8 @@ export function timeScope(question: string): TimeScope {
 
 const YEAR_PHRASE = /\s*\b(?:(?:back\s+)?in|of|at|during|by|for|from|as\s+of|since|until|before|after)?\s*(?:the\s+)?(?:year\s+)?(?:19[5-9]\d|20\d\d|21\d\d)(?:\s?[-–/]\s?(?:\d{4}|\d{2}))?\b('s)?/gi;
 
-const LATEST_PHRASE = new RegExp(`\\s*\\b(?:the\\s+)?(?:${LATEST.source.replace(/^\\b\(|\)\\b$/g, '')}|earliest)\\b`, 'gi');
+/** The words that ask for the newest or the oldest story ("the latest", "now", "earliest"). */
+const RECENCY_PHRASE = new RegExp(`\\s*\\b(?:the\\s+)?(?:${LATEST.source.replace(/^\\b\(|\)\\b$/g, '')}|earliest)\\b`, 'gi');
 
 /**
  * The question without its time phrases ("how many countries attended in 2011?" → "how many countries attended?",
@@ -65,7 +66,7 @@ export function withoutTimePhrases(question: string): string {
   const masked = question.replace(SPAN, (m) => `\u0000${spans.push(m) - 1}\u0000`);
   const stripped = masked
     .replace(YEAR_PHRASE, '')
-    .replace(LATEST_PHRASE, '')
+    .replace(RECENCY_PHRASE, '')
     .replace(/\s+([?.!,])/g, '$1')
     .trim()
     .replace(/\u0000(\d+)\u0000/g, (_, i: string) => spans[Number(i)]!);

@@ -93,6 +93,11 @@ describe('createSearcher (through Answerer.ask)', () => {
     expect(firstYears(answer)).toContain(2011);
   });
 
+  it('still takes a capitalised word no article writes for a name in a question typed in lower case, and refuses', async () => {
+    expect((await answerer.ask('how many countries attended the Okafor meeting?')).refused).toBe(true);
+    expect((await answerer.ask('who is Jane Okafor?')).refused).toBe(true);
+  });
+
   it('reads an ordinal typed in capitals ("39TH") as the ordinal', async () => {
     const answer = await answerer.ask('WHERE WAS THE 32ND MEETING HELD?');
     expect(answer.refused).toBe(false);
