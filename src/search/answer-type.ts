@@ -59,7 +59,10 @@ export function answerType(question: string): AnswerType {
   }
   // "what's the latest attendance figure?": a figure asked for by name.
   if (/^(what|what's|whats|which|give)\b.*\b(amount|total|figure|count|number|tally|numbers|figures)\b/.test(q)) return 'quantity';
-  if (/\bwho\b|\bwhose\b|\bwhich\s+(person|official|officer|director|minister|expert|speaker|judge|man|woman)\b/.test(q)) return 'person';
+  // "who" in a question that opens with another question word qualifies a noun ("what was checked on people who work
+  // with kids?").
+  const relativeWho = /^(?:what|what's|whats|how|which|when|where|why)\b/.test(q);
+  if ((!relativeWho && /\bwho\b|\bwhose\b/.test(q)) || /\bwhich\s+(person|official|officer|director|minister|expert|speaker|judge|man|woman)\b/.test(q)) return 'person';
   if (/\bwhere\b|\bwhich\s+(city|country|countries|place|venue|town|location|region|state|island)\b|\bwhat\s+(city|country|place|venue|town|location|region|state|island)\b/.test(q)) return 'place';
   return 'other';
 }

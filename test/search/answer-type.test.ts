@@ -19,6 +19,8 @@ describe('answerType', () => {
     ['how long did the meeting last?', 'duration'],
     ['when did ICSE launch?', 'date'],
     ['who opened the conference?', 'person'],
+    ['as of 2010, who was the secretary general?', 'person'],
+    ['what did the meeting want checked on people who work with kids?', 'other'],
     ['where was the meeting?', 'place'],
     ['what is sextortion?', 'other'],
   ])('"%s" asks for %s', (question, type) => {
