@@ -12,7 +12,8 @@ const DATE = new RegExp(
 );
 const COUNT_WORD = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)';
 const DURATION = new RegExp(`\\b${COUNT_WORD}[- ](?:day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes)\\b|\\bsince\\s+(?:19|20)\\d\\d\\b`, 'i');
-const TITLE = /\b(?:Mr|Ms|Mrs|Dr|Prof|Commissioner|Governor|Premier|Minister|Director|Secretary|Senator|Inspector|Coordinator|Chair|President|Chief|officer)\b\.?\s+(?:[A-Z][\p{L}'’-]+)/u;
+const TITLE =
+  /\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame|Lord|Lady|MP|Commissioner|Governor|Premier|Minister|Director|Secretary|Senator|Rep|Sen|Representative|Attorney|Judge|Justice|Mayor|Sheriff|Ambassador|Inspector|Detective|Sergeant|Constable|Superintendent|Commander|Coordinator|Chair|Chairman|Chairwoman|President|Chief|officer)\b\.?\s+(?:[A-Z][\p{L}'’-]+)/u;
 const NAME_WORD = "[A-Z](?:[\\p{Ll}]+(?:[-'’][A-Z]?[\\p{Ll}]+)?|['’][A-Z][\\p{Ll}]+|\\.)";
 const NAME = new RegExp(`(?:^|[^.!?]\\s)${NAME_WORD}\\s+(?:(?:de|van|von|da|del|[A-Z]\\.)\\s+)?${NAME_WORD}`, 'u');
 const SAID = /\b(?:said|says|added|concluded|noted|stressed|underscored|explained|told|opened|opening|announced|warned|according\s+to)\b/i;

@@ -5,16 +5,16 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 2.47,
+  bias: 2.467,
   weights: {
     similarity: -0.063,
-    relevance: -0.184,
-    coverage: -0.343,
-    answerSentence: -1.407,
+    relevance: -0.182,
+    coverage: -0.341,
+    answerSentence: -1.406,
     answerType: -0.731,
     namesHeld: -0.578,
-    keyTerm: -0.607,
-    unknownWords: 0.531,
+    keyTerm: -0.608,
+    unknownWords: 0.532,
     timeMissing: -0.208
   },
   threshold: 0.95

@@ -63,6 +63,8 @@ describe('sentenceShape', () => {
   it('sees a name with an apostrophe or a middle initial as a person', () => {
     expect(sentenceShape('Opening the conference, the Acting Director, Harold O’Connell, welcomed them.').person).toBe(1);
     expect(sentenceShape('Jessie K. Liu said the case was unprecedented.').person).toBe(1);
+    expect(sentenceShape('The session was hosted by MP Sarah Champion.').person).toBe(1);
+    expect(sentenceShape('Detective Superintendent Ruth Okafor led the inquiry.').person).toBe(1);
   });
 });
 

@@ -36,7 +36,8 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'Operation Northern Light ends with dozens of arrests',
     '2021-09-15',
     'Operation Northern Light, coordinated across Scandinavia, led to 61 arrests and the rescue of 9 children.\n\n' +
-      'The ringleader was later sentenced to 14 years in prison by a court in Oslo.',
+      'The ringleader was later sentenced to 14 years in prison by a court in Oslo. Detective Superintendent Ruth Okafor, who led ' +
+      'the investigation, said more arrests would follow.',
   ],
   'hotline-2022-figures': [
     'Hotline reports climb again',
@@ -189,6 +190,10 @@ describe('refusal by checking the answer', () => {
 describe('kinds of answer', () => {
   it('answers a prison term with the sentence that states it', async () => {
     expect(first(await answerer.ask('how long was the northern light ringleader sentenced to?')).highlight).toContain('14 years in prison');
+  });
+
+  it('answers "who" with the sentence naming the person by a title', async () => {
+    expect(first(await answerer.ask('who led the northern light investigation?')).highlight).toContain('Ruth Okafor');
   });
 
   it('answers a share with the sentence that states it', async () => {
