@@ -1,9 +1,11 @@
 /**
- * The question a chat message asks. People wrap it: "quick question: how many…", "how many…? thanks in advance!".
- * Those words are not the question's, yet they move its embedding and its BM25 words. A lead-in ending in a colon
- * and a sign-off after the last question mark are dropped when every word of them is common English — no name, no
- * number, no rare word — so "interpol: how many…?" and "how many countries attended? in 2011" keep what they say.
+ * The question a chat message asks. People wrap it: "hi there, how many…", "quick question: how many…", "how
+ * many…? thanks in advance!". Those words are not the question's, yet they move its embedding and its BM25 words. A
+ * greeting before a comma is dropped when all its words are fillers; a lead-in ending in a colon and a sign-off after
+ * the last question mark when every word of them is common English — no name, no number, no rare word — so
+ * "interpol: how many…?" and "how many countries attended? in 2011" keep what they say.
  */
+import { isStopWord, tokenize } from '../analysis/index.js';
 import { commonEnglishWords } from './names.js';
 
 /** A lead-in holding one of these asks something itself ("what time is it: …"). */
@@ -19,8 +21,14 @@ function isWrapping(text: string): boolean {
   return words.length > 0 && words.length <= MAX_WRAPPING_WORDS && words.every((w) => common.has(w.toLowerCase().replace(/['’]s$/, '')));
 }
 
+/** A greeting or filler before the question, ended by a comma or an exclamation mark ("hi there, how many…"). */
+const GREETING = /^([^,!:?]{1,40})[,!]\s*(?=(?:how|what|when|where|which|who|whom|whose|why|is|are|was|were|did|does|do|can|could)\b)/i;
+
 export function questionOfMessage(message: string): string {
   let question = message;
+  // Only words that say nothing ("hi there", "ok so"): "at the meeting, who spoke?" keeps its place.
+  const greeting = GREETING.exec(question);
+  if (greeting && tokenize(greeting[1]!).every((t) => !t.isNumber && isStopWord(t))) question = question.slice(greeting[0].length);
   const colon = question.indexOf(':');
   const lead = question.slice(0, colon);
   if (colon > 0 && isWrapping(lead) && !QUESTION_WORD.test(lead) && /[\p{L}\p{N}]/u.test(question.slice(colon + 1))) {

@@ -8,6 +8,13 @@ describe('questionOfMessage', () => {
     expect(questionOfMessage('one more thing: who opened the meeting? cheers')).toBe('who opened the meeting?');
   });
 
+  it('drops a greeting before a comma when its words say nothing, and keeps a lead-in that does', () => {
+    expect(questionOfMessage('hi there, how many countries attended in 2011?')).toBe('how many countries attended in 2011?');
+    expect(questionOfMessage('ok so, who opened the meeting?')).toBe('who opened the meeting?');
+    expect(questionOfMessage('at the meeting, who spoke first?')).toBe('at the meeting, who spoke first?');
+    expect(questionOfMessage('in 2011, how many countries attended?')).toBe('in 2011, how many countries attended?');
+  });
+
   it('keeps a lead-in or an ending that says something: a name, a number, a question of its own', () => {
     expect(questionOfMessage('interpol: how many countries attend?')).toBe('interpol: how many countries attend?');
     expect(questionOfMessage('how many countries attended? in 2011')).toBe('how many countries attended? in 2011');
