@@ -1,7 +1,8 @@
 /**
  * The evaluation's questions typed as people type in a chat: in capitals, in Title Case, after a greeting or a
- * preamble, with a sign-off, without punctuation or apostrophes, with a slip of the keyboard. A search that reads case, punctuation or spelling as
- * meaning answers them differently; the table shows how many stay right first (`npm run eval -- --typing`).
+ * preamble, with a sign-off, without punctuation or apostrophes, with a slip of the keyboard. A search that reads
+ * case, punctuation or spelling as meaning answers them differently; the table shows how many stay right first
+ * (`npm run eval -- --typing`).
  */
 import type { Answerer } from '../answer/index.js';
 import type { VectorIndex } from '../index/index.js';

@@ -289,7 +289,7 @@ export interface IndexContents {
 }
 
 /** Each distinct publisher as a byline ("by Radio Habana Cuba"): its words inside a sentence, as names are counted. */
-export function bylines(articles: readonly Pick<ArticleMeta, 'publisher'>[]): string[] {
+function bylines(articles: readonly Pick<ArticleMeta, 'publisher'>[]): string[] {
   return [...new Set(articles.map((a) => a.publisher))].map((p) => `by ${p}`);
 }
 
