@@ -290,12 +290,16 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
     async ask(raw, options = {}) {
       const message = checkQuestion(raw);
       const top = Math.min(Math.max(Math.floor(options.top ?? ANSWER_DEFAULTS.top), 1), ANSWER_DEFAULTS.maxTop);
-      // A lead-in or sign-off is dropped and a slip of the keyboard read as the word the articles use; the answer says
-      // how the question was read.
-      const resolution = await resolve(correctSpelling(questionOfMessage(message), index.lexical), options.after, options);
+      // A greeting, lead-in or sign-off is dropped and a slip of the keyboard read as the word the articles use.
+      const wrapped = questionOfMessage(message);
+      const read = correctSpelling(wrapped, index.lexical);
+      const resolution = await resolve(read, options.after, options);
       const answer =
         resolution.kind === 'reference' ? await answerReference(resolution, top, options) : await answerUnderstood(resolution.question, top, options);
-      return { ...answer, question: message, understood: resolution.question };
+      // The answer says how the question was read when that is news to the user (a slip read, a follow-up completed),
+      // not when only a greeting or a sign-off was dropped: asked again, the message as typed reads the same.
+      const understood = resolution.kind === 'new' && resolution.question === read && read === wrapped ? message : resolution.question;
+      return { ...answer, question: message, understood };
     },
     sources: () => sources.map((s) => ({ ...s })),
     ready: () => embedderReady.then(() => undefined),
