@@ -103,9 +103,10 @@ describe('SHARDS=auto: one process per shard', () => {
     expect(answered.message.embeds.length).toBeGreaterThan(0);
     const refused = await interact(standIn, chatInput(standIn, 'ask', { question: 'and in 2011?' }, { user, guildId: second }));
     expect(refused.message.content).toMatch(/wait \d+ seconds?/i);
-    const outcomes = lines()
-      .filter((l) => l.event === 'question' && l.userId === user.id)
-      .map((l) => [l.shard, l.outcome]);
+    // The reply can reach the stand-in before the shard's log line reaches the manager's output.
+    const ofUser = () => lines().filter((l) => l.event === 'question' && l.userId === user.id);
+    await standIn.waitFor(() => ofUser().length >= 2, 'two question log lines');
+    const outcomes = ofUser().map((l) => [l.shard, l.outcome]);
     expect(outcomes).toEqual([
       [0, 'answered'],
       [1, 'cooldown'],
