@@ -236,9 +236,10 @@ export function createSearcher(index: VectorIndex): Searcher {
       const asked = queryTerms(withoutTimePhrases(question));
       // A known name no passage writes is a publisher's: as telling as the rarest word.
       const names = questionNames(withoutTimePhrases(question), lexical, idf).map((nm) => (nm.known && nm.weight === 0 ? { ...nm, weight: unseenIdf } : nm));
-      const nameTerms = new Set(names.flatMap((nm) => nm.words.map((w) => tokenize(w)[0]?.term ?? w)));
+      const termOf = (word: string) => tokenize(word)[0]?.term ?? word;
+      const nameTerms = new Set(names.flatMap((nm) => nm.words.map(termOf)));
       // A word of a known name that no passage uses names a publisher ("habana"): the name is matched, not the word.
-      const publisherTerms = new Set(names.filter((nm) => nm.known).flatMap((nm) => nm.words.filter((w) => !idf(w)).map((w) => tokenize(w)[0]?.term ?? w)));
+      const publisherTerms = new Set(names.filter((nm) => nm.known).flatMap((nm) => nm.words.filter((w) => !idf(w)).map(termOf)));
       // A word no passage uses weighs what the rarest word does: nothing can hold it, and the question is about it.
       const termWeights = new Map<string, number>();
       const unknown: string[] = [];

@@ -8,8 +8,11 @@
 import { isStopWord, tokenize } from '../analysis/index.js';
 import { commonEnglishWords } from './names.js';
 
+/** The words a question opens with. */
+const WH_WORDS = 'how|what|when|where|which|who|whom|whose|why';
+
 /** A lead-in holding one of these asks something itself ("what time is it: …"). */
-const QUESTION_WORD = /\b(?:how|what|when|where|which|who|whom|whose|why)\b/i;
+const QUESTION_WORD = new RegExp(`\\b(?:${WH_WORDS})\\b`, 'i');
 
 /** Most words a lead-in or a sign-off may have. */
 const MAX_WRAPPING_WORDS = 6;
@@ -22,7 +25,7 @@ function isWrapping(text: string): boolean {
 }
 
 /** A greeting or filler before the question, ended by a comma or an exclamation mark ("hi there, how many…"). */
-const GREETING = /^([^,!:?]{1,40})[,!]\s*(?=(?:how|what|when|where|which|who|whom|whose|why|is|are|was|were|did|does|do|can|could)\b)/i;
+const GREETING = new RegExp(`^([^,!:?]{1,40})[,!]\\s*(?=(?:${WH_WORDS}|is|are|was|were|did|does|do|can|could)\\b)`, 'i');
 
 export function questionOfMessage(message: string): string {
   let question = message;

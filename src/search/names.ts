@@ -83,6 +83,11 @@ export function quotedSpans(question: string): string[] {
   return [...double, ...single].map((m) => m[1]!);
 }
 
+/** The corpus writes the word: a passage uses it (after stemming), or it is written somewhere, a publisher's name included. */
+export function corpusWrites(lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>, word: string): boolean {
+  return lexical.documentFrequency(word) > 0 || lexical.wordCase(word) !== undefined;
+}
+
 function isNameByCorpus(c: WordCase | undefined, o: typeof NAME_DEFAULTS): boolean {
   if (!c || c.inside < o.minOccurrences) return false;
   return (c.capitalised + c.upper) / c.inside >= o.capitalisedShare || c.upper / c.inside >= 0.5;
@@ -92,8 +97,6 @@ function isNameByCorpus(c: WordCase | undefined, o: typeof NAME_DEFAULTS): boole
  * The names of a question, each with its weight. `idf(word)` gives a word's inverse document frequency in the corpus.
  */
 export function questionNames(question: string, lexical: LexicalIndex, idf: (word: string) => number, o = NAME_DEFAULTS): QuestionName[] {
-  /** The corpus writes the word: in a passage, or in a publisher's name. */
-  const writes = (w: string) => lexical.documentFrequency(w) > 0 || lexical.wordCase(w) !== undefined;
   const names: QuestionName[] = [];
   const common = commonWords(o.commonWords);
   let current: string[] = [];
@@ -103,7 +106,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
     if (current.length === 1 && common.has(current[0]!) && !capitalised) current = [];
     if (current.length) {
       const rarest = current.reduce((a, b) => (idf(b) > idf(a) ? b : a));
-      const known = current.every((w) => writes(w));
+      const known = current.every((w) => corpusWrites(lexical, w));
       names.push({ words: current, rarest, weight: known ? idf(rarest) : 0, known });
     }
     current = [];
@@ -153,7 +156,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
       !isStopWord(token) &&
       !CALENDAR.has(word) &&
       !QUESTION_WORDS.has(word) &&
-      (isNameByCorpus(lexical.wordCase(word), o) || (marked && !writes(word)));
+      (isNameByCorpus(lexical.wordCase(word), o) || (marked && !corpusWrites(lexical, word)));
     if (name) {
       current.push(word);
       capitalised ||= marked;
@@ -188,7 +191,7 @@ export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex,
   };
   const names: string[][] = [];
   const consider = (name: string[]) => {
-    const unknownWord = name.some((w) => lexical.documentFrequency(w) === 0 && lexical.wordCase(w) === undefined);
+    const unknownWord = name.some((w) => !corpusWrites(lexical, w));
     // A word the corpus writes as a name makes the run a description of something it knows ("interpol's older … database").
     if (name.length >= 2 && unknownWord && !name.some((w) => isNameByCorpus(lexical.wordCase(w), o))) names.push(name);
   };

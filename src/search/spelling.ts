@@ -8,7 +8,7 @@
  */
 import type { LexicalIndex } from '../index/index.js';
 import { wordKey } from '../index/index.js';
-import { englishWords } from './names.js';
+import { corpusWrites, englishWords } from './names.js';
 
 /** Shorter words have too many neighbours one edit away to guess which was meant. */
 export const SPELLING_MIN_LENGTH = 5;
@@ -32,13 +32,11 @@ export function oneEditAway(word: string): Set<string> {
 }
 
 /** The question with each slip read as the corpus's word (unchanged when it has none). */
-export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'writtenWords'>): string {
+export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'writtenWords'>): string {
   const english = englishWords();
   return question.replace(/\p{L}[\p{L}\p{M}'’]*/gu, (written) => {
     const key = wordKey(written);
-    if (key.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(key) || english.has(key) || lexical.documentFrequency(key) > 0) return written;
-    // Written by the corpus outside its passages (a publisher's name).
-    if (lexical.writtenWords([key]).length) return written;
+    if (key.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(key) || english.has(key) || corpusWrites(lexical, key)) return written;
     let best: { word: string; df: number } | undefined;
     for (const candidate of lexical.writtenWords(oneEditAway(key))) {
       const df = lexical.documentFrequency(candidate);

@@ -5,6 +5,7 @@ import { correctSpelling, oneEditAway } from '../../src/search/spelling.js';
 function corpus(words: Record<string, number>) {
   return {
     documentFrequency: (w: string) => words[w.toLowerCase()] ?? 0,
+    wordCase: (w: string) => (w.toLowerCase() in words ? { inside: 1, capitalised: 0, upper: 0 } : undefined),
     writtenWords: (ws: Iterable<string>) => [...ws].filter((w) => w in words),
   };
 }
