@@ -85,7 +85,7 @@ interface Draft {
 
 /**
  * True when the articles do not answer: nothing found; the closest passage further than the model's off-topic
- * threshold; only years named that no article covers; a name no article mentions; a named year the best answer's
+ * threshold while it does not write every word of the question; only years named that no article covers; a name no article mentions; a named year the best answer's
  * story neither reports on nor states; a sum, date, duration, share or prison term asked and none of the best
  * passages stating one; or the answer check (`answer-check.ts`) finds the best answers
  * lack what the question is about.
@@ -94,9 +94,15 @@ export function refuses(result: SearchResult, threshold: number, refusal: Refusa
   return refusedBeforeCheck(result, threshold) || unanswerableProbability(checkFeatures(result, threshold), refusal) >= refusal.threshold;
 }
 
+/** Share of the question's idf-weighted words the best passage must write for similarity alone not to refuse it. */
+export const WHOLLY_HELD = 0.999;
+
 /** The refusals that need no answer check (see `refuses`). */
 export function refusedBeforeCheck(result: SearchResult, threshold: number): boolean {
-  if (result.hits.length === 0 || result.bestDense < threshold) return true;
+  if (result.hits.length === 0) return true;
+  // Far from every passage: off topic — unless the best passage writes every word of the question ("ok who is
+  // michael desilva?": a short question is far from any passage, yet nothing off topic is held word for word).
+  if (result.bestDense < threshold && (result.hits[0]!.features.passageCoverage ?? 0) < WHOLLY_HELD) return true;
   if (result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length) return true;
   // The question names something ("operation hydra", "operation blue harbour") that no article mentions: any answer
   // would be about another thing.

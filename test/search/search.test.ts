@@ -143,6 +143,16 @@ describe('createSearcher (through Answerer.ask)', () => {
     },
   );
 
+  it('answers a short question far from every passage when a passage writes each of its words (once refused as off topic)', async () => {
+    const short = await answerer.search('how many days was it in 2022?');
+    // Still below the model's off-topic similarity: only its words keep it answered.
+    expect(short.bestDense).toBeLessThan(0.51);
+    const answer = await answerer.ask('how many days was it in 2022?');
+    expect(answer.refused).toBe(false);
+    expect(firstYears(answer)).toContain(2022);
+    expect(answer.results[0]!.highlight).toMatch(/four days/i);
+  });
+
   it('refuses a question that names only a year no article covers', async () => {
     const answer = await answerer.ask('how many countries attended in 1999?');
     expect(answer.refused).toBe(true);
