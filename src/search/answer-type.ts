@@ -34,6 +34,11 @@ const ORGANISATION_NOUN =
 const NAMED_THING =
   '(?:operation|operations|website|site|platform|forum|database|project|programme|program|network|app|initiative|campaign|task\\s*force|codename|code\\s+name)';
 
+/** "Which official…", "which us attorney…": a person asked for by role. */
+const WHICH_PERSON = new RegExp(
+  `\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:person|people|official|officials|officer|director|minister|expert|speaker|judge|man|woman|attorney|prosecutor|commissioner|spokesperson|spokesman|spokeswoman|chairman|chairwoman|coordinator|detective|inspector)\\b(?!\\s+${ORGANISATION_NOUN}\\b)`,
+);
+
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\b(cost|costs|budget|price|spent|spend|salary|paid\s+how\s+much|how\s+much\s+money|funding\s+amount|worth)\b/.test(q) && /\b(how\s+much|what|which)\b/.test(q)) {
@@ -48,6 +53,8 @@ export function answerType(question: string): AnswerType {
   if (/\b(which|what)\s+(number|edition)\b|\bwhich\s+(annual|meeting)\s+number\b/.test(q)) return 'ordinal';
   if (/\bhow\s+(long|many\s+days|many\s+hours|many\s+weeks|many\s+months|quickly|soon|fast)\b|\b(duration|length)\s+of\b/.test(q)) return 'duration';
   if (/\bhow\s+(many|much)\b|\bnumber\s+of\b|\bhow\s+(large|big)\b/.test(q)) return 'quantity';
+  // "who was ice director when…": the question word it opens with asks; "when" only qualifies.
+  if (/^(?:who|whose)\b/.test(q) || WHICH_PERSON.test(q)) return 'person';
   if (/\bwhen\b|\bwhat\s+(date|day|month|year|time)\b|\bwhich\s+(date|day|month|year|dates|days)\b/.test(q)) return 'date';
   if (new RegExp(`\\b(which|what)\\s+(\\w+\\s+)?${ORGANISATION_NOUN}\\b|\\bwhich\\s+country'?s\\s+police\\b`).test(q)) return 'organisation';
   if (
@@ -62,7 +69,7 @@ export function answerType(question: string): AnswerType {
   // "who" in a question that opens with another question word qualifies a noun ("what was checked on people who work
   // with kids?").
   const relativeWho = /^(?:what|what's|whats|how|which|when|where|why)\b/.test(q);
-  if ((!relativeWho && /\bwho\b|\bwhose\b/.test(q)) || /\bwhich\s+(person|official|officer|director|minister|expert|speaker|judge|man|woman)\b/.test(q)) return 'person';
+  if (!relativeWho && /\bwho\b|\bwhose\b/.test(q)) return 'person';
   if (/\bwhere\b|\bwhich\s+(city|country|countries|place|venue|town|location|region|state|island)\b|\bwhat\s+(city|country|place|venue|town|location|region|state|island)\b/.test(q)) return 'place';
   return 'other';
 }
