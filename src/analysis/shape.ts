@@ -27,6 +27,12 @@ const NAMED = /\b(?:Operation|Project|Task\s?Force|Taskforce|Programme|Program|I
 const PROPER_INSIDE = /[\p{Ll},;:]\s+(?:[\p{Lu}][\p{Ll}]+|[\p{Lu}]{2,})\b/u;
 const ORGANISATION =
   /\b(?:[\p{Lu}][\p{L}'’-]+\s+)+(?:Police|Agency|Bureau|Foundation|Centre|Center|Ministry|Department|Office|Commission|Service|Council|Unit|Force|Association|Organi[sz]ation|Coalition|Institute|Trust|Network|Alliance|Authority|Constabulary|Guard)\b|\b(?:Europol|Interpol|INTERPOL|UNICEF|UNODC|Eurojust)\b|\b[\p{Lu}]{2,6}\b(?!\s+\d)/u;
+/** An age: "a 23-year-old", "aged 40", "between the ages of 40 and 64", "in his 40s", "under 18". */
+const AGE_NUMBER = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)';
+const AGE = new RegExp(
+  `\\b${AGE_NUMBER}[- ](?:years?|months?)[- ]olds?\\b|\\b${AGE_NUMBER}\\s+(?:years?|months?)\\s+(?:old|of\\s+age)\\b|\\baged?\\s+(?:between\\s+|from\\s+|of\\s+)?${AGE_NUMBER}\\b|\\bages\\s+(?:of\\s+|between\\s+|from\\s+)?${AGE_NUMBER}\\b|\\b(?:in\\s+)?(?:his|her|their)\\s+(?:early\\s+|late\\s+|mid-?)?(?:teens|\\d0s|twenties|thirties|forties|fifties|sixties|seventies)\\b|\\b(?:under|over)\\s+(?:the\\s+age\\s+of\\s+)?${AGE_NUMBER}\\b(?!\\s*(?:%|per\\s?cent|million|thousand|[a-z]))|\\b(?:toddlers?|infants?|babies|baby|teenagers?|teenaged?|pre-?teens?)\\b`,
+  'i',
+);
 const ORDINAL = /\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
 
 /** True when a sentence says who said something: a verb of saying and a titled or full name ("said officer Anders Persson"). */
@@ -62,6 +68,8 @@ export interface SentenceShape {
   person: number;
   place: number;
   ordinal: number;
+  /** Some age: "a 23-year-old", "aged 40", "between the ages of 40 and 64", "toddlers". */
+  age: number;
   percentage: number;
   /** 1: a prison term (a prison word and a duration), 0.5: a prison word alone. */
   prison: number;
@@ -95,6 +103,7 @@ export function sentenceShape(text: string): SentenceShape {
     person: TITLE.test(text) || (NAME.test(text) && SAID.test(text)) ? 1 : NAME.test(text) ? 0.5 : 0,
     place: yes(PLACE),
     ordinal: yes(ORDINAL),
+    age: yes(AGE),
     percentage: yes(PERCENTAGE),
     prison: PRISON.test(text) ? (DURATION.test(text) ? 1 : 0.5) : 0,
     name: NAMED.test(text) ? 1 : PROPER_INSIDE.test(text) ? 0.5 : 0,
@@ -106,7 +115,7 @@ const MONTH_WORD = new RegExp(`^${MONTH}$`, 'i');
 
 /** What the shape rules are made of (patterns and word lists), for the analysis fingerprint (`analysis/index.ts`). */
 export const SHAPE_RULES: readonly string[] = [
-  ...[DATE, DURATION, TITLE, NAME, SAID, PLACE, MONEY, PERCENTAGE, PERCENTAGE_FIGURE, PRISON, NAMED, PROPER_INSIDE, ORGANISATION, ORDINAL, MONTH_WORD].map(String),
+  ...[DATE, DURATION, TITLE, NAME, SAID, PLACE, MONEY, PERCENTAGE, PERCENTAGE_FIGURE, PRISON, NAMED, PROPER_INSIDE, ORGANISATION, ORDINAL, AGE, MONTH_WORD].map(String),
   [...NUMBER_WORDS].join(' '),
   String(COUNT_WINDOW),
 ];

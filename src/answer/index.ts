@@ -86,7 +86,7 @@ interface Draft {
 /**
  * True when the articles do not answer: nothing found; the closest passage further than the model's off-topic
  * threshold while it does not write every word of the question; only years named that no article covers; a name no article mentions; a named year the best answer's
- * story neither reports on nor states; a sum, date, duration, share or prison term asked and none of the best
+ * story neither reports on nor states; a sum, date, duration, share, prison term or age asked and none of the best
  * passages stating one; or the answer check (`answer-check.ts`) finds the best answers
  * lack what the question is about.
  */
@@ -110,7 +110,7 @@ export function refusedBeforeCheck(result: SearchResult, threshold: number): boo
   const best = result.hits[0]!;
   // It names a year, and the best answer's story neither reports on that year nor states it where it answers.
   if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) return true;
-  // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term), and
+  // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term, an age), and
   // none of the best passages states one.
   return STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, TYPE_CHECK_DEPTH).every((h) => h.features.answerType === 0);
 }

@@ -19,13 +19,14 @@ export type AnswerType =
   | 'place'
   | 'name'
   | 'ordinal'
+  | 'age'
   | 'other';
 
 /**
  * Kinds of answer that a passage either states or does not: when none of the best passages holds one, the articles
  * do not answer the question ("how much did it cost?" over articles that name no sum of money).
  */
-export const STRICT_ANSWER_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'date', 'duration', 'percentage', 'prison']);
+export const STRICT_ANSWER_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'date', 'duration', 'percentage', 'prison', 'age']);
 
 /** Nouns for a kind of organisation ("which agency", "what charity"). */
 const ORGANISATION_NOUN =
@@ -50,6 +51,7 @@ export function answerType(question: string): AnswerType {
   if (/\b(sentenced?|sentences|jailed|jail|prison|imprisoned|imprisonment|locked\s+up|behind\s+bars)\b/.test(q) && /\b(how\s+long|how\s+many\s+(years|months)|what|which)\b/.test(q)) {
     return 'prison';
   }
+  if (/\bhow\s+old\b|\b(?:what|which)\s+age\b|\bage\s+of\s+the\b|\bhow\s+young\b/.test(q)) return 'age';
   if (/\b(which|what)\s+(number|edition)\b|\bwhich\s+(annual|meeting)\s+number\b/.test(q)) return 'ordinal';
   if (/\bhow\s+(long|many\s+days|many\s+hours|many\s+weeks|many\s+months|quickly|soon|fast)\b|\b(duration|length)\s+of\b/.test(q)) return 'duration';
   if (/\bhow\s+(many|much)\b|\bnumber\s+of\b|\bhow\s+(large|big)\b/.test(q)) return 'quantity';

@@ -26,6 +26,8 @@ describe('answerType', () => {
     ['when was the meeting where the director spoke?', 'date'],
     ['what did the meeting want checked on people who work with kids?', 'other'],
     ['where was the meeting?', 'place'],
+    ['how old were the four men arrested?', 'age'],
+    ['at what age can children be charged?', 'age'],
     ['what is sextortion?', 'other'],
   ])('"%s" asks for %s', (question, type) => {
     expect(answerType(question)).toBe(type);
@@ -62,6 +64,15 @@ describe('sentenceShape', () => {
     const s = sentenceShape('The site held a quarter million video clips.');
     expect(s.hasCount).toBe(true);
     expect([...s.countedTerms]).toEqual(['video', 'clip']);
+  });
+
+  it('sees an age, and does not take a count after "under" for one', () => {
+    expect(sentenceShape('A 23-year-old, who ran the site, was charged.').age).toBe(1);
+    expect(sentenceShape('four German citizens between the ages of 40 and 64 were arrested').age).toBe(1);
+    expect(sentenceShape('the rescue of a three-year-old boy').age).toBe(1);
+    expect(sentenceShape('The man, in his 40s, was arrested.').age).toBe(1);
+    expect(sentenceShape('It recorded under 200 reports.').age).toBe(0);
+    expect(sentenceShape('The meeting lasted three years.').age).toBe(0);
   });
 
   it('sees a name with an apostrophe or a middle initial as a person', () => {
