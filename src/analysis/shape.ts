@@ -53,6 +53,9 @@ const NUMBER_WORDS = new Set(
     .split(' '),
 );
 
+/** Stop words that stay inside what a count counts ("52 other countries"). */
+const COUNTED_INSIDE = new Set(['other', 'more', 'further', 'own']);
+
 /** Content words after a count that may name what it counts ("2,345 identified victims"). */
 const COUNT_WINDOW = 2;
 
@@ -80,18 +83,30 @@ export interface SentenceShape {
 
 export function sentenceShape(text: string): SentenceShape {
   // A share ("25%") is not a count of the word after it.
-  const tokens = tokenize(text.replace(PERCENTAGE_FIGURE, ' ')).filter((t) => t.isNumber || !isStopWord(t));
+  const all = tokenize(text.replace(PERCENTAGE_FIGURE, ' '));
   const countedTerms = new Set<string>();
   let hasCount = false;
+  const isNumberWord = (t: Token | undefined) => !!t && (t.isNumber || NUMBER_WORDS.has(t.word));
   const isCountToken = (t: Token) => (t.isNumber && isCount(t.term)) || NUMBER_WORDS.has(t.word);
-  tokens.forEach((t, i) => {
+  const isMonth = (t: Token | undefined) => MONTH_WORD.test(t?.word ?? '');
+  all.forEach((t, i) => {
     // A day of the month ("18 – 20 November", "March 14") is a date, not a count.
-    const nextIsMonth = MONTH_WORD.test(tokens[i + 1]?.word ?? '') || MONTH_WORD.test(tokens[i - 1]?.word ?? '');
-    if (!isCountToken(t) || nextIsMonth) return;
+    if (!isCountToken(t) || isMonth(all[i + 1]) || isMonth(all[i - 1])) return;
     hasCount = true;
-    // What follows the whole number ("a quarter million video clips" → video, clip).
-    const after = tokens.slice(i + 1).filter((n) => !n.isNumber && !NUMBER_WORDS.has(n.word));
-    for (const n of after.slice(0, COUNT_WINDOW)) countedTerms.add(n.term);
+    // What the whole number counts ("a quarter million video clips", "hundreds of thousands of images"): the words
+    // after it up to the first stop word — "250,000 images of child abuse" counts images, not children.
+    let j = i + 1;
+    while (isNumberWord(all[j]) || (all[j]?.word === 'of' && NUMBER_WORDS.has(all[j - 1]!.word))) j++;
+    for (let taken = 0; j < all.length && taken < COUNT_WINDOW; j++) {
+      const n = all[j]!;
+      if (isNumberWord(n)) break;
+      if (isStopWord(n)) {
+        if (COUNTED_INSIDE.has(n.word)) continue;
+        break;
+      }
+      countedTerms.add(n.term);
+      taken++;
+    }
   });
   const yes = (re: RegExp) => (re.test(text) ? 1 : 0);
   return {
@@ -117,5 +132,6 @@ const MONTH_WORD = new RegExp(`^${MONTH}$`, 'i');
 export const SHAPE_RULES: readonly string[] = [
   ...[DATE, DURATION, TITLE, NAME, SAID, PLACE, MONEY, PERCENTAGE, PERCENTAGE_FIGURE, PRISON, NAMED, PROPER_INSIDE, ORGANISATION, ORDINAL, AGE, MONTH_WORD].map(String),
   [...NUMBER_WORDS].join(' '),
+  [...COUNTED_INSIDE].join(' '),
   String(COUNT_WINDOW),
 ];

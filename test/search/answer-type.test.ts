@@ -66,6 +66,15 @@ describe('sentenceShape', () => {
     expect([...s.countedTerms]).toEqual(['video', 'clip']);
   });
 
+  it('takes what a count counts from the words right after it, not across "of"', () => {
+    const s = sentenceShape('He sold access to 250,000 images of child abuse.');
+    expect([...s.countedTerms]).toEqual(['imag']);
+    expect([...sentenceShape('Police seized hundreds of thousands of images.').countedTerms]).toEqual(['imag']);
+    expect([...sentenceShape('To date, 23 child victims had been identified.').countedTerms]).toEqual(['child', 'victim']);
+    const counted = countedTerms('how many children were rescued?', []);
+    expect(typeMatch('quantity', s, counted)).toBe(0.5);
+  });
+
   it('sees an age, and does not take a count after "under" for one', () => {
     expect(sentenceShape('A 23-year-old, who ran the site, was charged.').age).toBe(1);
     expect(sentenceShape('four German citizens between the ages of 40 and 64 were arrested').age).toBe(1);
