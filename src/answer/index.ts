@@ -108,6 +108,8 @@ export function refusedBeforeCheck(result: SearchResult, threshold: number): boo
   // would be about another thing.
   if (result.names.some((n) => !n.known) || result.unknownNames.length > 0) return true;
   const best = result.hits[0]!;
+  // It asks who holds a role ("who chaired the 2023 meeting?") and the best answer's story names nobody in it.
+  if (result.roleMissing) return true;
   // It names a year, and the best answer's story neither reports on that year nor states it where it answers.
   if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) return true;
   // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term, an age), and

@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 2.467,
+  bias: 2.133,
   weights: {
-    similarity: -0.063,
-    relevance: -0.182,
-    coverage: -0.341,
-    answerSentence: -1.406,
-    answerType: -0.731,
-    namesHeld: -0.578,
-    keyTerm: -0.608,
-    unknownWords: 0.532,
-    timeMissing: -0.208
+    similarity: -0.2,
+    relevance: 0.254,
+    coverage: -0.6,
+    answerSentence: -1.339,
+    answerType: -1.267,
+    namesHeld: -0.37,
+    keyTerm: 0.012,
+    unknownWords: 0.867,
+    timeMissing: -0.229
   },
-  threshold: 0.95
+  threshold: 0.8
 };

@@ -10,6 +10,7 @@ import { Bounded, indexedText, IndexError, REBUILD_HINT, type ArticleMeta, type 
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
+import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
@@ -89,6 +90,12 @@ export interface SearchResult {
   unknownNames: string[][];
   /** Share of the question's content words that no passage of the corpus uses (after stemming and synonyms). */
   unknownWords: number;
+  /**
+   * A "who" question asks a role ("who chaired…?", "who is the nspcc's head of…?") that the best answer's story does
+   * not give: no sentence of it names a person or body with the role's words (a verb's role: the story does not write
+   * the verb at all). False when the question asks no role (`role.ts`).
+   */
+  roleMissing: boolean;
 }
 
 /** Narrows a search to some articles, for a question about an answer already given ("where was that?"). */
@@ -226,6 +233,18 @@ export function createSearcher(index: VectorIndex): Searcher {
   const articleText = articleTexts(index);
   const timed = timedArticles(index);
   const mentioned = new Set(index.articles.flatMap((a) => Object.keys(a.statedYears).map(Number)));
+  /** An article's sentences' facts, each sentence once. */
+  const articleSentences = (id: string) => [...new Set(index.passagesOfArticle(id).flatMap((l) => index.sentencesOfPassage(l)))].map(sentenceInfo);
+  /** True unless the question asks a role (`askedRole`) the article does not give. */
+  const holdsAskedRole = (question: string, nameTerms: ReadonlySet<string>, id: string): boolean => {
+    const role = askedRole(withoutTimePhrases(question), nameTerms);
+    if (!role || role.speech) return true;
+    const sentences = articleSentences(id);
+    // A verb ("who opened…?") is often paraphrased beside the name ("opening the meeting, X…"), so only its absence
+    // from the whole story tells; a noun ("the chair") is written beside the person who holds it.
+    if (role.verb) return sentences.some((s) => holdsRole(role, s.terms));
+    return sentences.some((s) => (s.shape.person >= 0.5 || s.shape.organisation === 1) && holdsRole(role, s.terms));
+  };
 
   return {
     search(questionVector, question, overrides = {}, focus) {
@@ -377,7 +396,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));
       const unknownWords = asked.length ? unknown.length / asked.length : 0;
       const unknownNames = unknownHeadedNames(question, lexical);
-      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords };
+      const roleMissing = type === 'person' && hits.length > 0 && !holdsAskedRole(question, nameTerms, hits[0]!.article.id);
+      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, roleMissing };
 
       // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories
       // likely to answer (as for a named year) that hold the question's names as well as the best one does (another

@@ -181,6 +181,14 @@ describe('refusal by checking the answer', () => {
     expect((await answerer.ask('how many devices did operation harbour light seize?')).refused).toBe(false);
   });
 
+  it('refuses "who" for a role the story names nobody in, and answers the role it names', async () => {
+    // The 2019 meeting's story says who attended, not who chaired; the watchdog's says its chief executive spoke, not who.
+    expect((await answerer.ask('who chaired the 2019 expert meeting in madrid?')).refused).toBe(true);
+    expect((await answerer.ask("who is the online safety watchdog's chief executive?")).refused).toBe(true);
+    expect(first(await answerer.ask('who was the detective superintendent on operation northern light?')).highlight).toContain('Ruth Okafor');
+    expect(first(await answerer.ask('who led the northern light investigation?')).highlight).toContain('Ruth Okafor');
+  });
+
   it('refuses a year the best story neither reports on nor states', async () => {
     expect((await answerer.ask('how many arrests did operation harbour light make in 2019?')).refused).toBe(true);
     expect((await answerer.ask('how many arrests did operation harbour light make in 2021?')).refused).toBe(false);

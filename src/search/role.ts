@@ -1,0 +1,95 @@
+/**
+ * The role a "who" question asks about: "who chaired the 2023 meeting?" asks for the person who *chaired*, "who is the
+ * nspcc's head of child safety?" for the *head*. A story answers only if one of its sentences names a person (or a
+ * body) together with that role word; a story on the same meeting that names nobody as chair does not, however close
+ * its topic. Rules about English question shapes, never about any article.
+ */
+import { alternatives, isStopWord, tokenize, type Token } from '../analysis/index.js';
+
+/** Verbs that ask who said something: any sentence quoting or naming a speaker answers them (`namesSpeaker`). */
+const SPEECH = new Set(
+  'said says say told tell called call described describe warned warn stressed added commented comment quoted quote noted explained urged'.split(' '),
+);
+/**
+ * Verbs of holding an office or running an event ("who chaired…?", "who heads…?", "who opened…?"): a story that
+ * answers writes them, or their noun ("chair", "head"), somewhere. Other verbs ("who announced…?") are said in too
+ * many ways ("X said it would set up…") for their absence to tell; "who hosted…?" is as often answered by a place
+ * ("the meeting in Bermuda").
+ */
+const OFFICE_VERBS = new Set(
+  'chair chairs chaired head heads headed lead leads led open opens opened direct directs directed preside presides presided moderate moderates moderated run runs ran founded'.split(' '),
+);
+/** Verbs that only join "who" to the role ("who was the chair"). */
+const COPULA = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can']);
+/** The nouns that ask for a person in "which official…" (the role is the noun itself). */
+const PERSON_ASKED = /^(?:which|what)\s+(?:\w+\s+)?(official|officer|director|minister|attorney|prosecutor|commissioner|spokesperson|spokesman|spokeswoman|chairman|chairwoman|coordinator|detective|inspector|judge)\b/i;
+
+export interface AskedRole {
+  /** The question asks who said something: no role word to look for. */
+  speech: boolean;
+  /** The role is a verb ("who opened…?"), not a noun ("who was the chair?"). */
+  verb: boolean;
+  /**
+   * The role's words ("deputy director general"), each as its stems with their synonyms: a sentence holds the role
+   * when it holds one of each group.
+   */
+  words: string[][];
+}
+
+/** Nouns for anyone at all: no office. */
+const ANYONE = new Set('man woman men women person people boy girl guy individual one'.split(' '));
+
+const PARTICIPLE = /^[a-z]{3,}ed$/;
+
+const isAdverb = (t: Token) => /ly$/.test(t.word) && t.word.length > 4;
+
+/**
+ * The role a "who" question asks about, or null when it asks none this can read ("who is jane okafor?": a name, no
+ * role). `nameTerms`: the stems of the question's names, which are the thing, not the role ("who heads the *rcmp's*
+ * centre?").
+ */
+export function askedRole(question: string, nameTerms: ReadonlySet<string>): AskedRole | null {
+  const q = question.toLowerCase().trim();
+  // "who were the notices aimed at?": "who" is the object, and the words after the verb are the thing, not a role.
+  if (/\b(?:at|for|to|with|by|from|on|against|about)\s*[?.!]*$/.test(q)) return null;
+  const which = PERSON_ASKED.exec(q);
+  const rest = which ? null : /^(?:who|whose)\s+(.*)$/.exec(q)?.[1];
+  if (which) return role([tokenize(which[1]!)[0]!.term], false);
+  if (!rest) return null;
+  const tokens = tokenize(rest).filter((t) => !isAdverb(t));
+  const first = tokens[0];
+  if (!first) return null;
+  if (SPEECH.has(first.word)) return { speech: true, verb: true, words: [] };
+  if (!COPULA.has(first.word)) return OFFICE_VERBS.has(first.word) ? role([first.term], true) : null;
+  // "who was [the] [interpol's] deputy director general [in 2014]?": the noun run after the copula. A possessive or a
+  // name belongs to the thing the role is of.
+  const run: Token[] = [];
+  for (const t of tokens.slice(1)) {
+    if (t.word === 'the' || t.word === 'a' || t.word === 'an') {
+      if (run.length) break;
+      continue;
+    }
+    if (nameTerms.has(t.term) || /['’]s$/.test(t.word)) {
+      if (run.length) break;
+      continue;
+    }
+    // A participle ends the role ("who was quoted…", "who was the man arrested…").
+    if (isStopWord(t) || t.isNumber || PARTICIPLE.test(t.word)) break;
+    run.push(t);
+  }
+  // "who was the man arrested?" asks who, not what office.
+  if (run.length === 1 && ANYONE.has(run[0]!.word)) return null;
+  // "who was it?", "who is jane okafor?" ask no role: a name was skipped above. "who was quoted…?" asks a speaker.
+  if (!run.length) return SPEECH.has(tokens.slice(1).find((t) => !isStopWord(t) && !nameTerms.has(t.term))?.word ?? '') ? { speech: true, verb: true, words: [] } : null;
+  return role(run.map((t) => t.term), false);
+}
+
+const role = (terms: string[], verb: boolean): AskedRole => ({ speech: false, verb, words: terms.map((t) => alternatives(t)) });
+
+/** A shortened word ("exec") is held by the words it begins ("executive"). */
+const SHORTENED = 4;
+
+/** True when a sentence's terms hold every word of the role (a synonym, or the word written out, counts). */
+export function holdsRole(r: AskedRole, terms: ReadonlySet<string>): boolean {
+  return r.words.every((alts) => alts.some((a) => terms.has(a) || (a.length >= SHORTENED && [...terms].some((t) => t.startsWith(a)))));
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { askedRole, holdsRole } from '../../src/search/role.js';
+import { contentTerms } from '../../src/analysis/index.js';
+
+const words = (q: string, names: string[] = []) => askedRole(q, new Set(names))?.words.map((alts) => alts[0]);
+const holds = (q: string, sentence: string, names: string[] = []) => holdsRole(askedRole(q, new Set(names))!, new Set(contentTerms(sentence)));
+
+describe('askedRole', () => {
+  it('reads an office verb and a role noun, leaving out the names and possessives of what the role is of', () => {
+    expect(words('who chaired the meeting?')).toEqual(['chair']);
+    expect(words('who heads the rcmp centre?', ['rcmp'])).toEqual(['head']);
+    expect(words("who is the nspcc's head of child safety?")).toEqual(['head']);
+    expect(words('who was the nca deputy director general?', ['nca'])).toEqual(['deputi', 'director', 'gener']);
+    expect(words('which us attorney commented?')).toEqual(['attornei']);
+  });
+
+  it('asks no role of a name, of anyone, of an object "who", or of a verb that is said in many ways', () => {
+    expect(askedRole('who is jane okafor?', new Set(['jane', 'okafor']))).toBeNull();
+    expect(askedRole('who was the man arrested?', new Set())).toBeNull();
+    expect(askedRole('who were the notices aimed at?', new Set())).toBeNull();
+    expect(askedRole('who announced the task force?', new Set())).toBeNull();
+  });
+
+  it('reads "who said" and "who was quoted" as asking for a speaker', () => {
+    expect(askedRole('who said abuse images are crime scenes?', new Set())?.speech).toBe(true);
+    expect(askedRole('who was quoted for interpol?', new Set(['interpol']))?.speech).toBe(true);
+  });
+});
+
+describe('holdsRole', () => {
+  it('needs every word of the role, through a synonym or written out in full', () => {
+    expect(holds('who was the iwf chief exec?', 'Chief Executive Peter Robbins said so.', ['iwf'])).toBe(true);
+    expect(holds('who was the nca deputy director general?', 'NCA director Phil Gormley said so.', ['nca'])).toBe(false);
+    expect(holds('who heads the centre?', 'Its director, Ann Lee, said so.')).toBe(true);
+  });
+});
