@@ -5,15 +5,15 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 2.133,
+  bias: 2.13,
   weights: {
-    similarity: -0.2,
-    relevance: 0.254,
-    coverage: -0.6,
+    similarity: -0.201,
+    relevance: 0.258,
+    coverage: -0.602,
     answerSentence: -1.339,
     answerType: -1.267,
-    namesHeld: -0.37,
-    keyTerm: 0.012,
+    namesHeld: -0.369,
+    keyTerm: 0.013,
     unknownWords: 0.867,
     timeMissing: -0.229
   },

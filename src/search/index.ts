@@ -364,6 +364,18 @@ export function createSearcher(index: VectorIndex): Searcher {
 
       const relevance = new Map([...articleFeatures].map(([id, f]) => [id, articleRelevance(f, o.weights)]));
 
+      // Named years stated in a sentence that holds the asked-for answer and most of the question's words.
+      const answerYears = new Map<string, Set<number>>();
+      if (named.length) {
+        for (const label of candidates) {
+          const id = index.passage(label).articleId;
+          for (const sn of sentencesOf(label)) {
+            if (typeMatch(type, sn.shape, q.counted) < 1 || coverageOf(sn.terms, q.topicWeights.size ? q.topicWeights : q.weights) < 0.5) continue;
+            for (const y of named) if (sn.terms.has(String(y))) answerYears.set(id, new Set([...(answerYears.get(id) ?? []), y]));
+          }
+        }
+      }
+      const timedFor = lazy((id: string): TimedArticle => (answerYears.has(id) ? { ...timed(id), answerYears: answerYears.get(id) } : timed(id)));
       const hits: Hit[] = [...candidates].map((label) => {
         const passage = index.passage(label);
         const features = passageFeatures.get(label)!;
@@ -379,14 +391,14 @@ export function createSearcher(index: VectorIndex): Searcher {
           features,
           articleFeatures: ofArticle,
           score: articleScore(ofArticle, o.weights) + passageScore(features, o.weights),
-          timeClass: timeClass(scope, timed(passage.articleId)),
+          timeClass: timeClass(scope, timedFor(passage.articleId)),
           relevance: relevance.get(passage.articleId)!,
         };
       });
       hits.sort((a, b) => b.score - a.score || a.label - b.label);
       // Names, then time, pick among the stories likely to answer: the chosen articles' hits go first.
       const ranked = rankCandidates(
-        hits.map((h) => ({ hit: h, article: timed(h.article.id), score: h.score })),
+        hits.map((h) => ({ hit: h, article: timedFor(h.article.id), score: h.score })),
         scope,
         (a) => relevance.get(a.id)!,
         (a) => articleFeatures.get(a.id)!.names,

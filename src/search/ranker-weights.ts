@@ -4,30 +4,30 @@
  * 271 tuning examples (seed questions on the bundled corpus; seed and unseen tuning questions on the combined one); 271 have a right passage among the candidates.
  * Top-1 among candidates with the current weights: 0.908.
  * Cross-validation (5 folds of whole articles), top-1 on the left-out folds:
- *   lambda 0.001  best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.879 sd 0.025
+ *   lambda 0.001  best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.879 sd 0.027
  *   lambda 0.003  best: passage scale 0.5, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.885 sd 0.029
- *   lambda 0.01   best: passage scale 0.25, relevance needed: names 0.05 / year 0.05 / recency 0.3: mean 0.886 sd 0.041
+ *   lambda 0.01   best: passage scale 0.25, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.885 sd 0.037
  *   lambda 0.03   best: passage scale 0.5, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.903 sd 0.021
  * Chosen: lambda 0.03, passage scale 0.5, relevance needed: names 0.3 / year 0.05 / recency 0.05, mean 0.897 (best mean 0.903 at lambda 0.03; the strongest penalty, then the lowest gates, within one standard error).
  * On all tuning questions with the fitted weights: top-1 0.908, top-3 0.978 (candidates, before merging).
  * Article weights:
- *   dense              0.868   folds 0.834 … 0.904
- *   lexical            1.158   folds 1.077 … 1.228
- *   coverage           0.673   folds 0.659 … 0.685
- *   passageCoverage    0.751   folds 0.738 … 0.760
- *   answerSentence     0.617   folds 0.575 … 0.658
- *   names              0.937   folds 0.868 … 1.001
- *   keyTerm            0.549   folds 0.526 … 0.568
- *   yearPassage       -0.074   folds -0.128 … 0.003
- * Relevance (pointwise, intercept -3.048):
- *   dense              1.100   folds 1.052 … 1.138
- *   lexical            1.481   folds 1.373 … 1.552
- *   coverage           0.748   folds 0.728 … 0.763
- *   passageCoverage    0.815   folds 0.781 … 0.850
- *   answerSentence     0.493   folds 0.441 … 0.561
- *   names              0.844   folds 0.744 … 0.964
- *   keyTerm            0.402   folds 0.376 … 0.437
- *   yearPassage        0.054   folds 0.002 … 0.148
+ *   dense              0.873   folds 0.841 … 0.911
+ *   lexical            1.151   folds 1.069 … 1.227
+ *   coverage           0.672   folds 0.658 … 0.684
+ *   passageCoverage    0.752   folds 0.738 … 0.761
+ *   answerSentence     0.610   folds 0.573 … 0.653
+ *   names              0.940   folds 0.870 … 1.004
+ *   keyTerm            0.540   folds 0.518 … 0.557
+ *   yearPassage       -0.088   folds -0.144 … -0.014
+ * Relevance (pointwise, intercept -3.040):
+ *   dense              1.100   folds 1.056 … 1.137
+ *   lexical            1.467   folds 1.355 … 1.553
+ *   coverage           0.748   folds 0.724 … 0.766
+ *   passageCoverage    0.820   folds 0.782 … 0.854
+ *   answerSentence     0.473   folds 0.418 … 0.549
+ *   names              0.859   folds 0.750 … 0.982
+ *   keyTerm            0.384   folds 0.358 … 0.429
+ *   yearPassage        0.012   folds -0.046 … 0.091
  * Passage weights (scaled):
  *   dense              0.262   folds 0.227 … 0.279
  *   sentenceDense      0.304   folds 0.274 … 0.337
@@ -43,7 +43,7 @@
  *   yearPassage        0.115   folds 0.040 … 0.152
  *
  * Answer check: 287 questions not refused before it (17 unanswerable).
- * Cross-validated log-loss: lambda 0.001 0.703, lambda 0.003 0.659, lambda 0.01 0.633, lambda 0.03 0.636, lambda 0.1 0.657; chosen lambda 0.01.
+ * Cross-validated log-loss: lambda 0.001 0.703, lambda 0.003 0.658, lambda 0.01 0.633, lambda 0.03 0.636, lambda 0.1 0.657; chosen lambda 0.01.
  * Trade-off on the tuning questions, out-of-fold probabilities (refuse at ≥ t): t, unanswerable refused, answerable wrongly refused
  *   0.05  17/17  270/270
  *   0.10  17/17  270/270
@@ -66,29 +66,29 @@
  *   0.95  0/17  0/270
  * Chosen threshold 0.8 (most refused unanswerable minus 2 × wrongly refused).
  * Check weights:
- *   similarity        -0.200
- *   relevance          0.254
- *   coverage          -0.600
+ *   similarity        -0.201
+ *   relevance          0.258
+ *   coverage          -0.602
  *   answerSentence    -1.339
  *   answerType        -1.267
- *   namesHeld         -0.370
- *   keyTerm            0.012
+ *   namesHeld         -0.369
+ *   keyTerm            0.013
  *   unknownWords       0.867
  *   timeMissing       -0.229
- *   intercept          2.133
+ *   intercept          2.130
  */
 import type { Weights } from './features.js';
 
 export const RANKER_WEIGHTS: Weights = {
   article: {
-    dense: 0.868,
-    lexical: 1.158,
-    coverage: 0.673,
-    passageCoverage: 0.751,
-    answerSentence: 0.617,
-    names: 0.937,
-    keyTerm: 0.549,
-    yearPassage: -0.074,
+    dense: 0.873,
+    lexical: 1.151,
+    coverage: 0.672,
+    passageCoverage: 0.752,
+    answerSentence: 0.61,
+    names: 0.94,
+    keyTerm: 0.54,
+    yearPassage: -0.088,
   },
   passage: {
     dense: 0.262,
@@ -105,16 +105,16 @@ export const RANKER_WEIGHTS: Weights = {
     yearPassage: 0.115,
   },
   relevance: {
-    bias: -3.048,
+    bias: -3.04,
     article: {
       dense: 1.1,
-      lexical: 1.481,
+      lexical: 1.467,
       coverage: 0.748,
-      passageCoverage: 0.815,
-      answerSentence: 0.493,
-      names: 0.844,
-      keyTerm: 0.402,
-      yearPassage: 0.054,
+      passageCoverage: 0.82,
+      answerSentence: 0.473,
+      names: 0.859,
+      keyTerm: 0.384,
+      yearPassage: 0.012,
     },
   },
   gate: {

@@ -85,6 +85,8 @@ export interface TimedArticle {
    * report published the next year on the year just gone), or its front matter says.
    */
   reportsOn: number;
+  /** Named years a sentence of it states beside the asked-for answer and the question's words (per question). */
+  answerYears?: ReadonlySet<number>;
 }
 
 /**
@@ -107,14 +109,17 @@ export interface TimeGateThresholds {
 
 /**
  * How an article's time fits the question's, as a rank: for a named year, 2 = it reports on that year, 1 = it is of
- * that year or of the next year and states it, 0 = neither; for "latest", "first" and "by <year>", the year it reports
- * on (so only same-year articles compete on topic alone); otherwise 0.
+ * that year or of the next year and states it, or states it beside the asked-for answer, 0 = none of these; for
+ * "latest", "first" and "by <year>", the year it reports on (so only same-year articles compete on topic alone);
+ * otherwise 0.
  */
 export function timeClass(scope: TimeScope, a: TimedArticle): number {
   switch (scope.kind) {
     case 'year':
       if (scope.years.includes(a.reportsOn)) return 2;
-      return scope.years.some((y) => y === a.year || (a.year === y + 1 && a.statedYears.has(y))) ? 1 : 0;
+      // Of that year, or of the next and stating it; or stating it beside the asked-for answer ("from 139 reports in
+      // 2021 to over 10,000 in 2022", in a report of 2023): evidence for the year, not a passing mention.
+      return scope.years.some((y) => y === a.year || (a.year === y + 1 && a.statedYears.has(y)) || a.answerYears?.has(y)) ? 1 : 0;
     case 'latest':
     case 'earliest':
     case 'by':

@@ -2,7 +2,8 @@
  * The search's rules on a small corpus made here (fixture articles, not real ones), with the real model and the real
  * index: several years of one kind of meeting, a passage mentioning another year, annual reports published the year
  * after the one they report on (one also dating its own launch), two operations whose names share a word, one
- * centre's figures after three and after five years, and the kinds of answer.
+ * centre's figures after three and after five years, a year's figure stated only in a later report, and the kinds of
+ * answer.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -62,6 +63,18 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2022-03-10',
     'On 9 March 2022 the online safety watchdog presented its annual report for 2021 to members of parliament.\n\n' +
       'In 2021 the watchdog removed 12,400 abuse webpages, and in 2021 it also trained 300 moderators.',
+  ],
+  'extortion-threat-report': [
+    'Threat report: online extortion of teenagers soars',
+    '2023-10-19',
+    'An alliance of governments and companies released its threat assessment on Thursday.\n\n' +
+      'Reports of financial sexual extortion jumped from 139 in 2021 to over 10,000 reports in 2022, the assessment found.',
+  ],
+  'helpline-reports': [
+    'Helpline busier than ever',
+    '2022-03-01',
+    'The child helpline received 8,200 reports in 2021, many about financial scams and extortion of teenagers, and expects more in 2022.\n\n' +
+      'Most calls came from parents.',
   ],
   'centre-three-years': [
     'Child protection centre marks three years',
@@ -142,6 +155,11 @@ describe('time as evidence', () => {
     const answer = await answerer.ask('how many children had the child protection centre removed from harm after three years?');
     expect(firstTitle(answer)).toBe('Child protection centre marks three years');
     expect(first(answer).highlight).toContain('310 children');
+  });
+
+  it('finds a year’s figure in a later report that states the year beside it, over a story that states the year with another figure', async () => {
+    const answer = first(await answerer.ask('how many financial extortion reports were there in 2021?'));
+    expect(answer.highlight).toContain('139 in 2021');
   });
 
   it('refuses a year no article is of, reports on or mentions', async () => {
