@@ -117,6 +117,11 @@ interface SentenceInfo extends Span {
   shape: SentenceShape;
 }
 
+/** The words a question gives as its source ("… according to the iwf's 2007 report?" → "the iwf's 2007 report"), or ''. */
+function sourceOf(question: string): string {
+  return /\b(?:according\s+to|per|as\s+reported\s+by|reported\s+by)\s+([^,;?!]+)/i.exec(question)?.[1]?.toLowerCase() ?? '';
+}
+
 /** What sentence scoring needs to know about one question, worked out once per question. */
 interface QuestionFeatures {
   /** Each question term's weight: its rarest meaning's idf, so "kids" weighs what "children" does. */
@@ -278,8 +283,14 @@ export function createSearcher(index: VectorIndex): Searcher {
       // The question's most specific word that is not a name and that the corpus uses ("chaired", "cost", "convicted").
       const keyTerm = [...q.topicWeights].filter(([t]) => !unknown.includes(t)).sort((a, b) => b[1] - a[1])[0]?.[0];
       // Each name counts by its rarity: "Strikeback" decides, "INTERPOL" (in most articles) hardly does.
-      const nameWeight = names.reduce((s, nm) => s + nm.weight, 0);
-      const nameShare = (text: string) => (nameWeight ? names.reduce((s, nm) => s + nm.weight * nameMatch(nm, text), 0) / nameWeight : 0);
+      // A name the question gives as its source ("according to weprotect") is what the answer must come from: it weighs
+      // as much as the other names together, so a story without it never holds the question's names.
+      const source = sourceOf(question);
+      const isSource = (nm: QuestionName) => source !== '' && nm.words.every((w) => source.includes(w.toLowerCase()));
+      const otherWeight = names.filter((nm) => !isSource(nm)).reduce((s, nm) => s + nm.weight, 0);
+      const weightOf = (nm: QuestionName) => (isSource(nm) ? nm.weight + otherWeight : nm.weight);
+      const nameWeight = names.reduce((s, nm) => s + weightOf(nm), 0);
+      const nameShare = (text: string) => (nameWeight ? names.reduce((s, nm) => s + weightOf(nm) * nameMatch(nm, text), 0) / nameWeight : 0);
       const articleNames = lazy((id: string) => nameShare(articleText(id)));
       /** The key term's share of each candidate article (1 itself, `SYNONYM_WEIGHT` a synonym), as `coverageOf` counts it. */
       const keyTermShare = (articleIds: Iterable<string>) => {

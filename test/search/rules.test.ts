@@ -70,11 +70,23 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'An alliance of governments and companies released its threat assessment on Thursday.\n\n' +
       'Reports of financial sexual extortion jumped from 139 in 2021 to over 10,000 reports in 2022, the assessment found.',
   ],
+  'alliance-assessment': [
+    'Alliance finds surge in abuse reports',
+    '2023-10-19',
+    'The Safeguard Alliance said reports of CSAM have risen 87% since 2019, in its latest threat assessment.\n\n' +
+      'It called on companies to act.',
+  ],
+  'monitor-2024-figures': [
+    'Monitor records more abuse reports',
+    '2025-04-29',
+    'The national monitor said reports of CSAM have risen 6% since 2023, to 291,000.\n\n' +
+      'The monitor said AI imagery was a growing share.',
+  ],
   'helpline-reports': [
     'Helpline busier than ever',
     '2022-03-01',
     'The child helpline received 8,200 reports in 2021, many about financial scams and extortion of teenagers, and expects more in 2022.\n\n' +
-      'Most calls came from parents.',
+      'Most calls came from parents, the helpline told the Safeguard Alliance.',
   ],
   'centre-three-years': [
     'Child protection centre marks three years',
@@ -160,6 +172,12 @@ describe('time as evidence', () => {
   it('finds a year’s figure in a later report that states the year beside it, over a story that states the year with another figure', async () => {
     const answer = first(await answerer.ask('how many financial extortion reports were there in 2021?'));
     expect(answer.highlight).toContain('139 in 2021');
+  });
+
+  it('answers from the source a question names ("according to…"), not from a newer story without it', async () => {
+    const answer = first(await answerer.ask('by how much have csam reports risen since 2019 according to the safeguard alliance?'));
+    expect(answer.highlight).toContain('87%');
+    expect(first(await answerer.ask('by how much have csam reports risen most recently?')).highlight).toContain('6%');
   });
 
   it('refuses a year no article is of, reports on or mentions', async () => {
