@@ -202,7 +202,7 @@ function countedSpan(question: string): { start: number; end: number } | null {
 
 const YEAR_RE = new RegExp(`\\b${YEAR}\\b`, 'g');
 const TIME_PHRASE = new RegExp(
-  `\\s*\\b(?:(?:back\\s+)?in|of|at|during|for|from)?\\s*(?:the\\s+)?(?:year\\s+)?${YEAR}(?:\\s?[-–/]\\s?(?:\\d{4}|\\d{2}))?\\b|\\s*\\b(?:at\\s+|in\\s+|for\\s+)?(?:the\\s+)?(?:latest|newest|most\\s+recent(?:ly)?|recently|currently|now|today|nowadays|these\\s+days|lately)\\b(?:\\s+(?:one|meeting|conference|edition|event|session|gathering|report|year|time))?|\\s*\\b(?:at\\s+|in\\s+)?the\\s+(?:first|earliest|oldest)\\s+(?:one|meeting|conference|edition|event|session|gathering|report|year|time)\\b`,
+  `\\s*\\b(?:(?:back\\s+)?in|of|at|during|for|from|by|as\\s+of|up\\s+to|until|till|through|since|before)?\\s*(?:the\\s+)?(?:year\\s+)?${YEAR}(?:\\s?[-–/]\\s?(?:\\d{4}|\\d{2}))?\\b|\\s*\\b(?:at\\s+|in\\s+|for\\s+)?(?:the\\s+)?(?:latest|newest|most\\s+recent(?:ly)?|recently|currently|now|today|nowadays|these\\s+days|lately)\\b(?:\\s+(?:one|meeting|conference|edition|event|session|gathering|report|year|time))?|\\s*\\b(?:at\\s+|in\\s+)?the\\s+(?:first|earliest|oldest)\\s+(?:one|meeting|conference|edition|event|session|gathering|report|year|time)\\b`,
   'gi',
 );
 

@@ -45,7 +45,11 @@ export function answerType(question: string): AnswerType {
   if (/\b(cost|costs|budget|price|spent|spend|salary|paid\s+how\s+much|how\s+much\s+money|funding\s+amount|worth)\b/.test(q) && /\b(how\s+much|what|which)\b/.test(q)) {
     return 'money';
   }
-  if (/\b(percent|percentage|per\s+cent|proportion|fraction)\b|\bwhat\s+share\b|\bhow\s+big\s+a\s+share\b|\bhow\s+much\s+of\b|\bby\s+how\s+much\b|%/.test(q)) {
+  if (
+    /\b(percent|percentage|per\s+cent|proportion|fraction)\b|\bwhat\s+share\b|\bhow\s+big\s+a\s+share\b|\bhow\s+much\s+of\b|\bby\s+how\s+much\b|%/.test(q) ||
+    // "how much have offences risen?", "how much higher were reports?": a change, mostly told as a share.
+    /\bhow\s+much\s+(?:[\w'’-]+\s+){0,10}?(?:rise|rises|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|jump|jumped|climb|climbed|higher|lower)\b/.test(q)
+  ) {
     return 'percentage';
   }
   if (/\b(sentenced?|sentences|jailed|jail|prison|imprisoned|imprisonment|locked\s+up|behind\s+bars)\b/.test(q) && /\b(how\s+long|how\s+many\s+(years|months)|what|which)\b/.test(q)) {

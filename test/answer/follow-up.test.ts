@@ -18,6 +18,8 @@ describe('resolveFollowUp: the resolution table (general English, no corpus name
     ["and in '14?", COUNT, 'how many countries attended in 2014?'],
     ['and how many in 2015?', COUNT, 'how many countries attended in 2015?'],
     ['and the latest?', COUNT, 'how many countries attended most recently?'],
+    ['and now?', 'how many victims had been identified by 2015?', 'how many victims had been identified most recently?'],
+    ['and now?', 'how many offenders were in icse as of 2014?', 'how many offenders were in icse most recently?'],
     ['and the 2014 one?', 'who opened the 2015 meeting?', 'who opened the 2014 meeting?'],
     ['how about in 2022', 'who chaired the meeting in 2015?', 'who chaired the meeting in 2022?'],
   ])('time: "%s" after "%s" → "%s"', (message, previous, understood) => {
