@@ -22,6 +22,8 @@ const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)
 const PERCENTAGE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b|percentage\s+points?\b)|\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one\s+in\s+(?:\w+|\d+)|\d+\s+in\s+\d+|(?:two|three|four|five|ten)fold|doubled|tripled|quadrupled|halved)\b/i;
 const PERCENTAGE_FIGURE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b)/gi;
 const PRISON = /\b(?:sentenced|jailed|imprisoned|imprisonment|prison|jail|life\s+sentence|behind\s+bars)\b/i;
+/** A term with no length: life. */
+const LIFE_TERM = /\b(?:life\s+(?:sentence|imprisonment|in\s+prison|term)|for\s+life|to\s+life)\b/i;
 const NAMED = /\b(?:Operation|Project|Task\s?Force|Taskforce|Programme|Program|Initiative|Campaign)\s+[\p{Lu}\d][\p{L}\d'’-]*|\b(?:called|named|dubbed|code-?named|known\s+as)\s+[“"‘']?[\p{Lu}\d]|[“"‘'][\p{Lu}][^“”"]{1,40}[”"’']/u;
 /** A capitalised word inside a sentence (not its first word): some proper name. */
 const PROPER_INSIDE = /[\p{Ll},;:]\s+(?:[\p{Lu}][\p{Ll}]+|[\p{Lu}]{2,})\b/u;
@@ -120,7 +122,7 @@ export function sentenceShape(text: string): SentenceShape {
     ordinal: yes(ORDINAL),
     age: yes(AGE),
     percentage: yes(PERCENTAGE),
-    prison: PRISON.test(text) ? (DURATION.test(text) ? 1 : 0.5) : 0,
+    prison: PRISON.test(text) ? (DURATION.test(text) || LIFE_TERM.test(text) ? 1 : 0.5) : 0,
     name: NAMED.test(text) ? 1 : PROPER_INSIDE.test(text) ? 0.5 : 0,
     organisation: yes(ORGANISATION),
   };
@@ -130,7 +132,7 @@ const MONTH_WORD = new RegExp(`^${MONTH}$`, 'i');
 
 /** What the shape rules are made of (patterns and word lists), for the analysis fingerprint (`analysis/index.ts`). */
 export const SHAPE_RULES: readonly string[] = [
-  ...[DATE, DURATION, TITLE, NAME, SAID, PLACE, MONEY, PERCENTAGE, PERCENTAGE_FIGURE, PRISON, NAMED, PROPER_INSIDE, ORGANISATION, ORDINAL, AGE, MONTH_WORD].map(String),
+  ...[DATE, DURATION, TITLE, NAME, SAID, PLACE, MONEY, PERCENTAGE, PERCENTAGE_FIGURE, PRISON, LIFE_TERM, NAMED, PROPER_INSIDE, ORGANISATION, ORDINAL, AGE, MONTH_WORD].map(String),
   [...NUMBER_WORDS].join(' '),
   [...COUNTED_INSIDE].join(' '),
   String(COUNT_WINDOW),

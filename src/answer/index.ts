@@ -114,7 +114,7 @@ export function refusedBeforeCheck(result: SearchResult, threshold: number): boo
   if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) return true;
   // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term, an age), and
   // none of the best passages states one.
-  return STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, TYPE_CHECK_DEPTH).every((h) => h.features.answerType === 0);
+  return STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, TYPE_CHECK_DEPTH).every((h) => h.features.answerType < 1);
 }
 
 /**

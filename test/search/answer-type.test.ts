@@ -49,6 +49,7 @@ describe('sentenceShape', () => {
     expect(sentenceShape('The court sentenced him to 146 years in prison.').prison).toBe(1);
     expect(sentenceShape('He is already in prison in South Korea.').prison).toBe(0.5);
     expect(sentenceShape('The meeting lasted three days.').prison).toBe(0);
+    expect(sentenceShape('The ringleader was sentenced to life in prison.').prison).toBe(1);
   });
 
   it('sees the name of an operation or of something called so', () => {
