@@ -46,8 +46,8 @@ export interface Token {
   isNumber: boolean;
 }
 
-// An ordinal ("32nd") is one word, not a count; then numbers ("5,140", "7.5"), then words.
-const TOKEN = /\d+(?:st|nd|rd|th|ST|ND|RD|TH)\b|\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}'’-]*/gu;
+// An ordinal ("32nd", "39TH", "39Th") is one word, not a count; then numbers ("5,140", "7.5"), then words.
+const TOKEN = /\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}'’-]*/gu;
 
 /** Two-word verbs that mean one word, folded so they meet their one-word forms ("took part" → "participated"). */
 const PHRASES: [RegExp, string][] = [

@@ -13,5 +13,6 @@ describe('tokenize', () => {
   it('reads an ordinal in capitals as the same one word as in lower case', () => {
     expect(tokenize('the 39TH meeting').map((t) => t.term)).toEqual(tokenize('the 39th meeting').map((t) => t.term));
     expect(tokenize('39TH')).toHaveLength(1);
+    expect(tokenize('the 39Th meeting').map((t) => t.term)).toEqual(tokenize('the 39th meeting').map((t) => t.term));
   });
 });
