@@ -143,6 +143,19 @@ function tag(text: string): { json(options: object): unknown } {
   return tagger(text);
 }
 
+/** A dateline: "LYON, France –", "BANGKOK, Thailand –". */
+const DATELINE = /^[“"]?[\p{Lu}]{3,}(?:\s[\p{Lu}]{3,})?(?:\s*[/,]\s*[\p{Lu}][\p{L}]+)*,\s+[\p{Lu}][\p{L}]+/u;
+
+/**
+ * True when a sentence names a place: a dateline, or a word the tagger knows as a place or a people ("Bermuda",
+ * "Lyon", "the Philippines", "Danish"). Stricter
+ * than the sentence shapes' "in <Capitalised word>", which "capabilities in Victim Identification" also has: a "where
+ * was that?" is answered only by a place.
+ */
+export function namesPlace(text: string): boolean {
+  return DATELINE.test(text.trim()) || terms(text).some((t) => t.tags.has('Place') || t.tags.has('Demonym'));
+}
+
 function terms(text: string): Term[] {
   const doc = tag(text);
   const json = doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; offset: { start: number; length: number } }[] }[];

@@ -16,7 +16,7 @@ import { REFUSAL_WEIGHTS } from './refusal-weights.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
 import { wordOverlap } from './highlight.js';
 import { articleOfPassage } from '../passages/index.js';
-import { parseReference, QUESTION_WORD, resolveFollowUp, type Resolution } from './follow-up.js';
+import { namesPlace, parseReference, QUESTION_WORD, resolveFollowUp, type Resolution } from './follow-up.js';
 import { checkQuestion } from './question.js';
 import { speakerOf } from './speaker.js';
 import { refusalThreshold } from './refusal.js';
@@ -265,19 +265,34 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
     // "and the chair?" asks what the previous question asked ("who…?") of another thing.
     const type = r.about !== 'topic' ? REFERENCE_TYPES[r.about] : answerType(QUESTION_WORD.test(r.message) ? r.message : r.previous);
     // The answering sentence often says it itself ("…the three-day meeting (5 – 7 September)…").
-    if (r.about !== 'topic' && statesAnswer(type, first.highlight)) return { ...previous, question: r.question, understood: r.question, newestFirst: false, results: [first] };
+    const states = (text: string) => (r.about === 'place' ? namesPlace(text) : statesAnswer(type, text));
+    if (r.about !== 'topic' && states(first.highlight)) return { ...previous, question: r.question, understood: r.question, newestFirst: false, results: [first] };
     const focus: Focus = { articles: new Set([articleOfPassage(first.passageIds[0]!)]), answerType: type };
     // What "that" is about: the question the previous answer answered.
     const query = `${r.message} ${withoutTimePhrases(r.previous)}`;
     const embedder = await embedderReady;
     const result = searcher.search(await embedder.embedQuery(query), query, options.search, focus);
     // A place or a date is what was asked: the passages that state one go first.
-    if (r.about !== 'topic') result.hits.sort((a, b) => Number(b.features.answerType >= 1) - Number(a.features.answerType >= 1));
+    if (r.about !== 'topic') {
+      const answers = (h: Hit) => (r.about === 'place' ? namesPlace(h.passage.text) : h.features.answerType >= 1);
+      result.hits.sort((a, b) => Number(answers(b)) - Number(answers(a)));
+      // The sentence shown is the one naming the place ("LYON, France – …"), not the one closest to the two questions.
+      if (r.about === 'place') result.hits = result.hits.map(withPlaceSentence);
+    }
     // Only the article's own passages compete, and the query is the two questions run together, so its similarity
     // says little: no similarity refusal. A place or date is stated or not (the strict-kind rule); anything else
     // must also pass the answer check.
     const check = r.about === 'topic' ? options.refusal : { ...REFUSAL_WEIGHTS, threshold: Infinity };
     return buildAnswer(r.question, result, index, top, -1, check);
+  }
+
+  /** A hit whose shown sentence names a place: its own, or its passage's first that does. */
+  function withPlaceSentence(h: Hit): Hit {
+    const text = (span: { start: number; end: number }) => h.passage.text.slice(span.start, span.end);
+    if (namesPlace(text(h.sentence))) return h;
+    const spans = index.sentencesOfPassage(h.label).map((l) => index.sentence(l)).map((x) => ({ start: x.start - h.passage.start, end: x.end - h.passage.start }));
+    const named = spans.find((span) => namesPlace(text(span)));
+    return named ? { ...h, sentence: named } : h;
   }
 
   /** How to take `message` after `after` (see `follow-up.ts`). */

@@ -144,6 +144,13 @@ describe('Answerer.ask with `after` (real model and index)', () => {
     expect(which.results[0]!.sources).toEqual(original.results[0]!.sources);
   });
 
+  it('answers "where was that?" with the sentence naming a place, not one with a capitalised phrase after "in"', async () => {
+    // The quoted sentence says "capabilities in Victim Identification", which once passed for a place.
+    const where = await answerer.ask('where was that?', { after: 'what did kavanagh say interpol was doing with its crimes against children unit?' });
+    expect(years(where)).toEqual([2022]);
+    expect(where.results[0]!.highlight).toMatch(/^LYON, France/);
+  });
+
   it('asks the understood form of a reference again and gets the same answer (what a Discord footer stores)', async () => {
     const answer = await answerer.ask('when was it?', { after: COUNT });
     const again = await answerer.ask(answer.understood);
