@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 2.13,
+  bias: 2.061,
   weights: {
-    similarity: -0.201,
-    relevance: 0.258,
-    coverage: -0.602,
-    answerSentence: -1.339,
-    answerType: -1.267,
-    namesHeld: -0.369,
-    keyTerm: 0.013,
-    unknownWords: 0.867,
-    timeMissing: -0.229
+    similarity: -0.331,
+    relevance: 0.252,
+    coverage: -0.825,
+    answerSentence: -1.357,
+    answerType: -1.385,
+    namesHeld: 0.012,
+    keyTerm: -0.059,
+    unknownWords: 0.93,
+    timeMissing: -0.216
   },
-  threshold: 0.8
+  threshold: 0.95
 };

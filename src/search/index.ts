@@ -239,7 +239,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   const timed = timedArticles(index);
   const mentioned = new Set(index.articles.flatMap((a) => Object.keys(a.statedYears).map(Number)));
   /** An article's sentences' facts, each sentence once. */
-  const articleSentences = (id: string) => [...new Set(index.passagesOfArticle(id).flatMap((l) => index.sentencesOfPassage(l)))].map(sentenceInfo);
+  const articleSentences = (id: string) => [...new Set(index.passagesOfArticle(id).flatMap((l) => index.sentencesOfPassage(l)))].map((l) => ({ label: l, ...sentenceInfo(l) }));
   /** True unless the question asks a role (`askedRole`) the article does not give. */
   const holdsAskedRole = (question: string, nameTerms: ReadonlySet<string>, id: string): boolean => {
     const role = askedRole(withoutTimePhrases(question), nameTerms);
@@ -248,7 +248,7 @@ export function createSearcher(index: VectorIndex): Searcher {
     // A verb ("who opened…?") is often paraphrased beside the name ("opening the meeting, X…"), so only its absence
     // from the whole story tells; a noun ("the chair") is written beside the person who holds it.
     if (role.verb) return sentences.some((s) => holdsRole(role, s.terms));
-    return sentences.some((s) => (s.shape.person >= 0.5 || s.shape.organisation === 1) && holdsRole(role, s.terms));
+    return sentences.some((s) => (s.shape.person >= 0.5 || s.shape.organisation === 1) && holdsRole(role, s.terms, index.sentence(s.label).text));
   };
 
   return {

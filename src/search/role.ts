@@ -36,6 +36,11 @@ export interface AskedRole {
   words: string[][];
 }
 
+/** Words of titles, a role even where the corpus writes them as a name ("NCA Director General"). */
+const TITLE_WORDS = new Set(
+  'director general chief executive head deputy assistant commissioner minister secretary president chair chairman chairwoman coordinator officer attorney prosecutor superintendent inspector commander governor premier mayor spokesperson spokesman spokeswoman'.split(' '),
+);
+
 /** Nouns for anyone at all: no office. */
 const ANYONE = new Set('man woman men women person people boy girl guy individual one'.split(' '));
 
@@ -61,15 +66,16 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
   if (!first) return null;
   if (SPEECH.has(first.word)) return { speech: true, verb: true, words: [] };
   if (!COPULA.has(first.word)) return OFFICE_VERBS.has(first.word) ? role([first.term], true) : null;
-  // "who was [the] [interpol's] deputy director general [in 2014]?": the noun run after the copula. A possessive or a
-  // name belongs to the thing the role is of.
+  // "who was [the] [interpol's] deputy director general [in 2014]?": the noun run after the copula.
   const run: Token[] = [];
   for (const t of tokens.slice(1)) {
     if (t.word === 'the' || t.word === 'a' || t.word === 'an') {
       if (run.length) break;
       continue;
     }
-    if (nameTerms.has(t.term) || /['’]s$/.test(t.word)) {
+    // A possessive or a name belongs to the thing the role is of ("interpol's", "the nca"), unless it is a title
+    // ("director general", which the corpus may write as part of a name).
+    if (/['’]s$/.test(t.word) || (nameTerms.has(t.term) && !TITLE_WORDS.has(t.word))) {
       if (run.length) break;
       continue;
     }
@@ -89,7 +95,21 @@ const role = (terms: string[], verb: boolean): AskedRole => ({ speech: false, ve
 /** A shortened word ("exec") is held by the words it begins ("executive"). */
 const SHORTENED = 4;
 
-/** True when a sentence's terms hold every word of the role (a synonym, or the word written out, counts). */
-export function holdsRole(r: AskedRole, terms: ReadonlySet<string>): boolean {
-  return r.words.every((alts) => alts.some((a) => terms.has(a) || (a.length >= SHORTENED && [...terms].some((t) => t.startsWith(a)))));
+/** Words that make a role another one: the deputy director general is not the director general. */
+const RANK = new Set(['deputy', 'assistant', 'vice', 'acting', 'associate', 'interim', 'former']);
+
+const holdsWord = (alts: string[], t: string) => alts.some((a) => t === a || (a.length >= SHORTENED && t.startsWith(a)));
+
+/**
+ * True when a sentence's terms hold every word of the role (a synonym, or the word written out, counts). Given the
+ * sentence's text, a role word written after a rank the question does not ask ("the NCA deputy director general" for
+ * "the nca's director general") is another role.
+ */
+export function holdsRole(r: AskedRole, terms: ReadonlySet<string>, text?: string): boolean {
+  if (!r.words.every((alts) => [...terms].some((t) => holdsWord(alts, t)))) return false;
+  if (text === undefined || r.verb) return true;
+  const tokens = tokenize(text);
+  const asked = (w: string) => r.words.some((alts) => alts.includes(tokenize(w)[0]!.term));
+  // Each role word written somewhere not right after a rank the question does not ask.
+  return r.words.every((alts) => tokens.some((t, i) => holdsWord(alts, t.term) && !(RANK.has(tokens[i - 1]?.word ?? '') && !asked(tokens[i - 1]!.word))));
 }
