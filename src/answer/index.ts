@@ -85,10 +85,11 @@ interface Draft {
 
 /**
  * True when the articles do not answer: nothing found; the closest passage further than the model's off-topic
- * threshold while it does not write every word of the question; only years named that no article covers; a name no article mentions; a named year the best answer's
- * story neither reports on nor states; a sum, date, duration, share, prison term or age asked and none of the best
- * passages stating one; or the answer check (`answer-check.ts`) finds the best answers
- * lack what the question is about.
+ * threshold while it does not write every word of the question; only years named that no article covers; a name no
+ * article mentions; a role asked ("who chaired…?") that the best answer's story gives nobody; a named year the best
+ * answer's story neither reports on nor states; a sum, date, duration, share, prison term or age asked and none of
+ * the best passages stating one; or the answer check (`answer-check.ts`) finds the best answers lack what the question
+ * is about.
  */
 export function refuses(result: SearchResult, threshold: number, refusal: RefusalWeights = REFUSAL_WEIGHTS): boolean {
   return refusedBeforeCheck(result, threshold) || unanswerableProbability(checkFeatures(result, threshold), refusal) >= refusal.threshold;
@@ -102,7 +103,7 @@ export function refusedBeforeCheck(result: SearchResult, threshold: number): boo
   if (result.hits.length === 0) return true;
   // Far from every passage: off topic — unless the best passage writes every word of the question ("ok who is
   // michael desilva?": a short question is far from any passage, yet nothing off topic is held word for word).
-  if (result.bestDense < threshold && (result.hits[0]!.features.passageCoverage ?? 0) < WHOLLY_HELD) return true;
+  if (result.bestDense < threshold && result.hits[0]!.features.passageCoverage < WHOLLY_HELD) return true;
   if (result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length) return true;
   // The question names something ("operation hydra", "operation blue harbour") that no article mentions: any answer
   // would be about another thing.
@@ -112,8 +113,8 @@ export function refusedBeforeCheck(result: SearchResult, threshold: number): boo
   if (result.roleMissing) return true;
   // It names a year, and the best answer's story neither reports on that year nor states it where it answers.
   if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) return true;
-  // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term, an age), and
-  // none of the best passages states one.
+  // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term, an age),
+  // and none of the best passages states one.
   return STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, TYPE_CHECK_DEPTH).every((h) => h.features.answerType < 1);
 }
 

@@ -92,8 +92,9 @@ export interface SearchResult {
   unknownWords: number;
   /**
    * A "who" question asks a role ("who chaired…?", "who is the nspcc's head of…?") that the best answer's story does
-   * not give: no sentence of it names a person or body with the role's words (a verb's role: the story does not write
-   * the verb at all). False when the question asks no role (`role.ts`).
+   * not give: no sentence of it names a person or body with the role's words, none of them after a rank the question
+   * does not ask (a verb's role: the story does not write the verb at all). False when the question asks no role
+   * (`role.ts`).
    */
   roleMissing: boolean;
 }
