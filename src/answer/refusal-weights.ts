@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 2.061,
+  bias: 2.108,
   weights: {
-    similarity: -0.331,
-    relevance: 0.252,
-    coverage: -0.825,
-    answerSentence: -1.357,
-    answerType: -1.385,
-    namesHeld: 0.012,
-    keyTerm: -0.059,
-    unknownWords: 0.93,
-    timeMissing: -0.216
+    similarity: -0.218,
+    relevance: -0.013,
+    coverage: -0.774,
+    answerSentence: -1.342,
+    answerType: -1.121,
+    namesHeld: 0.016,
+    keyTerm: -0.25,
+    unknownWords: 0.965,
+    timeMissing: -0.208
   },
   threshold: 0.95
 };

@@ -12,8 +12,10 @@
  * on articles left out.
  */
 import {
+  answerType,
   ARTICLE_FEATURES,
   articleVector,
+  asksStatedAnswer,
   PASSAGE_FEATURES,
   passageVector,
   rankCandidates,
@@ -138,6 +140,7 @@ export function combine(fit: RankerFit, passageScale: number, gate: Weights['gat
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 const NAMES = ARTICLE_FEATURES.indexOf('names');
+const ANSWER_DENSE = PASSAGE_FEATURES.indexOf('answerDense');
 
 /** The candidates in the order the search would give them under these weights (names and time gates included). */
 function rank(ex: RankingExample, w: RankerFit) {
@@ -147,7 +150,10 @@ function rank(ex: RankingExample, w: RankerFit) {
   const vectorOf = new Map<TimedArticle, number[]>();
   for (const x of scored) if (!vectorOf.has(x.article)) vectorOf.set(x.article, x.c.articleVector);
   const relevance = (a: TimedArticle) => sigmoid(w.relevance.bias + dot(w.relevance.article, vectorOf.get(a)!));
-  return rankCandidates(scored, ex.scope, relevance, (a) => vectorOf.get(a)![NAMES]!, w.gate);
+  const evidence = asksStatedAnswer(ex.question.question, answerType(ex.question.question))
+    ? (a: TimedArticle) => Math.max(...ex.candidates.filter((c) => c.article === a).map((c) => c.passageVector[ANSWER_DENSE]!))
+    : undefined;
+  return rankCandidates(scored, ex.scope, relevance, (a) => vectorOf.get(a)![NAMES]!, w.gate, evidence);
 }
 
 /** Share of examples whose k best-ranked candidates under the weights include a right one. */

@@ -81,7 +81,8 @@ export const NAME_SHARE_HELD = 0.5;
 /**
  * The final order of candidates: names decide first (stories holding the question's names, if any is likely to
  * answer, go before the rest), then time (among those, the stories of the asked-for time, `timeGate`), then the
- * score. `relevance` and `names` give each article's relevance and name share.
+ * score. `relevance` and `names` give each article's relevance and name share; `evidence`, for "latest", how well it
+ * states the asked-for answer (`timeGate`).
  */
 export function rankCandidates<T extends { article: TimedArticle; score: number }>(
   candidates: T[],
@@ -89,12 +90,13 @@ export function rankCandidates<T extends { article: TimedArticle; score: number 
   relevance: (a: TimedArticle) => number,
   names: (a: TimedArticle) => number,
   gate: Weights['gate'],
+  evidence?: (a: TimedArticle) => number,
 ): T[] {
   const articles = [...new Set(candidates.map((c) => c.article))];
   const holding = articles.filter((a) => names(a) >= NAME_SHARE_HELD && relevance(a) >= gate.names);
   const namePreferred = new Set(holding.map((a) => a.id));
   const pool = holding.length ? holding : articles;
-  const timePreferred = timeGate(scope, new Map(pool.map((a) => [a, relevance(a)])), gate);
+  const timePreferred = timeGate(scope, new Map(pool.map((a) => [a, relevance(a)])), gate, evidence);
   const tier = (c: T) => 2 * Number(namePreferred.has(c.article.id)) + Number(timePreferred.has(c.article.id));
   return [...candidates].sort((a, b) => tier(b) - tier(a) || b.score - a.score);
 }

@@ -118,6 +118,17 @@ interface SentenceInfo extends Span {
   shape: SentenceShape;
 }
 
+/** A question about an event ("the latest meeting"), answered by the newest event's story whatever it states. */
+const EVENT = /\b(?:meeting|meetings|conference|conferences|summit|gathering|session|event|events)\b/i;
+
+/**
+ * True when "latest" asks for a figure or a fact a story states or not ("the latest count of…"), not for an event
+ * ("the latest meeting"): time then picks among the stories that state it (`timeGate`'s `evidence`).
+ */
+export function asksStatedAnswer(question: string, type: AnswerType): boolean {
+  return type !== 'other' && !EVENT.test(question);
+}
+
 /** The words a question gives as its source ("… according to the iwf's 2007 report?" → "the iwf's 2007 report"), or ''. */
 function sourceOf(question: string): string {
   return /\b(?:according\s+to|per|as\s+reported\s+by|reported\s+by)\s+([^,;?!]+)/i.exec(question)?.[1]?.toLowerCase() ?? '';
@@ -415,6 +426,8 @@ export function createSearcher(index: VectorIndex): Searcher {
         (a) => relevance.get(a.id)!,
         (a) => articleFeatures.get(a.id)!.names,
         o.weights.gate,
+        // A figure, not an event: how close each story's best answering sentence comes (see `timeGate`).
+        asksStatedAnswer(question, type) ? (a) => Math.max(...byArticle.get(a.id)!.map((p) => p.answerDense)) : undefined,
       );
       hits.splice(0, hits.length, ...ranked.map((c) => c.hit));
       const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));

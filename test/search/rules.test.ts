@@ -76,6 +76,12 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'The Safeguard Alliance said reports of CSAM have risen 87% since 2019, in its latest threat assessment.\n\n' +
       'It called on companies to act.',
   ],
+  'alliance-members': [
+    'Safeguard Alliance grows',
+    '2017-11-20',
+    'The Safeguard Alliance, founded in 2014 to fight online abuse, now brings together more than 70 countries.\n\n' +
+      'Its members met in Lyon.',
+  ],
   'monitor-2024-figures': [
     'Monitor records more abuse reports',
     '2025-04-29',
@@ -172,6 +178,10 @@ describe('time as evidence', () => {
   it('finds a year’s figure in a later report that states the year beside it, over a story that states the year with another figure', async () => {
     const answer = first(await answerer.ask('how many financial extortion reports were there in 2021?'));
     expect(answer.highlight).toContain('139 in 2021');
+  });
+
+  it('answers "the latest count" from the newest story that states it, not the newest that mentions the topic', async () => {
+    expect(first(await answerer.ask('how many countries are in the safeguard alliance currently?')).highlight).toContain('70 countries');
   });
 
   it('answers from the source a question names ("according to…"), not from a newer story without it', async () => {

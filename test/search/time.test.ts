@@ -137,6 +137,15 @@ describe('timeGate', () => {
     expect(timeGate({ kind: 'none' }, relevance, gate)).toEqual(new Set());
   });
 
+  it('for "latest" with evidence, picks the newest story that states the answer nearly as well as the best', () => {
+    const relevance = new Map([[a2011, 0.5], [a2014, 0.9], [a2022, 0.8]]);
+    const evidence = (a: TimedArticle) => ({ '2011': 0.9, '2014': 1, '2022': 0.3 })[a.id]!;
+    expect(timeGate({ kind: 'latest' }, relevance, gate)).toEqual(new Set(['2022']));
+    expect(timeGate({ kind: 'latest' }, relevance, gate, evidence)).toEqual(new Set(['2014']));
+    // A named year is not a figure's "latest": evidence is not asked there.
+    expect(timeGate({ kind: 'year', years: [2022] }, relevance, gate, evidence)).toEqual(new Set(['2022']));
+  });
+
   it('picks only among stories close enough to the likeliest: a story of the year far less likely does not pass', () => {
     const relevance = new Map([[a2011, 0.15], [a2014, 0.9], [a2022, 0.3]]);
     expect(timeGate({ kind: 'year', years: [2011] }, relevance, { year: 0.05, recency: 0.05 })).toEqual(new Set());
