@@ -15,7 +15,10 @@ const STOP_WORDS = new Set(
     'did does happen happened number numbers figure figures total count amount ' +
     // Greetings and fillers of a chat message ("hey, how many…"): a word no article uses would otherwise weigh as
     // the rarest word of the question.
-    'hey hi hello hiya yo ok okay pls plz thx um uh hmm')
+    'hey hi hello hiya yo ok okay pls plz thx um uh hmm ' +
+    // Contractions typed without their apostrophe ("whats the latest…"): no article writes them, so they would weigh
+    // as the rarest word of the question.
+    'whats whos wheres whens hows whys thats theres isnt arent wasnt werent dont doesnt didnt')
     .split(' '),
 );
 
@@ -90,8 +93,11 @@ export function tokenize(input: string): Token[] {
 }
 
 export function isStopWord(token: Token): boolean {
-  return !token.isNumber && (STOP_WORDS.has(token.word) || token.word.length < 2);
+  // "what's", "who's", "it's": a stop word with "'s" is one too.
+  return !token.isNumber && (STOP_WORDS.has(token.word) || token.word.length < 2 || STOP_WORDS.has(token.word.replace(CONTRACTED_S, '')));
 }
+
+const CONTRACTED_S = /['’]s$/;
 
 /** The terms that carry meaning: stop words dropped (checked on the stem and on common unstemmed forms). */
 export function contentTerms(text: string): string[] {

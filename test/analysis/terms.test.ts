@@ -7,6 +7,12 @@ describe('queryTerms', () => {
     expect(words('hey, ok so how many countries attended?')).toEqual(words('how many countries attended?'));
     expect(words('hi bot pls how many countries attended? thx')).toEqual(words('bot how many countries attended?'));
   });
+
+  it('drops a contraction typed without its apostrophe, as it drops it with one', () => {
+    const words = (q: string) => queryTerms(q).map((t) => t.word);
+    expect(words('whats the latest count of reports')).toEqual(words("what's the latest count of reports"));
+    expect(words('wheres the meeting, isnt it in lyon')).toEqual(['meeting', 'lyon']);
+  });
 });
 
 describe('tokenize', () => {
