@@ -142,7 +142,12 @@ interface QuestionFeatures {
   topicWeights: Map<string, number>;
   counted: Set<string>;
   type: AnswerType;
+  /** The years the question names. */
+  years: number[];
 }
+
+/** A sentence states a named year "beside the answer" when it holds the kind of answer and at least this share of the question's words. */
+const ANSWER_YEAR_COVERAGE = 0.5;
 
 /** Share of the weighted terms a set of terms holds (a term met only through a synonym counts half). */
 function coverageOf(terms: Pick<Set<string>, 'has'>, weights: Map<string, number>): number {
@@ -158,7 +163,8 @@ function coverageOf(terms: Pick<Set<string>, 'has'>, weights: Map<string, number
 /**
  * Picks the passage sentence that best answers: closest to the question, holding most of its words and the
  * asked-for kind of answer. The passage's coverage and type are each sentence's best (one sentence may hold the
- * words, the next the date); `answer`/`answerSimilarity` are those of sentences holding the kind of answer.
+ * words, the next the date); `answer`/`answerSimilarity` are those of sentences holding the kind of answer;
+ * `answerYears` the named years that a sentence states beside the answer (`TimedArticle.answerYears`).
  */
 function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => number, q: QuestionFeatures, o: SearchOptions) {
   let best = { sentence: sentences[0]!, score: -Infinity };
@@ -169,6 +175,7 @@ function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => 
   /** The typed sentences' similarities with their type, to normalise once the candidates' range is known. */
   const typed: [number, number][] = [];
   const typeWeight = (STRICT_ANSWER_TYPES.has(q.type) ? 2 : 1) * o.sentenceTypeWeight;
+  const answerYears = new Set<number>();
   for (const s of sentences) {
     const c = coverageOf(s.terms, q.weights);
     const t = typeMatch(q.type, s.shape, q.counted);
@@ -178,12 +185,14 @@ function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => 
     type = Math.max(type, t);
     topSimilarity = Math.max(topSimilarity, sim);
     if (t > 0) {
-      answer = Math.max(answer, (q.topicWeights.size ? coverageOf(s.terms, q.topicWeights) : c) * t);
+      const topic = q.topicWeights.size ? coverageOf(s.terms, q.topicWeights) : c;
+      answer = Math.max(answer, topic * t);
       typed.push([sim, t]);
+      if (t >= 1 && topic >= ANSWER_YEAR_COVERAGE) for (const y of q.years) if (s.terms.has(String(y))) answerYears.add(y);
     }
     if (score > best.score) best = { sentence: s, score };
   }
-  return { sentence: best.sentence, coverage, type, answer, topSimilarity, typed };
+  return { sentence: best.sentence, coverage, type, answer, topSimilarity, typed, answerYears };
 }
 
 /**
@@ -251,7 +260,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   const timed = timedArticles(index);
   const mentioned = new Set(index.articles.flatMap((a) => Object.keys(a.statedYears).map(Number)));
   /** An article's sentences' facts, each sentence once. */
-  const articleSentences = (id: string) => [...new Set(index.passagesOfArticle(id).flatMap((l) => index.sentencesOfPassage(l)))].map((l) => ({ label: l, ...sentenceInfo(l) }));
+  const articleSentences = (id: string) => index.sentencesOfArticle(id).map((l) => ({ label: l, ...sentenceInfo(l) }));
   /** True unless the question asks a role (`askedRole`) the article does not give. */
   const holdsAskedRole = (question: string, nameTerms: ReadonlySet<string>, id: string): boolean => {
     const role = askedRole(withoutTimePhrases(question), nameTerms);
@@ -291,6 +300,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         topicWeights: new Map([...termWeights].filter(([t]) => !nameTerms.has(t))),
         counted: countedTerms(question, termWeights.keys()),
         type,
+        years: scope.kind === 'year' ? scope.years : [],
       };
       // The question's most specific word that is not a name and that the corpus uses ("chaired", "cost", "convicted").
       const keyTerm = [...q.topicWeights].filter(([t]) => !unknown.includes(t)).sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -337,7 +347,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const dMax = Math.max(...denseValues);
       const dMin = Math.min(...denseValues);
       const lMax = Math.max(0, ...lexicalTop.map((l) => lexicalScores.get(l)!));
-      const named = scope.kind === 'year' ? scope.years : [];
+      const named = q.years;
       const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o)]));
       const sentenceSims = [...best.values()].map((b) => b.topSimilarity);
       const sMax = Math.max(...sentenceSims);
@@ -389,14 +399,9 @@ export function createSearcher(index: VectorIndex): Searcher {
 
       // Named years stated in a sentence that holds the asked-for answer and most of the question's words.
       const answerYears = new Map<string, Set<number>>();
-      if (named.length) {
-        for (const label of candidates) {
-          const id = index.passage(label).articleId;
-          for (const sn of sentencesOf(label)) {
-            if (typeMatch(type, sn.shape, q.counted) < 1 || coverageOf(sn.terms, q.topicWeights.size ? q.topicWeights : q.weights) < 0.5) continue;
-            for (const y of named) if (sn.terms.has(String(y))) answerYears.set(id, new Set([...(answerYears.get(id) ?? []), y]));
-          }
-        }
+      for (const label of candidates) {
+        const id = index.passage(label).articleId;
+        for (const y of best.get(label)!.answerYears) answerYears.set(id, (answerYears.get(id) ?? new Set()).add(y));
       }
       const timedFor = lazy((id: string): TimedArticle => (answerYears.has(id) ? { ...timed(id), answerYears: answerYears.get(id) } : timed(id)));
       const hits: Hit[] = [...candidates].map((label) => {
