@@ -40,8 +40,14 @@ const WHICH_PERSON = new RegExp(
   `\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:person|people|official|officials|officer|director|minister|expert|speaker|judge|man|woman|attorney|prosecutor|commissioner|spokesperson|spokesman|spokeswoman|chairman|chairwoman|coordinator|detective|inspector)\\b(?!\\s+${ORGANISATION_NOUN}\\b)`,
 );
 
+/** `WHICH_PERSON` as the question's opening words. */
+const WHICH_PERSON_FIRST = new RegExp(`^${WHICH_PERSON.source.replace(/^\\b/, '')}`);
+
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
+  // "which judge sentenced her?", "what official announced the budget?": the noun the question opens with asks for a
+  // person, whatever the rest is about.
+  if (WHICH_PERSON_FIRST.test(q)) return 'person';
   if (/\b(cost|costs|budget|price|spent|spend|salary|paid\s+how\s+much|how\s+much\s+money|funding\s+amount|worth)\b/.test(q) && /\b(how\s+much|what|which)\b/.test(q)) {
     return 'money';
   }

@@ -25,6 +25,9 @@ describe('answerType', () => {
     ['as of 2010, who was the secretary general?', 'person'],
     ['who was the director when the operation was announced?', 'person'],
     ['which us attorney commented when the charges were unsealed?', 'person'],
+    // The noun a question opens with asks, whatever the verb: a judge who sentenced, not the sentence.
+    ['which judge sentenced her in 2009?', 'person'],
+    ['what sentence did the judge give?', 'prison'],
     ['which expert group met in 2014?', 'organisation'],
     ['when was the meeting where the director spoke?', 'date'],
     ['what did the meeting want checked on people who work with kids?', 'other'],
