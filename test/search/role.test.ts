@@ -12,6 +12,8 @@ describe('askedRole', () => {
     expect(words("who is the nspcc's head of child safety?")).toEqual(['head']);
     expect(words('who was the nca deputy director general?', ['nca'])).toEqual(['deputi', 'director', 'gener']);
     expect(words('which us attorney commented?')).toEqual(['attornei']);
+    // Running an operation is an office too: a story that names its coordinator writes the verb or its noun.
+    expect(askedRole('who coordinated the operation?', new Set())).toMatchObject({ verb: true, words: [['coordin']] });
   });
 
   it('asks no role of a name, of anyone, of an object "who", or of a verb that is said in many ways', () => {
