@@ -88,6 +88,11 @@ export function corpusWrites(lexical: Pick<LexicalIndex, 'documentFrequency' | '
   return lexical.documentFrequency(word) > 0 || lexical.wordCase(word) !== undefined;
 }
 
+/** The corpus writes the word inside sentences, and never with a capital there: its capitals only open sentences. */
+function capitalOnlyOpening(c: WordCase | undefined): boolean {
+  return c !== undefined && c.inside > 0 && c.capitalised + c.upper === 0;
+}
+
 function isNameByCorpus(c: WordCase | undefined, o: typeof NAME_DEFAULTS): boolean {
   if (!c || c.inside < o.minOccurrences) return false;
   return (c.capitalised + c.upper) / c.inside >= o.capitalisedShare || c.upper / c.inside >= 0.5;
@@ -132,7 +137,11 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
   const caseless = small.length ? capitals(small) > small.length / 2 : capitals(inside) > inside.length / 2;
   for (let i = 0; i < parts.length; i++) {
     // A name the corpus writes as several capitalised words ("Welcome To Video", "Project Guardian"): the longest first.
-    const phrase = [MAX_PHRASE, 3, 2].map((n) => parts.slice(i, i + n).map((p) => wordKey(p.part))).find((ws) => ws.length >= 2 && lexical.namePhrase(ws) > 0);
+    // A phrase whose first word the corpus capitalises only where it opens a sentence ("According to ICE") starts at
+    // its next word, if anywhere.
+    const phrase = [MAX_PHRASE, 3, 2]
+      .map((n) => parts.slice(i, i + n).map((p) => wordKey(p.part)))
+      .find((ws) => ws.length >= 2 && lexical.namePhrase(ws) > 0 && !capitalOnlyOpening(lexical.wordCase(ws[0]!)));
     if (phrase) {
       flush();
       current = phrase;

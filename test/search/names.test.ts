@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { quotedSpans } from '../../src/search/names.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
+import { questionNames, quotedSpans } from '../../src/search/names.js';
 
 describe('quotedSpans', () => {
   it('finds words put in double or single quotes', () => {
@@ -11,5 +15,32 @@ describe('quotedSpans', () => {
   it('takes no apostrophe inside a word for a quote mark', () => {
     expect(quotedSpans("what's the latest headcount of participants at interpol's meeting?")).toEqual([]);
     expect(quotedSpans("what's the iwf's 'worst of' list?")).toEqual(['worst of']);
+  });
+});
+
+describe('questionNames', () => {
+  const PASSAGES = [
+    'According to UNODC, one in three victims is a child. UNODC said the figure was an estimate.',
+    'The agency acted according to its rules, and UNODC staff wrote the report on Operation Predator.',
+    'Operation Predator began in 2003.',
+  ];
+  let dir: string;
+  let lexical: LexicalIndex;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'qa-names-'));
+    const file = path.join(dir, 'lexical.sqlite');
+    writeLexicalIndex(file, PASSAGES, countWordCase(PASSAGES), countNamePhrases(PASSAGES));
+    lexical = openLexicalIndex(file, PASSAGES.length);
+  });
+  afterAll(() => {
+    lexical.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const names = (q: string) => questionNames(q, lexical, () => 1).map((n) => n.words.join(' '));
+
+  it('takes a capitalised run of the corpus for a name, but not its opening word where only a sentence start capitalises it', () => {
+    // "According to UNODC" opens a sentence; "according" is written in lower case inside one.
+    expect(names('according to unodc how many victims are children?')).toEqual(['unodc']);
+    expect(names('when did operation predator begin?')).toEqual(['operation predator']);
   });
 });
