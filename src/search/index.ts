@@ -130,8 +130,9 @@ export function asksStatedAnswer(question: string, type: AnswerType): boolean {
 }
 
 /** The words a question gives as its source ("… according to the iwf's 2007 report?" → "the iwf's 2007 report"), or ''. */
-function sourceOf(question: string): string {
-  return /\b(?:according\s+to|per|as\s+reported\s+by|reported\s+by)\s+([^,;?!]+)/i.exec(question)?.[1]?.toLowerCase() ?? '';
+export function sourceOf(question: string): string {
+  // It ends at a clause's punctuation, or at the question it opens ("according to ice how many girls…").
+  return /\b(?:according\s+to|per|as\s+reported\s+by|reported\s+by)\s+(.+?)(?=\s+(?:how|what|what's|who|whom|when|where|which|why)\b|[,;?!]|$)/i.exec(question)?.[1]?.toLowerCase() ?? '';
 }
 
 /** What sentence scoring needs to know about one question, worked out once per question. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
 import { questionNames, quotedSpans } from '../../src/search/names.js';
+import { sourceOf } from '../../src/search/index.js';
 
 describe('quotedSpans', () => {
   it('finds words put in double or single quotes', () => {
@@ -42,5 +43,14 @@ describe('questionNames', () => {
     // "According to UNODC" opens a sentence; "according" is written in lower case inside one.
     expect(names('according to unodc how many victims are children?')).toEqual(['unodc']);
     expect(names('when did operation predator begin?')).toEqual(['operation predator']);
+  });
+});
+
+describe('sourceOf', () => {
+  it('reads the source a question names, up to its punctuation or the question it opens', () => {
+    expect(sourceOf("what share were kids, according to the iwf's 2007 report?")).toBe("the iwf's 2007 report");
+    expect(sourceOf('according to ice how many girls are exploited?')).toBe('ice');
+    expect(sourceOf('per the guardian, how long had it run?')).toBe('the guardian');
+    expect(sourceOf('how many were arrested?')).toBe('');
   });
 });
