@@ -24,6 +24,7 @@ describe('questionNames', () => {
     'According to UNODC, one in three victims is a child. UNODC said the figure was an estimate.',
     'The agency acted according to its rules, and UNODC staff wrote the report on Operation Predator.',
     'Operation Predator began in 2003.',
+    'The INTERPOL Specialists Group on Crimes Against Children met in Lyon for a week.',
   ];
   let dir: string;
   let lexical: LexicalIndex;
@@ -43,6 +44,10 @@ describe('questionNames', () => {
     // "According to UNODC" opens a sentence; "according" is written in lower case inside one.
     expect(names('according to unodc how many victims are children?')).toEqual(['unodc']);
     expect(names('when did operation predator begin?')).toEqual(['operation predator']);
+  });
+
+  it('takes a long name the corpus writes as one name whole', () => {
+    expect(names('when did the interpol specialists group on crimes against children meet?')).toEqual(['interpol specialists group on crimes against children']);
   });
 });
 
