@@ -15,10 +15,10 @@ import {
   answerType,
   ARTICLE_FEATURES,
   articleVector,
-  asksStatedAnswer,
   PASSAGE_FEATURES,
   passageVector,
   rankCandidates,
+  timeEvidence,
   timeScope,
   type Hit,
   type TimedArticle,
@@ -37,7 +37,7 @@ export interface RankingExample {
   group: string;
   scope: TimeScope;
   /** Candidates in the search's order. */
-  candidates: { article: TimedArticle; timeClass: number; articleVector: number[]; passageVector: number[]; right: boolean }[];
+  candidates: { article: TimedArticle; timeClass: number; articleVector: number[]; passageVector: number[]; writesEvent: boolean; right: boolean }[];
 }
 
 export const RANKER_FIT_DEFAULTS = {
@@ -68,6 +68,7 @@ export function rankingExample(q: EvalQuestion, hits: Hit[], timed: (id: string)
       timeClass: h.timeClass,
       articleVector: articleVector(h.articleFeatures),
       passageVector: passageVector(h.features),
+      writesEvent: h.writesEvent,
       right: isHit(q, { text: h.passage.text, articles: [h.article.id], years: [h.article.year] }),
     })),
   };
@@ -150,9 +151,13 @@ function rank(ex: RankingExample, w: RankerFit) {
   const vectorOf = new Map<TimedArticle, number[]>();
   for (const x of scored) if (!vectorOf.has(x.article)) vectorOf.set(x.article, x.c.articleVector);
   const relevance = (a: TimedArticle) => sigmoid(w.relevance.bias + dot(w.relevance.article, vectorOf.get(a)!));
-  const evidence = asksStatedAnswer(ex.question.question, answerType(ex.question.question))
-    ? (a: TimedArticle) => Math.max(...ex.candidates.filter((c) => c.article === a).map((c) => c.passageVector[ANSWER_DENSE]!))
-    : undefined;
+  const ofArticle = (id: string) => ex.candidates.filter((c) => c.article.id === id);
+  const evidence = timeEvidence(
+    ex.question.question,
+    answerType(ex.question.question),
+    (id) => Math.max(...ofArticle(id).map((c) => c.passageVector[ANSWER_DENSE]!)),
+    (id) => ofArticle(id).some((c) => c.writesEvent),
+  );
   return rankCandidates(scored, ex.scope, relevance, (a) => vectorOf.get(a)![NAMES]!, w.gate, evidence);
 }
 

@@ -72,6 +72,8 @@ export interface Hit {
   timeClass: number;
   /** How likely the hit's article is to answer, judged without time (0–1; `articleRelevance`). */
   relevance: number;
+  /** Its story writes the kind of event the question asks about ("meeting" for "the latest meeting"); false when it asks none. */
+  writesEvent: boolean;
 }
 
 export interface SearchResult {
@@ -118,15 +120,39 @@ interface SentenceInfo extends Span {
   shape: SentenceShape;
 }
 
-/** A question about an event ("the latest meeting"), answered by the newest event's story whatever it states. */
+/**
+ * A question about an event ("the latest meeting"), answered by the newest story of such an event whatever it
+ * states — a story that never writes the word ("meeting") is not one.
+ */
 const EVENT = /\b(?:meeting|meetings|conference|conferences|summit|gathering|session|event|events)\b/i;
+
+/** The event a question asks about, as a pattern finding the word (or its plural) in a story; null when it asks none. */
+function eventWord(question: string): RegExp | null {
+  const m = EVENT.exec(question);
+  return m ? new RegExp(`\\b${m[0].toLowerCase().replace(/s$/, '')}s?\\b`, 'i') : null;
+}
 
 /**
  * True when "latest" asks for a figure or a fact a story states or not ("the latest count of…"), not for an event
  * ("the latest meeting"): time then picks among the stories that state it (`timeGate`'s `evidence`).
  */
-export function asksStatedAnswer(question: string, type: AnswerType): boolean {
+function asksStatedAnswer(question: string, type: AnswerType): boolean {
   return type !== 'other' && !EVENT.test(question);
+}
+
+/**
+ * What time weighs besides likeliness when it picks among stories (`timeGate`'s `evidence`): for a figure or fact, how
+ * close each story's best answering sentence comes to the question (`answerDense`); for an event, whether the story
+ * writes the event's word at all; otherwise nothing (undefined).
+ */
+export function timeEvidence(
+  question: string,
+  type: AnswerType,
+  answerDense: (articleId: string) => number,
+  writesEvent: (articleId: string) => boolean,
+): ((a: TimedArticle) => number) | undefined {
+  if (asksStatedAnswer(question, type)) return (a) => answerDense(a.id);
+  return EVENT.test(question) ? (a) => (writesEvent(a.id) ? 1 : 0) : undefined;
 }
 
 /** The words a question gives as its source ("… according to the iwf's 2007 report?" → "the iwf's 2007 report"), or ''. */
@@ -258,6 +284,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   const yearsIn = (text: string) => new Set(yearsStated(text));
   const passageYears = lazy((label: number) => yearsIn(index.passage(label).text));
   const articleText = articleTexts(index);
+  const writesEvent = (event: RegExp, id: string) => event.test(articleText(id));
   const timed = timedArticles(index);
   const mentioned = new Set(index.articles.flatMap((a) => Object.keys(a.statedYears).map(Number)));
   /** An article's sentences' facts, each sentence once. */
@@ -309,6 +336,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       // A name the question gives as its source ("according to weprotect") is what the answer must come from: it weighs
       // as much as the other names together, so a story without it never holds the question's names.
       const source = sourceOf(question);
+      const event = eventWord(question);
       const isSource = (nm: QuestionName) => source !== '' && nm.words.every((w) => source.includes(w.toLowerCase()));
       const otherWeight = names.filter((nm) => !isSource(nm)).reduce((s, nm) => s + nm.weight, 0);
       const weightOf = (nm: QuestionName) => (isSource(nm) ? nm.weight + otherWeight : nm.weight);
@@ -422,6 +450,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           score: articleScore(ofArticle, o.weights) + passageScore(features, o.weights),
           timeClass: timeClass(scope, timedFor(passage.articleId)),
           relevance: relevance.get(passage.articleId)!,
+          writesEvent: event !== null && writesEvent(event, passage.articleId),
         };
       });
       hits.sort((a, b) => b.score - a.score || a.label - b.label);
@@ -433,7 +462,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         (a) => articleFeatures.get(a.id)!.names,
         o.weights.gate,
         // A figure, not an event: how close each story's best answering sentence comes (see `timeGate`).
-        asksStatedAnswer(question, type) ? (a) => Math.max(...byArticle.get(a.id)!.map((p) => p.answerDense)) : undefined,
+        timeEvidence(question, type, (id) => Math.max(...byArticle.get(id)!.map((p) => p.answerDense)), (id) => event !== null && writesEvent(event, id)),
       );
       hits.splice(0, hits.length, ...ranked.map((c) => c.hit));
       const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));

@@ -151,10 +151,11 @@ export const LATEST_EVIDENCE_SHARE = 0.8;
 /**
  * The articles whose time the question asks for, among the stories that match its topic: time decides between
  * stories likely to answer, never makes a story on another topic the answer. `relevance` maps each candidate article
- * to how likely it is to answer, judged without time. `evidence` (for "latest"): how well each states the asked-for
- * answer (its best answering sentence's closeness), when the question asks for a figure rather than an event ("the
- * latest meeting" is answered by the newest meeting's story, whatever it states). Returns the ids to rank first
- * (empty: no preference, e.g. no story of the named year is likely enough).
+ * to how likely it is to answer, judged without time. `evidence` (for "latest"; `timeEvidence` in search/index.ts):
+ * for a figure, how well each story states it (its best answering sentence's closeness); for an event ("the latest
+ * meeting"), whether the story writes the event's word at all — the newest meeting's story answers whatever it
+ * states, a newer story that never mentions a meeting does not. Returns the ids to rank first (empty: no preference,
+ * e.g. no story of the named year is likely enough).
  */
 export function timeGate(
   scope: TimeScope,

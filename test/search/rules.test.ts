@@ -1,9 +1,9 @@
 /**
  * The search's rules on a small corpus made here (fixture articles, not real ones), with the real model and the real
- * index: several years of one kind of meeting, a passage mentioning another year, annual reports published the year
- * after the one they report on (one also dating its own launch), two operations whose names share a word, one
- * centre's figures after three and after five years, a year's figure stated only in a later report, and the kinds of
- * answer.
+ * index: several years of one kind of meeting and a newer story on its topic that is no meeting, a passage mentioning
+ * another year, annual reports published the year after the one they report on (one also dating its own launch), two
+ * operations whose names share a word, one centre's figures after three and after five years, a year's figure stated
+ * only in a later report, and the kinds of answer.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +26,12 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2019-06-20',
     'MADRID – The annual expert meeting on crimes against children brought together 210 experts from 64 countries.\n\n' +
       'The group, which first met in 2016 in Rome, agreed to share more intelligence on travelling offenders.',
+  ],
+  'expert-network': [
+    'Experts on crimes against children launch online network',
+    '2020-02-11',
+    'Experts on crimes against children from 75 countries launched an online network to share intelligence on travelling offenders.\n\n' +
+      'The network will publish a yearly report.',
   ],
   'harbour-light': [
     'Police arrest 35 in Operation Harbour Light',
@@ -162,6 +168,11 @@ describe('time as evidence', () => {
   it('answers "latest" with the newest story on the topic', async () => {
     const answer = await answerer.ask('what is the latest number of hotline reports?');
     expect(firstTitle(answer)).toBe('Annual report: hotline sees busiest year');
+  });
+
+  it('answers "the latest meeting" with the newest story of a meeting, not a newer story that mentions none', async () => {
+    const answer = await answerer.ask('how many countries sent experts to the latest meeting on crimes against children?');
+    expect(firstTitle(answer)).toBe('Record attendance at child protection meeting in Madrid');
   });
 
   it('lists a figure asked with no time across the years, newest first', async () => {
