@@ -151,11 +151,12 @@ export const LATEST_EVIDENCE_SHARE = 0.8;
 /**
  * The articles whose time the question asks for, among the stories that match its topic: time decides between
  * stories likely to answer, never makes a story on another topic the answer. `relevance` maps each candidate article
- * to how likely it is to answer, judged without time. `evidence` (for "latest"; `timeEvidence` in search/index.ts):
- * for a figure, how well each story states it (its best answering sentence's closeness); for an event ("the latest
- * meeting"), whether the story writes the event's word at all — the newest meeting's story answers whatever it
- * states, a newer story that never mentions a meeting does not. Returns the ids to rank first (empty: no preference,
- * e.g. no story of the named year is likely enough).
+ * to how likely it is to answer, judged without time. `evidence` (`timeEvidence` in search/index.ts): for a figure,
+ * how well each story states it (its best answering sentence's closeness, 0 when no sentence holds the asked-for kind
+ * of answer); for an event ("the latest meeting"), whether the story writes the event's word at all — the newest
+ * meeting's story answers whatever it states, a newer story that never mentions a meeting does not. Time picks only
+ * among stories with some evidence, and for "latest" among those close to the best. Returns the ids to rank first
+ * (empty: no preference, e.g. no story of the named year is likely enough).
  */
 export function timeGate(
   scope: TimeScope,
@@ -167,10 +168,15 @@ export function timeGate(
   const threshold = Math.max(scope.kind === 'year' ? thresholds.year : thresholds.recency, TIME_GATE_SHARE * Math.max(...relevance.values()));
   let close = [...relevance].filter(([, p]) => p >= threshold).map(([a]) => a);
   if (scope.kind === 'by') close = close.filter((a) => a.reportsOn <= scope.year);
-  // "the latest count of X": the newest story that states it, not the newest that mentions X.
-  if (scope.kind === 'latest' && evidence && close.length) {
-    const best = Math.max(...close.map(evidence));
-    close = close.filter((a) => evidence(a) >= LATEST_EVIDENCE_SHARE * best);
+  if (evidence) {
+    // A year's, the newest or the first story only among those that hold what is asked at all: "in 2010, what share…"
+    // is not answered by a 2010 story that states no share, nor "when was the 2014 meeting?" by a 2014 summit's story.
+    close = close.filter((a) => evidence(a) > 0);
+    // "the latest count of X": the newest story that states it, not the newest that mentions X.
+    if (scope.kind === 'latest' && close.length) {
+      const best = Math.max(...close.map(evidence));
+      close = close.filter((a) => evidence(a) >= LATEST_EVIDENCE_SHARE * best);
+    }
   }
   if (!close.length) return new Set();
   const classes = close.map((a) => timeClass(scope, a));

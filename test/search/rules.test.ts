@@ -33,6 +33,18 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'Experts on crimes against children from 75 countries launched an online network to share intelligence on travelling offenders.\n\n' +
       'The network will publish a yearly report.',
   ],
+  'trafficking-raids-2016': [
+    'Raids free trafficking victims on farms',
+    '2016-07-14',
+    'Police in three countries freed 48 victims of trafficking for sexual exploitation and forced labour in raids on farms this week.\n\n' +
+      'Twelve suspects were arrested.',
+  ],
+  'trafficking-report': [
+    'Global report on trafficking published',
+    '2019-01-10',
+    'The global trafficking report, covering 2014 to 2016, found that sexual exploitation accounts for 59 percent of detected trafficking cases and forced labour for 34 percent.\n\n' +
+      'Most detected victims were women and girls.',
+  ],
   'harbour-light': [
     'Police arrest 35 in Operation Harbour Light',
     '2021-03-02',
@@ -163,6 +175,12 @@ describe('time as evidence', () => {
   it('finds the year before’s figure in the article that reports it, not in that year’s report', async () => {
     const answer = await answerer.ask('how many reports did the hotline get in 2022?');
     expect(firstTitle(answer)).toBe('Hotline reports climb again');
+  });
+
+  it('takes a year’s story only if it states the asked kind of answer: a share in a later report, not that year’s story with none', async () => {
+    const answer = first(await answerer.ask('in 2016, what share of detected trafficking cases were for sexual exploitation?'));
+    expect(answer.sources[0]!.title).toBe('Global report on trafficking published');
+    expect(answer.highlight).toContain('59 percent');
   });
 
   it('answers "latest" with the newest story on the topic', async () => {
