@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 2.108,
+  bias: 2.741,
   weights: {
-    similarity: -0.218,
-    relevance: -0.013,
-    coverage: -0.774,
-    answerSentence: -1.342,
-    answerType: -1.121,
-    namesHeld: 0.016,
-    keyTerm: -0.25,
-    unknownWords: 0.965,
-    timeMissing: -0.208
+    similarity: -0.189,
+    relevance: -0.341,
+    coverage: -0.594,
+    answerSentence: -1.3,
+    answerType: -1.213,
+    namesHeld: -0.21,
+    keyTerm: -0.513,
+    unknownWords: 0.728,
+    timeMissing: -0.178
   },
-  threshold: 0.95
+  threshold: 0.85
 };
