@@ -126,10 +126,26 @@ interface SentenceInfo extends Span {
  */
 const EVENT = /\b(?:meeting|meetings|conference|conferences|summit|gathering|session|event|events)\b/i;
 
-/** The event a question asks about, as a pattern finding the word (or its plural) in a story; null when it asks none. */
-function eventWord(question: string): RegExp | null {
+/**
+ * Attending asks about an event too: "how many countries attended in 2011?" is answered by a meeting's story, not by
+ * an operation's that counts the countries involved. Any of the event words then marks the story.
+ */
+const ATTEND = /\battend(?:s|ed|ing|ance|ees?)?\b/i;
+const ANY_EVENT = /\b(?:meeting|conference|summit|gathering|session|event)s?\b/i;
+
+/** A briefing to the press announces something; it is not the event a question means ("Operation X press conference"). */
+const BRIEFING = /\b(?:press|news)\s+conferences?\b/gi;
+
+const isEventQuestion = (question: string) => EVENT.test(question) || ATTEND.test(question);
+
+/**
+ * Whether a story's text writes the event a question asks about (the word or its plural; any event word for
+ * "attended"), press briefings aside; null when the question asks about no event.
+ */
+export function eventWriter(question: string): ((text: string) => boolean) | null {
   const m = EVENT.exec(question);
-  return m ? new RegExp(`\\b${m[0].toLowerCase().replace(/s$/, '')}s?\\b`, 'i') : null;
+  const word = m ? new RegExp(`\\b${m[0].toLowerCase().replace(/s$/, '')}s?\\b`, 'i') : ATTEND.test(question) ? ANY_EVENT : null;
+  return word && ((text) => word.test(text.replace(BRIEFING, '')));
 }
 
 /**
@@ -137,7 +153,7 @@ function eventWord(question: string): RegExp | null {
  * ("the latest meeting"): time then picks among the stories that state it (`timeGate`'s `evidence`).
  */
 function asksStatedAnswer(question: string, type: AnswerType): boolean {
-  return type !== 'other' && !EVENT.test(question);
+  return type !== 'other' && !isEventQuestion(question);
 }
 
 /**
@@ -152,7 +168,7 @@ export function timeEvidence(
   writesEvent: (articleId: string) => boolean,
 ): ((a: TimedArticle) => number) | undefined {
   if (asksStatedAnswer(question, type)) return (a) => answerDense(a.id);
-  return EVENT.test(question) ? (a) => (writesEvent(a.id) ? 1 : 0) : undefined;
+  return isEventQuestion(question) ? (a) => (writesEvent(a.id) ? 1 : 0) : undefined;
 }
 
 /** The words a question gives as its source ("… according to the iwf's 2007 report?" → "the iwf's 2007 report"), or ''. */
@@ -284,7 +300,6 @@ export function createSearcher(index: VectorIndex): Searcher {
   const yearsIn = (text: string) => new Set(yearsStated(text));
   const passageYears = lazy((label: number) => yearsIn(index.passage(label).text));
   const articleText = articleTexts(index);
-  const writesEvent = (event: RegExp, id: string) => event.test(articleText(id));
   const timed = timedArticles(index);
   const mentioned = new Set(index.articles.flatMap((a) => Object.keys(a.statedYears).map(Number)));
   /** An article's sentences' facts, each sentence once. */
@@ -336,7 +351,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       // A name the question gives as its source ("according to weprotect") is what the answer must come from: it weighs
       // as much as the other names together, so a story without it never holds the question's names.
       const source = sourceOf(question);
-      const event = eventWord(question);
+      const event = eventWriter(question);
+      const writesEvent = (id: string) => event !== null && event(articleText(id));
       const isSource = (nm: QuestionName) => source !== '' && nm.words.every((w) => source.includes(w.toLowerCase()));
       const otherWeight = names.filter((nm) => !isSource(nm)).reduce((s, nm) => s + nm.weight, 0);
       const weightOf = (nm: QuestionName) => (isSource(nm) ? nm.weight + otherWeight : nm.weight);
@@ -450,7 +466,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           score: articleScore(ofArticle, o.weights) + passageScore(features, o.weights),
           timeClass: timeClass(scope, timedFor(passage.articleId)),
           relevance: relevance.get(passage.articleId)!,
-          writesEvent: event !== null && writesEvent(event, passage.articleId),
+          writesEvent: writesEvent(passage.articleId),
         };
       });
       hits.sort((a, b) => b.score - a.score || a.label - b.label);
@@ -462,7 +478,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         (a) => articleFeatures.get(a.id)!.names,
         o.weights.gate,
         // A figure, not an event: how close each story's best answering sentence comes (see `timeGate`).
-        timeEvidence(question, type, (id) => Math.max(...byArticle.get(id)!.map((p) => p.answerDense)), (id) => event !== null && writesEvent(event, id)),
+        timeEvidence(question, type, (id) => Math.max(...byArticle.get(id)!.map((p) => p.answerDense)), writesEvent),
       );
       hits.splice(0, hits.length, ...ranked.map((c) => c.hit));
       const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));

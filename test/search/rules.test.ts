@@ -1,7 +1,7 @@
 /**
  * The search's rules on a small corpus made here (fixture articles, not real ones), with the real model and the real
- * index: several years of one kind of meeting and a newer story on its topic that is no meeting, a passage mentioning
- * another year, annual reports published the year after the one they report on (one also dating its own launch), two
+ * index: several years of one kind of meeting, a newer story on its topic that is no meeting and an operation of a
+ * meeting's year announced at a press conference, a passage mentioning another year, annual reports published the year after the one they report on (one also dating its own launch), two
  * operations whose names share a word, one centre's figures after three and after five years, a year's figure stated
  * only in a later report, and the kinds of answer.
  */
@@ -26,6 +26,12 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2019-06-20',
     'MADRID – The annual expert meeting on crimes against children brought together 210 experts from 64 countries.\n\n' +
       'The group, which first met in 2016 in Rome, agreed to share more intelligence on travelling offenders.',
+  ],
+  'operation-lantern': [
+    'Experts from 30 countries join crackdown on crimes against children',
+    '2016-11-30',
+    'Child protection experts from 30 countries joined Operation Lantern, a week-long crackdown on crimes against children, officials told a press conference.\n\n' +
+      'Eighty suspects were arrested.',
   ],
   'expert-network': [
     'Experts on crimes against children launch online network',
@@ -154,7 +160,7 @@ describe('time as evidence', () => {
   it.each([
     ['how many countries attended in 2016?', 'Child protection experts meet in Rome', '40 countries'],
     ['how many countries attended in 2019?', 'Record attendance at child protection meeting in Madrid', '64 countries'],
-  ])('"%s" cites the meeting of that year, not a later article that mentions the year', async (question, title, fact) => {
+  ])('"%s" cites the meeting of that year, not a later article that mentions the year nor an operation of that year that counts countries', async (question, title, fact) => {
     const answer = await answerer.ask(question);
     expect(firstTitle(answer)).toBe(title);
     expect(first(answer).highlight).toContain(fact);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namesPeriod, reportsOn, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
+import { eventWriter } from '../../src/search/index.js';
 
 /** `stated`: each year the article's text states, as many times as it states it. */
 const article = (id: string, year: number, stated: number[] = [], yearSet = false): TimedArticle => {
@@ -150,5 +151,23 @@ describe('timeGate', () => {
     const relevance = new Map([[a2011, 0.15], [a2014, 0.9], [a2022, 0.3]]);
     expect(timeGate({ kind: 'year', years: [2011] }, relevance, { year: 0.05, recency: 0.05 })).toEqual(new Set());
     expect(timeGate({ kind: 'latest' }, relevance, { year: 0.05, recency: 0.05 })).toEqual(new Set(['2022']));
+  });
+});
+
+describe('eventWriter', () => {
+  it('finds the event a question asks about in a story, its plural too', () => {
+    const meeting = eventWriter('when was the latest meeting?')!;
+    expect(meeting('The meetings in Lyon ended on Friday.')).toBe(true);
+    expect(meeting('The summit in London ended on Friday.')).toBe(false);
+  });
+
+  it('reads "attended" as asking about some event, and a press briefing as none', () => {
+    const attended = eventWriter('how many countries attended in 2011?')!;
+    expect(attended('Experts from 52 countries met at the three-day conference.')).toBe(true);
+    expect(attended('Police from 22 countries took part, Europol told a press conference.')).toBe(false);
+  });
+
+  it('asks no event of other questions', () => {
+    expect(eventWriter('how many arrests did operation icarus make?')).toBeNull();
   });
 });
