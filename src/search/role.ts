@@ -46,6 +46,8 @@ const ANYONE = new Set('man woman men women person people boy girl guy individua
 
 const PARTICIPLE = /^[a-z]{3,}ed$/;
 
+const termOf = (word: string) => tokenize(word)[0]!.term;
+
 const isAdverb = (t: Token) => /ly$/.test(t.word) && t.word.length > 4;
 
 /**
@@ -90,7 +92,14 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
   return role(run.map((t) => t.term), false);
 }
 
-const role = (terms: string[], verb: boolean): AskedRole => ({ speech: false, verb, words: terms.map((t) => alternatives(t)) });
+/** Titles that name a role's holder without its word: a judge is written "Mr Justice Royce", "Magistrate Lee". */
+const TITLES_OF: Record<string, string[]> = { [termOf('judge')]: [termOf('justice'), termOf('magistrate')] };
+
+const role = (terms: string[], verb: boolean): AskedRole => ({
+  speech: false,
+  verb,
+  words: terms.map((t) => [...alternatives(t), ...(TITLES_OF[t] ?? [])]),
+});
 
 /** A shortened word ("exec") is held by the words it begins ("executive"). */
 const SHORTENED = 4;

@@ -34,6 +34,9 @@ describe('holdsRole', () => {
     expect(holds('who was the iwf chief exec?', 'Chief Executive Peter Robbins said so.', ['iwf'])).toBe(true);
     expect(holds('who was the nca deputy director general?', 'NCA director Phil Gormley said so.', ['nca'])).toBe(false);
     expect(holds('who heads the centre?', 'Its director, Ann Lee, said so.')).toBe(true);
+    // A judge is often named by title alone.
+    expect(holds('which judge sentenced her?', 'At her sentencing, Mr Justice John Royce told her she had abused her care.')).toBe(true);
+    expect(holds('which judge sentenced her?', 'Her lawyer, John Royce, said she would appeal.')).toBe(false);
   });
 
   it('takes a rank the question does not ask for another role, and keeps a title the corpus writes as a name', () => {
