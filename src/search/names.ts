@@ -60,8 +60,13 @@ const CALENDAR = new Set(
 );
 
 /** Nouns that introduce a name ("operation X", "the X website"): an unknown word right after one is a name. */
-const NAME_HEADS = new Set(
+export const NAME_HEADS = new Set(
   'operation operations project taskforce website site forum platform app network database programme program campaign initiative codename'.split(' '),
+);
+
+/** The people of a named thing ("the site admin", "forum members"): after such a noun, not a name. */
+const PEOPLE_OF_THINGS = new Set(
+  'admin admins administrator administrators owner owners operator operators moderator moderators founder founders creator creators user users member members'.split(' '),
 );
 
 /** The longest run of words after a noun such as "operation" taken as one unknown name. */
@@ -169,7 +174,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
     const word = wordKey(part);
     const asWritten = !caseless && !first && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
     // "operation tidewater": a rare word right after such a noun, not a verb ("the database came…").
-    const afterHead = !first && NAME_HEADS.has(wordKey(after)) && !common.has(word) && !/(?:ed|ing)$/.test(word);
+    const afterHead = !first && NAME_HEADS.has(wordKey(after)) && !common.has(word) && !/(?:ed|ing)$/.test(word) && !PEOPLE_OF_THINGS.has(word);
     const marked = asWritten || afterHead || quoted.has(token.word);
     const name =
       !isStopWord(token) &&

@@ -5,6 +5,7 @@
  * its topic. Rules about English question shapes, never about any article.
  */
 import { alternatives, isStopWord, tokenize, type Token } from '../analysis/index.js';
+import { NAME_HEADS } from './names.js';
 
 /** Verbs that ask who said something: any sentence quoting or naming a speaker answers them (`namesSpeaker`). */
 const SPEECH = new Set(
@@ -77,7 +78,8 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
     }
     // A possessive or a name belongs to the thing the role is of ("interpol's", "the nca"), unless it is a title
     // ("director general", which the corpus may write as part of a name).
-    if (/['’]s$/.test(t.word) || (nameTerms.has(t.term) && !TITLE_WORDS.has(t.word))) {
+    // So does the noun of a named thing before the role ("the blackwrist *site* admin").
+    if (/['’]s$/.test(t.word) || (nameTerms.has(t.term) && !TITLE_WORDS.has(t.word)) || NAME_HEADS.has(t.word)) {
       if (run.length) break;
       continue;
     }

@@ -46,6 +46,11 @@ describe('questionNames', () => {
     expect(names('when did operation predator begin?')).toEqual(['operation predator']);
   });
 
+  it('takes an unknown word after "operation" for a name, but not the people of a thing ("the forum admin")', () => {
+    expect(names('how many were arrested in operation kestrelwood?')).toEqual(['operation kestrelwood']);
+    expect(names('who was the forum admin?')).toEqual([]);
+  });
+
   it('takes a long name the corpus writes as one name whole', () => {
     expect(names('when did the interpol specialists group on crimes against children meet?')).toEqual(['interpol specialists group on crimes against children']);
   });

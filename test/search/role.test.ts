@@ -12,6 +12,8 @@ describe('askedRole', () => {
     expect(words("who is the nspcc's head of child safety?")).toEqual(['head']);
     expect(words('who was the nca deputy director general?', ['nca'])).toEqual(['deputi', 'director', 'gener']);
     expect(words('which us attorney commented?')).toEqual(['attornei']);
+    // The noun of the thing goes with the thing: the site's admin is an admin.
+    expect(words('who was the blackwrist site admin based in australia?', ['blackwrist'])).toEqual(['admin']);
     // Running an operation is an office too: a story that names its coordinator writes the verb or its noun.
     expect(askedRole('who coordinated the operation?', new Set())).toMatchObject({ verb: true, words: [['coordin']] });
   });
