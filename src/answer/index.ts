@@ -111,6 +111,9 @@ export function refusedBeforeCheck(result: SearchResult, threshold: number): boo
   const best = result.hits[0]!;
   // It asks who holds a role ("who chaired the 2023 meeting?") and the best answer's story names nobody in it.
   if (result.roleMissing) return true;
+  // It asks for the latest count of a thing ("what's the latest count of file signatures shared…?") and the best
+  // answer's story counts no such thing anywhere.
+  if (result.countMissing) return true;
   // It names a year, and the best answer's story neither reports on that year nor states it where it answers.
   if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) return true;
   // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term, an age),

@@ -107,7 +107,7 @@ const PERSON_NOUNS = (
  * expert) with its synonyms; without one, every content word of the question.
  */
 export function countedTerms(question: string, questionTerms: Iterable<string>): Set<string> {
-  const m = /\b(?:how\s+many|number\s+of|count\s+of)\s+(?:more\s+|different\s+|separate\s+)?(.*)$/iu.exec(question);
+  const m = COUNTED.exec(question);
   // The words up to the first stop word: the counted thing, with what qualifies it ("child abuse image offences").
   const run: Token[] = [];
   for (const t of m ? tokenize(m[1]!) : []) {
@@ -117,6 +117,13 @@ export function countedTerms(question: string, questionTerms: Iterable<string>):
   if (run.length === 0) return new Set(questionTerms);
   if (PEOPLE.has(run[0]!.word)) return new Set(PERSON_NOUNS);
   return new Set(run.flatMap((t) => alternatives(t.term)));
+}
+
+const COUNTED = /\b(?:how\s+many|number\s+of|count\s+of)\s+(?:more\s+|different\s+|separate\s+)?(.*)$/iu;
+
+/** True when the question says what it counts ("how many arrests…", "the latest count of file signatures…"). */
+export function namesCountedThing(question: string): boolean {
+  return answerType(question) === 'quantity' && COUNTED.test(question);
 }
 
 /** At most this many words after "how many" are taken as naming the counted thing. */

@@ -9,7 +9,7 @@ import type { Passage } from '../types.js';
 import { Bounded, indexedText, IndexError, REBUILD_HINT, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, countedTerms, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
+import { answerType, countedTerms, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
@@ -99,6 +99,11 @@ export interface SearchResult {
    * (`role.ts`).
    */
   roleMissing: boolean;
+  /**
+   * "The latest count of X" (or "how many X … now") where the best answer's story counts no X in any sentence: the
+   * corpus has no latest figure of X, only stories about X.
+   */
+  countMissing: boolean;
 }
 
 /** Narrows a search to some articles, for a question about an answer already given ("where was that?"). */
@@ -315,6 +320,10 @@ export function createSearcher(index: VectorIndex): Searcher {
     return sentences.some((s) => (s.shape.person >= 0.5 || s.shape.organisation === 1) && holdsRole(role, s.terms, index.sentence(s.label).text));
   };
 
+  /** True unless the question counts a named thing ("how many X", "the count of X") that no sentence of the story counts. */
+  const countsAsked = (question: string, counted: ReadonlySet<string>, id: string): boolean =>
+    !namesCountedThing(question) || articleSentences(id).some((s) => [...counted].some((t) => s.shape.countedTerms.has(t)));
+
   return {
     search(questionVector, question, overrides = {}, focus) {
       const o = { ...SEARCH_DEFAULTS, ...overrides };
@@ -485,7 +494,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       const unknownWords = asked.length ? unknown.length / asked.length : 0;
       const unknownNames = unknownHeadedNames(question, lexical);
       const roleMissing = type === 'person' && hits.length > 0 && !holdsAskedRole(question, nameTerms, hits[0]!.article.id);
-      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, roleMissing };
+      const countMissing = scope.kind === 'latest' && hits.length > 0 && !countsAsked(question, q.counted, hits[0]!.article.id);
+      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, roleMissing, countMissing };
 
       // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories
       // likely to answer (as for a named year) that hold the question's names as well as the best one does (another

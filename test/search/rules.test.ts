@@ -262,6 +262,11 @@ describe('refusal by checking the answer', () => {
     expect((await answerer.ask('how many devices did operation harbour light seize?')).refused).toBe(false);
   });
 
+  it('refuses "the latest count" of a thing the story never counts, and answers the count it gives', async () => {
+    expect((await answerer.ask('what is the latest number of calls to the national abuse hotline?')).refused).toBe(true);
+    expect(first(await answerer.ask('what is the latest number of reports to the national abuse hotline?')).highlight).toContain('41,200 reports');
+  });
+
   it('refuses "who" for a role the story names nobody in, and answers the role it names', async () => {
     // The 2019 meeting's story says who attended, not who chaired; the watchdog's says its chief executive spoke, not who.
     expect((await answerer.ask('who chaired the 2019 expert meeting in madrid?')).refused).toBe(true);
