@@ -195,8 +195,9 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
  * the noun ("operation blue harbour") or right before it ("the little nest darknet forum"), up to one that cannot be
  * part of a name, when there are at least two, one of them is a word no passage uses and none is a name the corpus
  * knows ("interpol's older picture database" describes something it does). Common words count here
- * ("blue", "little"), unlike in `questionNames`, since next to such a noun they are a name's words; a lone word is
- * left to `questionNames`, and a run of words the corpus all uses is taken as known.
+ * ("blue", "little"), unlike in `questionNames`, since next to such a noun they are a name's words; a lone word after
+ * the noun is left to `questionNames`, a lone word before it counts when no passage uses it, and a run of words the
+ * corpus all uses is taken as known.
  */
 export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>, o = NAME_DEFAULTS): string[][] {
   const words = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => wordKey(m[0]));
@@ -227,6 +228,9 @@ export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex,
     for (let j = i - 1; j >= 0 && before.length < MAX_PHRASE && canName(words[j]!); j--) before.unshift(words[j]!);
     consider(after);
     consider(before);
+    // One word before the noun that no passage uses names the thing as one after it does ("the kidflix platform", as
+    // "operation tidewater" in `questionNames`).
+    if (before.length === 1 && !corpusWrites(lexical, before[0]!)) names.push(before);
   }
   return names;
 }

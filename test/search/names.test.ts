@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
-import { questionNames, quotedSpans } from '../../src/search/names.js';
+import { questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
 import { sourceOf } from '../../src/search/index.js';
 
 describe('quotedSpans', () => {
@@ -49,6 +49,11 @@ describe('questionNames', () => {
   it('takes an unknown word after "operation" for a name, but not the people of a thing ("the forum admin")', () => {
     expect(names('how many were arrested in operation kestrelwood?')).toEqual(['operation kestrelwood']);
     expect(names('who was the forum admin?')).toEqual([]);
+  });
+
+  it('reads a word no passage uses right before "platform", "forum"… as an unknown name, not a word the corpus writes', () => {
+    expect(unknownHeadedNames('how many users did the kestrelwood platform have?', lexical)).toEqual([['kestrelwood']]);
+    expect(unknownHeadedNames('how many staff did the unodc platform have?', lexical)).toEqual([]);
   });
 
   it('takes a long name the corpus writes as one name whole', () => {
