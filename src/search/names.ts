@@ -103,6 +103,16 @@ export function corpusWrites(lexical: Pick<LexicalIndex, 'documentFrequency' | '
   return lexical.documentFrequency(word) > 0 || lexical.wordCase(word) !== undefined;
 }
 
+/**
+ * A possessive typed without its apostrophe ("the rcmps centre", "interpols database"): the name itself, when the
+ * corpus never writes the word with its "s" and writes it without as a name.
+ */
+export function withoutBareApostrophe(word: string, lexical: Pick<LexicalIndex, 'wordCase'>, o = NAME_DEFAULTS): string {
+  if (word.length < 4 || !word.endsWith('s') || lexical.wordCase(word) !== undefined) return word;
+  const bare = word.slice(0, -1);
+  return isNameByCorpus(lexical.wordCase(bare), o) ? bare : word;
+}
+
 /** The corpus writes the word inside sentences, and never with a capital there: its capitals only open sentences. */
 function capitalOnlyOpening(c: WordCase | undefined): boolean {
   return c !== undefined && c.inside > 0 && c.capitalised + c.upper === 0;

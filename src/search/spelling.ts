@@ -8,7 +8,7 @@
  */
 import type { LexicalIndex } from '../index/index.js';
 import { wordKey } from '../index/index.js';
-import { corpusWrites, englishWords } from './names.js';
+import { corpusWrites, englishWords, withoutBareApostrophe } from './names.js';
 
 /** Shorter words have too many neighbours one edit away to guess which was meant. */
 export const SPELLING_MIN_LENGTH = 5;
@@ -36,6 +36,9 @@ export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'd
   const english = englishWords();
   return question.replace(/\p{L}[\p{L}\p{M}'’]*/gu, (written) => {
     const key = wordKey(written);
+    // A possessive typed without its apostrophe ("britains part") reads as the name's possessive, as typed with it.
+    const bare = /^[a-z]+$/.test(written) ? withoutBareApostrophe(key, lexical) : key;
+    if (bare !== key) return `${bare}'s`;
     if (key.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(key) || english.has(key) || corpusWrites(lexical, key)) return written;
     let best: { word: string; df: number } | undefined;
     for (const candidate of lexical.writtenWords(oneEditAway(key))) {

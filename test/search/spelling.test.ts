@@ -41,3 +41,18 @@ describe('correctSpelling', () => {
     expect(correctSpelling('how many offencs?', corpus({ offence: 20, offences: 3 }))).toBe('how many offence?');
   });
 });
+
+describe('correctSpelling: a possessive typed without its apostrophe', () => {
+  // "rcmp" is written as a name (in capitals); "rcmps" never.
+  const lexical = {
+    documentFrequency: (w: string) => (['rcmp', 'rcmps', 'centre', 'news'].includes(w.toLowerCase()) ? 3 : 0),
+    wordCase: (w: string) =>
+      w.toLowerCase() === 'rcmp' ? { inside: 5, capitalised: 5, upper: 5 } : ['centre', 'news'].includes(w.toLowerCase()) ? { inside: 5, capitalised: 0, upper: 0 } : undefined,
+    writtenWords: (ws: Iterable<string>) => [...ws].filter((w) => ['rcmp', 'centre', 'news'].includes(w)),
+  };
+
+  it("reads a name's possessive as typed with it, and leaves a plural of a common word", () => {
+    expect(correctSpelling('how many reports did the rcmps centre get', lexical)).toBe("how many reports did the rcmp's centre get");
+    expect(correctSpelling('what news came out', lexical)).toBe('what news came out');
+  });
+});
