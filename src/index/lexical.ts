@@ -45,8 +45,8 @@ export interface LexicalIndex {
   wordCase(word: string): WordCase | undefined;
   /** Those of these lower-case words the corpus writes (one lookup for many: a misspelt word's neighbours). */
   writtenWords(words: Iterable<string>): string[];
-  /** How many times the corpus writes these words as one capitalised name (lower-case words; see `countNamePhrases`). */
-  namePhrase(words: string[]): number;
+  /** The multi-word names the corpus writes (`countNamePhrases`) that start with this lower-case word, each as its words. */
+  namePhrasesFrom(word: string): string[][];
   close(): void;
 }
 
@@ -182,7 +182,8 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
   const match = db.prepare('SELECT rowid AS label, -bm25(passages) AS score FROM passages WHERE passages MATCH ? ORDER BY bm25(passages) LIMIT ?');
   const df = db.prepare('SELECT count(*) AS n FROM passages WHERE passages MATCH ?');
   const caseOf = db.prepare('SELECT inside, capitalised, upper FROM words WHERE word = ?');
-  const phraseCount = db.prepare('SELECT count FROM phrases WHERE phrase = ?');
+  // Phrases sort by their text: those starting with "word " lie between "word " and "word!" (the next character).
+  const phrasesFrom = db.prepare('SELECT phrase FROM phrases WHERE phrase >= ? AND phrase < ?').pluck();
   const written = db.prepare('SELECT word FROM words WHERE word IN (SELECT value FROM json_each(?))').pluck();
   // Question words repeat across questions; each lookup is kept (bounded, cleared when full).
   const dfCache = new Map<string, number>();
@@ -214,8 +215,8 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
     writtenWords(words) {
       return written.all(JSON.stringify([...words])) as string[];
     },
-    namePhrase(words) {
-      return (phraseCount.get(words.join(' ')) as { count: number } | undefined)?.count ?? 0;
+    namePhrasesFrom(word) {
+      return (phrasesFrom.all(`${word} `, `${word}!`) as string[]).map((p) => p.split(' '));
     },
     close: () => db.close(),
   };

@@ -73,13 +73,20 @@ const PEOPLE_OF_THINGS = new Set(
 const MAX_PHRASE = 4;
 
 /**
- * The longest of the corpus's own multi-word names looked for in a question, in words: "INTERPOL Specialists Group on
- * Crimes Against Children" is one name of seven words, not "interpol" and "crimes against children" (a limit of four
- * split it: tuning top-1 +1, the latest meeting's date, nothing else moved at 8 or 12; 6 moves nothing). Bounds the
- * lookups a long message costs.
+ * The longest of the corpus's own multi-word names that the question's words write from position `i`, or undefined.
+ * Any length: "INTERPOL Specialists Group on Crimes Against Children" is one name of seven words, not "interpol" and
+ * "crimes against children" (a limit of four words had split it: tuning top-1 +1, the latest meeting's date). A name
+ * whose first word the corpus capitalises only where it opens a sentence ("According to ICE") is not taken from it.
  */
-const LONGEST_NAME = 12;
-const PHRASE_LENGTHS = Array.from({ length: LONGEST_NAME - 1 }, (_, i) => LONGEST_NAME - i);
+function longestNameAt(words: string[], i: number, lexical: Pick<LexicalIndex, 'namePhrasesFrom' | 'wordCase'>): string[] | undefined {
+  const first = words[i]!;
+  if (capitalOnlyOpening(lexical.wordCase(first))) return undefined;
+  let best: string[] | undefined;
+  for (const phrase of lexical.namePhrasesFrom(first)) {
+    if (phrase.length > (best?.length ?? 1) && phrase.every((w, k) => words[i + k] === w)) best = phrase;
+  }
+  return best;
+}
 
 
 /** Words that end a name after its noun ("the operation against…"); the commonest are stop words already. */
@@ -161,12 +168,8 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
   const capitals = (ps: typeof parts) => ps.filter((p) => /^\p{Lu}/u.test(p.part)).length;
   const caseless = small.length ? capitals(small) > small.length / 2 : capitals(inside) > inside.length / 2;
   for (let i = 0; i < parts.length; i++) {
-    // A name the corpus writes as several capitalised words ("Welcome To Video", "Project Guardian"): the longest first.
-    // A phrase whose first word the corpus capitalises only where it opens a sentence ("According to ICE") starts at
-    // its next word, if anywhere.
-    const phrase = PHRASE_LENGTHS
-      .map((n) => parts.slice(i, i + n).map((p) => wordKey(p.part)))
-      .find((ws) => ws.length >= 2 && lexical.namePhrase(ws) > 0 && !capitalOnlyOpening(lexical.wordCase(ws[0]!)));
+    // A name the corpus writes as several capitalised words ("Welcome To Video", "Project Guardian"): the longest.
+    const phrase = longestNameAt(parts.map((p) => wordKey(p.part)), i, lexical);
     if (phrase) {
       flush();
       current = phrase;

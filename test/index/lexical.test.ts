@@ -69,8 +69,9 @@ describe('openLexicalIndex', () => {
   });
 
   it('knows the names the corpus writes as several capitalised words', () => {
-    expect(lexical.namePhrase(['operation', 'strikeback'])).toBe(1);
-    expect(lexical.namePhrase(['experts', 'said'])).toBe(0);
+    expect(lexical.namePhrasesFrom('operation')).toEqual([['operation', 'strikeback']]);
+    expect(lexical.namePhrasesFrom('experts')).toEqual([]);
+    expect(lexical.namePhrasesFrom('operatio')).toEqual([]);
   });
 
   it('says which of many words the corpus writes, in one lookup', () => {
