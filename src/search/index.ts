@@ -486,7 +486,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         (a) => relevance.get(a.id)!,
         (a) => articleFeatures.get(a.id)!.names,
         o.weights.gate,
-        // A figure, not an event: how close each story's best answering sentence comes (see `timeGate`).
+        // What time needs of a story besides likeliness: to state the figure asked, or to be about the event (`timeEvidence`).
         timeEvidence(question, type, (id) => Math.max(...byArticle.get(id)!.map((p) => p.answerDense)), writesEvent),
       );
       hits.splice(0, hits.length, ...ranked.map((c) => c.hit));

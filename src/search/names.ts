@@ -88,7 +88,6 @@ function longestNameAt(words: string[], i: number, lexical: Pick<LexicalIndex, '
   return best;
 }
 
-
 /** Words that end a name after its noun ("the operation against…"); the commonest are stop words already. */
 const PREPOSITIONS = new Set('against across among amongst around behind beside besides beyond despite inside like near onto outside per since toward towards upon via within without'.split(' '));
 
@@ -167,9 +166,10 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
   });
   const capitals = (ps: typeof parts) => ps.filter((p) => /^\p{Lu}/u.test(p.part)).length;
   const caseless = small.length ? capitals(small) > small.length / 2 : capitals(inside) > inside.length / 2;
+  const keys = parts.map((p) => wordKey(p.part));
   for (let i = 0; i < parts.length; i++) {
     // A name the corpus writes as several capitalised words ("Welcome To Video", "Project Guardian"): the longest.
-    const phrase = longestNameAt(parts.map((p) => wordKey(p.part)), i, lexical);
+    const phrase = longestNameAt(keys, i, lexical);
     if (phrase) {
       flush();
       current = phrase;
@@ -184,7 +184,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
       flush();
       continue;
     }
-    const word = wordKey(part);
+    const word = keys[i]!;
     const asWritten = !caseless && !first && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
     // "operation tidewater": a rare word right after such a noun, not a verb ("the database came…").
     const afterHead = !first && NAME_HEADS.has(wordKey(after)) && !common.has(word) && !/(?:ed|ing)$/.test(word) && !PEOPLE_OF_THINGS.has(word);
