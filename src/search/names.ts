@@ -250,9 +250,20 @@ export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex,
 
 /** A pattern finding a name in text, case-insensitively, with its words joined by spaces, hyphens or nothing. */
 export function namePattern(words: string[]): RegExp {
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[\\s\\-–]*")}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'iu');
+  const key = words.join(' ');
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    if (patterns.size >= PATTERN_CACHE_SIZE) patterns.clear();
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[\\s\\-–]*")}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'iu');
+    patterns.set(key, pattern);
+  }
+  return pattern;
 }
+
+/** Names recur across questions: each pattern is compiled once (the cache emptied when full). */
+const patterns = new Map<string, RegExp>();
+const PATTERN_CACHE_SIZE = 10_000;
 
 /** How much of a name a text holds: 1 for the whole name, 0.75 for its rarest word alone, 0 for neither. */
 export function nameMatch(name: QuestionName, text: string): number {
