@@ -17,6 +17,7 @@
  *
  * The conversations of `eval/conversations.json` are played on the bundled corpus: each turn as typed after the
  * previous answer, and in full; `--verbose` prints the tuning half's misses (`--held-out`: the held-out half's too).
+ * Every run also asks the README's question on each corpus and says whether the 2011 meeting's article answers first.
  */
 import { checkFeatures, openAnswerer, refusalThreshold, refusedBeforeCheck, unanswerableProbability } from '../answer/index.js';
 import { REFUSAL_WEIGHTS } from '../answer/refusal-weights.js';
@@ -31,6 +32,7 @@ import { isRightFirst, score, TABLE_HEADER, tableRow } from '../eval/score.js';
 import { conversationTable, loadConversations, playConversations, printConversationMisses, type TurnResult } from '../eval/conversations.js';
 import { typingRows, typingTable } from '../eval/typing.js';
 import { runIfMain } from './errors.js';
+import type { Answer } from '../types.js';
 
 /** The question sets asked of each corpus. */
 const SETS: { corpus: CorpusName; label: string; pick: (q: EvalQuestion) => boolean }[] = [
@@ -66,6 +68,18 @@ function printMisses(questions: EvalQuestion[], collected: Collected[]): void {
   });
 }
 
+/** The README's example question, which must answer with the 2011 meeting's article on every corpus. */
+const README_QUESTION = 'how many countries attended in 2011?';
+const README_FACT = '52 countries';
+
+function headlineCheck(answer: Answer): string {
+  const first = answer.results[0];
+  if (answer.refused || !first) return 'REFUSED';
+  const source = first.sources[0]!;
+  const ok = source.published.startsWith('2011') && first.highlight.includes(README_FACT);
+  return `${ok ? 'ok' : 'WRONG'} (${source.published}, ${source.title})`;
+}
+
 async function main(): Promise<void> {
   loadEnvFile();
   const args = process.argv.slice(2);
@@ -92,6 +106,7 @@ async function main(): Promise<void> {
       const curve: string[] = [];
       let turns: TurnResult[] = [];
       let typing = '';
+      const headline: string[] = [];
       for (const corpus of ['bundled', 'combined'] as const) {
         const { config: c, summary } = await prepareCorpus(corpus, modelConfig, embedder, passages);
         process.stderr.write(`${corpus} corpus: ${summary.articles} articles, ${summary.passages} passages (${summary.embedded} texts embedded now)\n`);
@@ -106,6 +121,7 @@ async function main(): Promise<void> {
           if (verbose && (showHeldOut || !set.label.includes('held-out'))) misses.push([qs, collected]);
           if (args.includes('--refusal-curve')) curve.push(refusalCurve(set.label, qs, collected, refusalThreshold(model)));
         }
+        headline.push(`${corpus}: ${headlineCheck(await answerer.ask(README_QUESTION, { top: 1 }))}`);
         if (corpus === 'bundled') turns = await playConversations(answerer, index, loadConversations());
         if (corpus === 'combined' && args.includes('--typing')) {
           const halves = SETS.filter((x) => x.corpus === 'combined' && x.label.includes('unseen'));
@@ -114,6 +130,7 @@ async function main(): Promise<void> {
         index.lexical.close();
       }
       console.log([TABLE_HEADER, ...rows.ours, ...rows.lexical, ...rows.dense].join('\n') + '\n');
+      console.log(`README's question, "${README_QUESTION}" (the 2011 meeting's "${README_FACT}" expected first): ${headline.join('; ')}\n`);
       if (typing) console.log(`The unseen questions typed as people type (combined corpus; "changed": right first in one typing and not the other):\n\n${typing}\n`);
       if (curve.length) {
         console.log('Refusal: unanswerable refused · answerable wrongly refused, refusing when the check gives at least t\n');
