@@ -35,9 +35,12 @@ const ORGANISATION_NOUN =
 const NAMED_THING =
   '(?:operation|operations|website|site|platform|forum|database|project|programme|program|network|app|initiative|campaign|task\\s*force|codename|code\\s+name)';
 
-/** "Which official…", "which us attorney…": a person asked for by role. */
+/** Nouns of an office a "which …" question asks the holder of ("which us attorney…"); `role.ts` reads the role from them. */
+export const ROLE_NOUNS = 'official officer director minister attorney prosecutor commissioner spokesperson spokesman spokeswoman chairman chairwoman coordinator detective inspector judge'.split(' ');
+
+/** "Which official…", "which us attorney…", "which man…": a person asked for, by role or not. */
 const WHICH_PERSON = new RegExp(
-  `\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:person|people|official|officials|officer|director|minister|expert|speaker|judge|man|woman|attorney|prosecutor|commissioner|spokesperson|spokesman|spokeswoman|chairman|chairwoman|coordinator|detective|inspector)\\b(?!\\s+${ORGANISATION_NOUN}\\b)`,
+  `\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:${['person', 'people', 'officials', 'expert', 'speaker', 'man', 'woman', ...ROLE_NOUNS].join('|')})\\b(?!\\s+${ORGANISATION_NOUN}\\b)`,
 );
 
 /** `WHICH_PERSON` as the question's opening words. */

@@ -133,10 +133,9 @@ const EVENT = /\b(?:meeting|meetings|conference|conferences|summit|gathering|ses
 
 /**
  * Attending asks about an event too: "how many countries attended in 2011?" is answered by a meeting's story, not by
- * an operation's that counts the countries involved. Any of the event words then marks the story.
+ * an operation's that counts the countries involved. Any of the event words (`EVENT`) then marks the story.
  */
 const ATTEND = /\battend(?:s|ed|ing|ance|ees?)?\b/i;
-const ANY_EVENT = /\b(?:meeting|conference|summit|gathering|session|event)s?\b/i;
 
 /** A briefing to the press announces something; it is not the event a question means ("Operation X press conference"). */
 const BRIEFING = /\b(?:press|news)\s+conferences?\b/gi;
@@ -149,7 +148,7 @@ const isEventQuestion = (question: string) => EVENT.test(question) || ATTEND.tes
  */
 export function eventWriter(question: string): ((text: string) => boolean) | null {
   const m = EVENT.exec(question);
-  const word = m ? new RegExp(`\\b${m[0].toLowerCase().replace(/s$/, '')}s?\\b`, 'i') : ATTEND.test(question) ? ANY_EVENT : null;
+  const word = m ? new RegExp(`\\b${m[0].toLowerCase().replace(/s$/, '')}s?\\b`, 'i') : ATTEND.test(question) ? EVENT : null;
   return word && ((text) => word.test(text.replace(BRIEFING, '')));
 }
 
@@ -321,8 +320,11 @@ export function createSearcher(index: VectorIndex): Searcher {
   };
 
   /** True unless the question counts a named thing ("how many X", "the count of X") that no sentence of the story counts. */
-  const countsAsked = (question: string, counted: ReadonlySet<string>, id: string): boolean =>
-    !namesCountedThing(question) || articleSentences(id).some((s) => [...counted].some((t) => s.shape.countedTerms.has(t)));
+  const countsAsked = (question: string, counted: ReadonlySet<string>, id: string): boolean => {
+    if (!namesCountedThing(question)) return true;
+    const asked = [...counted];
+    return articleSentences(id).some((s) => asked.some((t) => s.shape.countedTerms.has(t)));
+  };
 
   return {
     search(questionVector, question, overrides = {}, focus) {
@@ -361,7 +363,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       // as much as the other names together, so a story without it never holds the question's names.
       const source = sourceOf(question);
       const event = eventWriter(question);
-      const writesEvent = (id: string) => event !== null && event(articleText(id));
+      const writesEvent = lazy((id: string) => event !== null && event(articleText(id)));
       const isSource = (nm: QuestionName) => source !== '' && nm.words.every((w) => source.includes(w.toLowerCase()));
       const otherWeight = names.filter((nm) => !isSource(nm)).reduce((s, nm) => s + nm.weight, 0);
       const weightOf = (nm: QuestionName) => (isSource(nm) ? nm.weight + otherWeight : nm.weight);

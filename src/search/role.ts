@@ -5,6 +5,7 @@
  * its topic. Rules about English question shapes, never about any article.
  */
 import { alternatives, isStopWord, tokenize, type Token } from '../analysis/index.js';
+import { ROLE_NOUNS } from './answer-type.js';
 import { NAME_HEADS } from './names.js';
 
 /** Verbs that ask who said something: any sentence quoting or naming a speaker answers them (`namesSpeaker`). */
@@ -23,7 +24,7 @@ const OFFICE_VERBS = new Set(
 /** Verbs that only join "who" to the role ("who was the chair"). */
 const COPULA = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can']);
 /** The nouns that ask for a person in "which official…" (the role is the noun itself). */
-const PERSON_ASKED = /^(?:which|what)\s+(?:\w+\s+)?(official|officer|director|minister|attorney|prosecutor|commissioner|spokesperson|spokesman|spokeswoman|chairman|chairwoman|coordinator|detective|inspector|judge)\b/i;
+const PERSON_ASKED = new RegExp(`^(?:which|what)\\s+(?:\\w+\\s+)?(${ROLE_NOUNS.join('|')})\\b`, 'i');
 
 export interface AskedRole {
   /** The question asks who said something: no role word to look for. */
