@@ -35,12 +35,19 @@ const ORGANISATION_NOUN =
 const NAMED_THING =
   '(?:operation|operations|website|site|platform|forum|database|project|programme|program|network|app|initiative|campaign|task\\s*force|codename|code\\s+name)';
 
+/**
+ * Up to three words between "which/what" and the noun that says what is asked ("which two eu agencies", "which eu
+ * police agency"), none of them a verb of the question ("what did the agency say?" asks no agency) nor a possessive
+ * ("which countries' agencies…" asks for countries).
+ */
+const MODIFIERS = "(?:(?!(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could|should|may|might)\\b)[\\w-]+\\s+){0,3}";
+
 /** Nouns of an office a "which …" question asks the holder of ("which us attorney…"); `role.ts` reads the role from them. */
 export const ROLE_NOUNS = 'official officer director minister attorney prosecutor commissioner spokesperson spokesman spokeswoman chairman chairwoman coordinator detective inspector judge'.split(' ');
 
 /** "Which official…", "which us attorney…", "which man…": a person asked for, by role or not. */
 const WHICH_PERSON = new RegExp(
-  `\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:${['person', 'people', 'officials', 'expert', 'speaker', 'man', 'woman', ...ROLE_NOUNS].join('|')})\\b(?!\\s+${ORGANISATION_NOUN}\\b)`,
+  `\\b(?:which|what)\\s+${MODIFIERS}(?:${['person', 'people', 'officials', 'expert', 'speaker', 'man', 'woman', ...ROLE_NOUNS].join('|')})\\b(?!\\s+${ORGANISATION_NOUN}\\b)`,
 );
 
 /** `WHICH_PERSON` as the question's opening words. */
@@ -71,9 +78,9 @@ export function answerType(question: string): AnswerType {
   // "who was ice director when…": the question word it opens with asks; "when" only qualifies.
   if (/^(?:who|whose)\b/.test(q) || WHICH_PERSON.test(q)) return 'person';
   if (/\bwhen\b|\bwhat\s+(date|day|month|year|time)\b|\bwhich\s+(date|day|month|year|dates|days)\b/.test(q)) return 'date';
-  if (new RegExp(`\\b(which|what)\\s+(\\w+\\s+)?${ORGANISATION_NOUN}\\b|\\bwhich\\s+country'?s\\s+police\\b`).test(q)) return 'organisation';
+  if (new RegExp(`\\b(which|what)\\s+${MODIFIERS}${ORGANISATION_NOUN}\\b|\\bwhich\\s+country'?s\\s+police\\b`).test(q)) return 'organisation';
   if (
-    new RegExp(`\\b(which|what)\\s+(\\w+\\s+)?${NAMED_THING}\\b|\\b(name|code\\s*name)\\s+of\\b`).test(q) ||
+    new RegExp(`\\b(which|what)\\s+${MODIFIERS}${NAMED_THING}\\b|\\b(name|code\\s*name)\\s+of\\b`).test(q) ||
     /\bwhat\s+(was|is|were|are)\s+(the\s+|it\s+|they\s+)?(\w+\s+){0,3}(called|named|dubbed|code-?named|known\s+as)\b/.test(q) ||
     /^(what|which)\b.*\b(called|named|dubbed|code-?named)\s*\??$/.test(q)
   ) {

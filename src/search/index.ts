@@ -15,7 +15,7 @@ import { articleRelevance, articleScore, passageScore, rankCandidates, type Arti
 import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
-import { namesPeriod, reportsOn, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
+import { namesPeriod, reportsOn, statesSplitYear, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
 
 export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
 export {
@@ -404,6 +404,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const dMin = Math.min(...denseValues);
       const lMax = Math.max(0, ...lexicalTop.map((l) => lexicalScores.get(l)!));
       const named = q.years;
+      const period = scope.kind === 'year' ? scope.period : undefined;
       const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o)]));
       const sentenceSims = [...best.values()].map((b) => b.topSimilarity);
       const sMax = Math.max(...sentenceSims);
@@ -426,7 +427,8 @@ export function createSearcher(index: VectorIndex): Searcher {
           strictType: STRICT_ANSWER_TYPES.has(type) ? b.type : 0,
           lead: 1 - passage.start / articleLength(passage.articleId),
           names: nameWeight ? nameShare(passage.text) : 0,
-          yearPassage: named.some((y) => passageYears(label).has(y)) ? 1 : 0,
+          // A split year is stated as itself ("2017-18"), not by one of its years.
+          yearPassage: (period ? statesSplitYear(passage.text, period) : named.some((y) => passageYears(label).has(y))) ? 1 : 0,
         });
       }
       // The article's signals: its own (year, names) and the best of its candidate passages'.
@@ -459,7 +461,10 @@ export function createSearcher(index: VectorIndex): Searcher {
         const id = index.passage(label).articleId;
         for (const y of best.get(label)!.answerYears) answerYears.set(id, (answerYears.get(id) ?? new Set()).add(y));
       }
-      const timedFor = lazy((id: string): TimedArticle => (answerYears.has(id) ? { ...timed(id), answerYears: answerYears.get(id) } : timed(id)));
+      const timedFor = lazy((id: string): TimedArticle => {
+        const t = answerYears.has(id) ? { ...timed(id), answerYears: answerYears.get(id) } : timed(id);
+        return period ? { ...t, statesPeriod: statesSplitYear(articleText(id), period) } : t;
+      });
       const hits: Hit[] = [...candidates].map((label) => {
         const passage = index.passage(label);
         const features = passageFeatures.get(label)!;

@@ -11,10 +11,19 @@ export { yearsStated };
 
 export type TimeScope =
   | { kind: 'none' }
-  | { kind: 'year'; years: number[] }
+  | { kind: 'year'; years: number[]; period?: SplitYear }
   | { kind: 'by'; year: number }
   | { kind: 'latest' }
   | { kind: 'earliest' };
+
+/**
+ * A year of twelve months across two calendar years, as financial and police years are written ("2017-18",
+ * "2021/22"): one period, reported on once it is over, not two years.
+ */
+export interface SplitYear {
+  from: number;
+  to: number;
+}
 
 /** "since 2019": a change up to now, which the newest story reports. */
 const SINCE_YEAR = /\b(since|from)\s+(19[5-9]\d|20\d\d|21\d\d)\b(?!\s*(?:to|until|till|-|–)\s*(?:19|20|21)\d\d)/i;
@@ -40,7 +49,10 @@ export function timeScope(question: string): TimeScope {
   if (by) return { kind: 'by', year: Number(by[3]) };
   if (SINCE_YEAR.test(question) && yearsStated(question.replace(SINCE_YEAR, '')).length === 0) return { kind: 'latest' };
   const years = yearsStated(question.replace(SPAN, ' '));
-  if (years.length) return { kind: 'year', years };
+  if (years.length) {
+    const period = splitYear(question.replace(SPAN, ' '));
+    return period && years.length === 2 ? { kind: 'year', years, period } : { kind: 'year', years };
+  }
   if (LATEST.test(question)) return { kind: 'latest' };
   // "earliest" is about time wherever it stands; "first" and "oldest" only before such a noun ("the first meeting", not
   // "the first large-scale operation" or "the oldest suspect").
@@ -49,6 +61,26 @@ export function timeScope(question: string): TimeScope {
   }
   return { kind: 'none' };
 }
+
+const SPLIT_YEAR = new RegExp(`\\b(${Y})\\s?[-–/]\\s?(\\d{2}|${Y})\\b`);
+
+/** The split year a text names first ("2017-18" → 2017 to 2018), if any. */
+function splitYear(text: string): SplitYear | null {
+  const m = SPLIT_YEAR.exec(text);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2]!.length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
+  return to === from + 1 ? { from, to } : null;
+}
+
+/** True when a text states the split year: as itself ("2017-18", "2017/18", "2017-2018"), or as the year before the
+ * next one it states ("in 2018-19 … up from the previous year's 5,000"). */
+export function statesSplitYear(text: string, period: SplitYear): boolean {
+  const written = (p: SplitYear) => new RegExp(`\\b${p.from}\\s?[-–/]\\s?(?:${p.to}|${String(p.to).slice(2)})\\b`).test(text);
+  return written(period) || (written({ from: period.to, to: period.to + 1 }) && PREVIOUS_YEAR.test(text));
+}
+
+const PREVIOUS_YEAR = /\b(?:previous|prior|preceding)\s+year\b|\byear\s+before\b/i;
 
 const YEAR_PHRASE = /\s*\b(?:(?:back\s+)?in|of|at|during|by|for|from|as\s+of|since|until|before|after)?\s*(?:the\s+)?(?:year\s+)?(?:19[5-9]\d|20\d\d|21\d\d)(?:\s?[-–/]\s?(?:\d{4}|\d{2}))?\b('s)?/gi;
 
@@ -87,6 +119,8 @@ export interface TimedArticle {
   reportsOn: number;
   /** Named years a sentence of it states beside the asked-for answer and the question's words (per question). */
   answerYears?: ReadonlySet<number>;
+  /** It states the split year the question names (per question; see `SplitYear`). */
+  statesPeriod?: boolean;
 }
 
 /**
@@ -116,6 +150,12 @@ export interface TimeGateThresholds {
 export function timeClass(scope: TimeScope, a: TimedArticle): number {
   switch (scope.kind) {
     case 'year':
+      // A split year ("2017-18") is reported on once it is over: by a story of its end year or later that states it,
+      // or, not stating it, by one of its end year ("last year"); a story of its first year cannot.
+      if (scope.period) {
+        if (a.year < scope.period.to) return 0;
+        return a.statesPeriod ? 2 : a.year === scope.period.to ? 1 : 0;
+      }
       if (scope.years.includes(a.reportsOn)) return 2;
       // Of that year, or of the next and stating it; or stating it beside the asked-for answer ("from 139 reports in
       // 2021 to over 10,000 in 2022", in a report of 2023): evidence for the year, not a passing mention.

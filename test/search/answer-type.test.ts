@@ -17,6 +17,11 @@ describe('answerType', () => {
     ['which agency led the raids?', 'organisation'],
     ["which country's police ran the site?", 'organisation'],
     ['what charity published the figures?', 'organisation'],
+    // A few words may stand between the question word and its noun, but not a verb, nor a possessive.
+    ['which two eu agencies got the details?', 'organisation'],
+    ['which eu police agency helped?', 'organisation'],
+    ['what did the agency say about the raids?', 'other'],
+    ["which countries' authorities helped?", 'place'],
     ["what's the latest attendance figure?", 'quantity'],
     ['how many countries attended in 2011?', 'quantity'],
     ['how long did the meeting last?', 'duration'],

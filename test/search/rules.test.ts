@@ -1,7 +1,8 @@
 /**
  * The search's rules on a small corpus made here (fixture articles, not real ones), with the real model and the real
  * index: several years of one kind of meeting, a newer story on its topic that is no meeting and an operation of a
- * meeting's year announced at a press conference, a passage mentioning another year, annual reports published the year after the one they report on (one also dating its own launch), two
+ * meeting's year announced at a press conference, a passage mentioning another year, annual reports published the year after the one they report on (one also dating its own launch), a police force's
+ * figures for a split year ("2017-18"), two
  * operations whose names share a word, one centre's figures after three and after five years, a year's figure stated
  * only in a later report, and the kinds of answer.
  */
@@ -124,6 +125,12 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'In its first three years the national child protection centre removed 310 children from harm and identified 220 victims.\n\n' +
       'The centre opened in the capital with a staff of forty.',
   ],
+  'county-police-offences': [
+    'County police log more child abuse image offences',
+    '2018-09-17',
+    'County police recorded 772 child abuse image offences in 2017-18, up from 670 in 2016-17, figures obtained by the charity show.\n\n' +
+      'The charity said every image shows a real child.',
+  ],
   'centre-five-years': [
     'Child protection centre marks five years',
     '2023-10-04',
@@ -187,6 +194,14 @@ describe('time as evidence', () => {
     const answer = first(await answerer.ask('in 2016, what share of detected trafficking cases were for sexual exploitation?'));
     expect(answer.sources[0]!.title).toBe('Global report on trafficking published');
     expect(answer.highlight).toContain('59 percent');
+  });
+
+  it('reads a split year ("2017-18") as one period, reported on once it is over: answered from the story that states it, refused when none does', async () => {
+    const answer = first(await answerer.ask('how many child abuse image offences did county police record in 2017-18?'));
+    expect(answer.sources[0]!.title).toBe('County police log more child abuse image offences');
+    expect(answer.highlight).toContain('772');
+    // Its 2018 story is of 2018, yet cannot report on a year that ends in 2019.
+    expect((await answerer.ask('how many child abuse image offences did county police record in 2018-19?')).refused).toBe(true);
   });
 
   it('answers "latest" with the newest story on the topic', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesPeriod, reportsOn, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
+import { namesPeriod, reportsOn, statesSplitYear, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
 import { eventWriter } from '../../src/search/index.js';
 
 /** `stated`: each year the article's text states, as many times as it states it. */
@@ -20,8 +20,11 @@ describe('yearsStated', () => {
 });
 
 describe('timeScope', () => {
-  it('takes a financial year as both of its years', () => {
-    expect(timeScope('how many offences did uk police record in 2017-18?')).toEqual({ kind: 'year', years: [2017, 2018] });
+  it('takes a financial year as both of its years, and as one period', () => {
+    const period = { from: 2017, to: 2018 };
+    expect(timeScope('how many offences did uk police record in 2017-18?')).toEqual({ kind: 'year', years: [2017, 2018], period });
+    expect(timeScope('how many offences in 2017/2018?')).toEqual({ kind: 'year', years: [2017, 2018], period });
+    expect(timeScope('how many offences in 2017 and 2018?')).toEqual({ kind: 'year', years: [2017, 2018] });
   });
 
   it('reads "since <year>" as a change up to now, which the newest story reports', () => {
@@ -111,6 +114,27 @@ describe('timeClass', () => {
     expect(timeClass(scope, article('of-2023-about-2022', 2023, [2022]))).toBe(1);
     expect(timeClass(scope, article('next-year-stating-it', 2024, [2024, 2023]))).toBe(1);
     expect(timeClass(scope, article('mentions-it-later', 2025, [2023]))).toBe(0);
+  });
+});
+
+describe('split years', () => {
+  const scope = timeScope('how many reports did the centre get in 2020-21?');
+  const withPeriod = (a: TimedArticle, statesPeriod: boolean) => ({ ...a, statesPeriod });
+
+  it('finds the period written as itself, or as the year before the next one a report states', () => {
+    const period = { from: 2020, to: 2021 };
+    expect(statesSplitYear('In 2020-21 it recorded 22,600 reports.', period)).toBe(true);
+    expect(statesSplitYear('the 2020/21 financial year', period)).toBe(true);
+    expect(statesSplitYear('In the 2021-22 financial year it recorded 36,600 reports, up from the previous year’s 22,600.', period)).toBe(true);
+    expect(statesSplitYear('In the 2021-22 financial year it recorded 36,600 reports.', period)).toBe(false);
+    expect(statesSplitYear('In 2020 it recorded 22,600 reports.', period)).toBe(false);
+  });
+
+  it('is reported on once it is over: by a story of its end year or later that states it, or one of its end year', () => {
+    expect(timeClass(scope, withPeriod(article('report', 2022, [2021, 2022]), true))).toBe(2);
+    expect(timeClass(scope, withPeriod(article('of-its-end-year', 2021, [2021]), false))).toBe(1);
+    expect(timeClass(scope, withPeriod(article('of-its-first-year', 2020, [2020, 2021]), true))).toBe(0);
+    expect(timeClass(scope, withPeriod(article('later-not-stating-it', 2022, [2021, 2022]), false))).toBe(0);
   });
 });
 
