@@ -82,10 +82,22 @@ function longestNameAt(words: string[], i: number, lexical: Pick<LexicalIndex, '
   const first = words[i]!;
   if (capitalOnlyOpening(lexical.wordCase(first))) return undefined;
   let best: string[] | undefined;
-  for (const phrase of lexical.namePhrasesFrom(first)) {
+  const consider = (phrase: string[]) => {
     if (phrase.length > (best?.length ?? 1) && phrase.every((w, k) => words[i + k] === w)) best = phrase;
-  }
+  };
+  for (const phrase of lexical.namePhrasesFrom(first)) consider(phrase);
+  // A name the corpus writes after its noun ("Operation Global Chain") is the same name without it ("the 2024 global
+  // chain operation").
+  if (!NAME_HEADS.has(words[i - 1] ?? '')) for (const phrase of headedPhrases(lexical)) if (phrase[1] === first) consider(phrase.slice(1));
   return best;
+}
+
+/** The corpus's multi-word names that open with a noun such as "operation" ("operation global chain"), per index. */
+const headedPhraseCache = new WeakMap<object, string[][]>();
+function headedPhrases(lexical: Pick<LexicalIndex, 'namePhrasesFrom'>): string[][] {
+  let phrases = headedPhraseCache.get(lexical);
+  if (!phrases) headedPhraseCache.set(lexical, (phrases = [...NAME_HEADS].flatMap((head) => lexical.namePhrasesFrom(head))));
+  return phrases;
 }
 
 /** Words that end a name after its noun ("the operation against…"); the commonest are stop words already. */

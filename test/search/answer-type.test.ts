@@ -46,6 +46,12 @@ describe('answerType', () => {
 });
 
 describe('sentenceShape', () => {
+  it('sees a date in a month and a year, however introduced', () => {
+    expect(sentenceShape('Carried out in early June 2024, the operation spanned 40 countries.').date).toBe(1);
+    expect(sentenceShape('The operation, begun in 2024, spanned 40 countries.').date).toBe(1);
+    expect(sentenceShape('The operation spanned 40 countries.').date).toBe(0);
+  });
+
   it('sees a share, and does not take it for a count of the word after it', () => {
     const s = sentenceShape('Reports rose by 25% compared with 2022.');
     expect(s.percentage).toBe(1);

@@ -25,6 +25,7 @@ describe('questionNames', () => {
     'The agency acted according to its rules, and UNODC staff wrote the report on Operation Predator.',
     'Operation Predator began in 2003.',
     'The INTERPOL Specialists Group on Crimes Against Children met in Lyon for a week.',
+    'Police in 40 countries took part in Operation Global Chain.',
   ];
   let dir: string;
   let lexical: LexicalIndex;
@@ -54,6 +55,11 @@ describe('questionNames', () => {
   it('reads a word no passage uses right before "platform", "forum"… as an unknown name, not a word the corpus writes', () => {
     expect(unknownHeadedNames('how many users did the kestrelwood platform have?', lexical)).toEqual([['kestrelwood']]);
     expect(unknownHeadedNames('how many staff did the unodc platform have?', lexical)).toEqual([]);
+  });
+
+  it('takes a name the corpus writes after "Operation" without it too ("Operation X" / "X")', () => {
+    expect(names('when was the 2024 global chain operation carried out?')).toEqual(['global chain']);
+    expect(names('when did operation global chain start?')).toEqual(['operation global chain']);
   });
 
   it('takes a long name the corpus writes as one name whole', () => {
