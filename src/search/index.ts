@@ -505,15 +505,18 @@ export function createSearcher(index: VectorIndex): Searcher {
       const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, roleMissing, countMissing };
 
       // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories
-      // likely to answer (as for a named year) that hold the question's names as well as the best one does (another
-      // operation's figure is not the same figure).
+      // likely to answer (as for a named year) that hold the question's names as well as the best one does and write
+      // the figures it states ("the nca's 660-arrest operation"): another operation's figure is not the same figure.
       if (type === 'quantity' && scope.kind === 'none' && !namesPeriod(question) && !focus && hits.length) {
+        const figures = tokenize(withoutTimePhrases(question)).filter((t) => t.isNumber && yearsStated(t.word).length === 0);
+        const statesFigures = (id: string) => figures.every((t) => new RegExp(`(?<![\\d.,])${t.word.replace(/[.,]/g, '[.,]?')}(?![\\d])`).test(articleText(id)));
         const perYear = new Map<number, Hit>();
         const first = hits[0]!;
         for (const h of hits) {
           if (
             h.features.answerType === 1 &&
             h.relevance >= o.weights.gate.year &&
+            statesFigures(h.article.id) &&
             h.articleFeatures.names >= first.articleFeatures.names &&
             !perYear.has(h.article.year)
           ) {

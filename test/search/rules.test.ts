@@ -219,6 +219,13 @@ describe('time as evidence', () => {
     expect(answer.results.slice(0, 2).map((r) => r.sources[0]!.title)).toEqual(['Child protection centre marks five years', 'Child protection centre marks three years']);
   });
 
+  it('lists only the stories that write the figures the question states: "the centre that removed 310 children" is one story', async () => {
+    const answer = await answerer.ask('the child protection centre that removed 310 children from harm identified how many victims?');
+    expect(answer.newestFirst).toBe(false);
+    expect(firstTitle(answer)).toBe('Child protection centre marks three years');
+    expect(first(answer).highlight).toContain('220 victims');
+  });
+
   it('answers a figure for a period the question names with that period’s figure, not the newest', async () => {
     const answer = await answerer.ask('how many children had the child protection centre removed from harm after three years?');
     expect(firstTitle(answer)).toBe('Child protection centre marks three years');
