@@ -77,7 +77,8 @@ export function answerType(question: string): AnswerType {
   if (/\bhow\s+(many|much)\b|\bnumber\s+of\b|\bhow\s+(large|big)\b/.test(q)) return 'quantity';
   // "who was ice director when…": the question word it opens with asks; "when" only qualifies.
   if (/^(?:who|whose)\b/.test(q) || WHICH_PERSON.test(q)) return 'person';
-  if (/\bwhen\b|\bwhat\s+(date|day|month|year|time)\b|\bwhich\s+(date|day|month|year|dates|days)\b/.test(q)) return 'date';
+  // "when" after another question word only qualifies ("what network were investigators to use when it launched?").
+  if (/^(?:(?!\b(?:what|which|how|where|whats)\b).)*\bwhen\b|\bwhat\s+(date|day|month|year|time)\b|\bwhich\s+(date|day|month|year|dates|days)\b/.test(q)) return 'date';
   if (new RegExp(`\\b(which|what)\\s+${MODIFIERS}${ORGANISATION_NOUN}\\b|\\bwhich\\s+country'?s\\s+police\\b`).test(q)) return 'organisation';
   if (
     new RegExp(`\\b(which|what)\\s+${MODIFIERS}${NAMED_THING}\\b|\\b(name|code\\s*name)\\s+of\\b`).test(q) ||
