@@ -19,7 +19,7 @@ const NAME = new RegExp(`(?:^|[^.!?]\\s)${NAME_WORD}\\s+(?:(?:de|van|von|da|del|
 const SAID = /\b(?:said|says|added|concluded|noted|stressed|underscored|explained|told|opened|opening|announced|warned|according\s+to)\b/i;
 const PLACE = /\b(?:in|at)\s+(?:the\s+)?[A-Z][\p{L}]+|^[“"]?[A-Z]{3,}(?:\s[A-Z]{3,})?,\s+[A-Z][\p{L}]+/u;
 const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s*(?:dollars?|euros?|pounds?|francs?|USD|EUR|GBP|CHF)\b|\b(?:USD|EUR|GBP|CHF)\s?\d/i;
-const PERCENTAGE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b|percentage\s+points?\b)|\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one\s+in\s+(?:\w+|\d+)|\d+\s+in\s+\d+|(?:two|three|four|five|ten)fold|doubled|tripled|quadrupled|halved)\b/i;
+const PERCENTAGE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b|percentage\s+points?\b)|\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one[-\s]in[-\s](?:\w+|\d+)|\d+[-\s]in[-\s]\d+|(?:two|three|four|five|ten)fold|doubled|tripled|quadrupled|halved)\b/i;
 const PERCENTAGE_FIGURE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b)/gi;
 const PRISON = /\b(?:sentenced|jailed|imprisoned|imprisonment|prison|jail|life\s+sentence|behind\s+bars)\b/i;
 /** A term with no length: life. */

@@ -93,9 +93,12 @@ export function tokenize(input: string): Token[] {
 }
 
 export function isStopWord(token: Token): boolean {
-  // "what's", "who's", "it's": a stop word with "'s" is one too.
-  return !token.isNumber && (STOP_WORDS.has(token.word) || token.word.length < 2 || STOP_WORDS.has(token.word.replace(CONTRACTED_S, '')));
+  // "what's", "who's", "it's": a stop word with "'s" is one too; "doesn't" is one as "doesnt" is.
+  const w = token.word;
+  return !token.isNumber && (STOP_WORDS.has(w) || w.length < 2 || STOP_WORDS.has(w.replace(CONTRACTED_S, '')) || STOP_WORDS.has(w.replace(APOSTROPHES, '')));
 }
+
+const APOSTROPHES = /['’]/g;
 
 const CONTRACTED_S = /['’]s$/;
 

@@ -13,6 +13,12 @@ describe('queryTerms', () => {
     expect(words('whats the latest count of reports')).toEqual(words("what's the latest count of reports"));
     expect(words('wheres the meeting, isnt it in lyon')).toEqual(['meeting', 'lyon']);
   });
+
+  it('drops a negative contraction typed with its apostrophe, as it drops it without one', () => {
+    const words = (q: string) => queryTerms(q).map((t) => t.word);
+    expect(words("what if a platform doesn't report it?")).toEqual(words('what if a platform doesnt report it?'));
+    expect(words("what if a platform doesn't report it?")).toEqual(['platform', 'report']);
+  });
 });
 
 describe('tokenize', () => {

@@ -26,6 +26,10 @@ describe('answerType', () => {
     ['how many countries attended in 2011?', 'quantity'],
     ['how long did the meeting last?', 'duration'],
     ['when did ICSE launch?', 'date'],
+    // "when" after another question word only qualifies what is asked.
+    ['what network were investigators to use when it launched?', 'name'],
+    ['what does it mean when a platform reports nothing?', 'other'],
+    ['and when was that?', 'date'],
     ['who opened the conference?', 'person'],
     ['as of 2010, who was the secretary general?', 'person'],
     ['who was the director when the operation was announced?', 'person'],
@@ -57,6 +61,8 @@ describe('sentenceShape', () => {
     expect(s.percentage).toBe(1);
     expect(s.countedTerms.has('compar')).toBe(false);
     expect(sentenceShape('Some 27 per cent of victims were children.').percentage).toBe(1);
+    expect(sentenceShape('One-in-10 boys are exploited before adulthood.').percentage).toBe(1);
+    expect(sentenceShape('One in three victims is a child.').percentage).toBe(1);
   });
 
   it('sees a prison term only with a duration', () => {
