@@ -5,17 +5,17 @@
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 1.242,
+  bias: 2.741,
   weights: {
-    similarity: -0.268,
-    relevance: -0.3,
-    coverage: -0.492,
-    answerSentence: -1.256,
-    answerType: -0.184,
-    namesHeld: 0.205,
-    keyTerm: -0.416,
-    unknownWords: 0.311,
-    timeMissing: -0.236
+    similarity: -0.189,
+    relevance: -0.341,
+    coverage: -0.594,
+    answerSentence: -1.3,
+    answerType: -1.213,
+    namesHeld: -0.21,
+    keyTerm: -0.513,
+    unknownWords: 0.728,
+    timeMissing: -0.178
   },
-  threshold: 0.95
+  threshold: 0.85
 };
