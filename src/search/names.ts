@@ -225,7 +225,9 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
  * corpus all uses is taken as known.
  */
 export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>, o = NAME_DEFAULTS): string[][] {
-  const words = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => wordKey(m[0]));
+  const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => m[0]);
+  const words = written.map(wordKey);
+  const possessive = written.map((w) => /['’]s?$/.test(w));
   const canName = (word: string) => {
     const token = tokenize(word)[0];
     return !(
@@ -255,7 +257,8 @@ export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex,
     consider(before);
     // One word before the noun that no passage uses names the thing as one after it does ("the kidflix platform", as
     // "operation tidewater" in `questionNames`).
-    if (before.length === 1 && !corpusWrites(lexical, before[0]!)) names.push(before);
+    // A possessive says whose the thing is ("nz's operation hyper"), not what it is called.
+    if (before.length === 1 && !possessive[i - 1] && !corpusWrites(lexical, before[0]!)) names.push(before);
   }
   return names;
 }

@@ -55,6 +55,8 @@ describe('questionNames', () => {
   it('reads a word no passage uses right before "platform", "forum"… as an unknown name, not a word the corpus writes', () => {
     expect(unknownHeadedNames('how many users did the kestrelwood platform have?', lexical)).toEqual([['kestrelwood']]);
     expect(unknownHeadedNames('how many staff did the unodc platform have?', lexical)).toEqual([]);
+    // A possessive says whose the thing is, not what it is called.
+    expect(unknownHeadedNames("how many kids did kestrelwood's operation predator find?", lexical)).toEqual([]);
   });
 
   it('takes a name the corpus writes after "Operation" without it too ("Operation X" / "X")', () => {
