@@ -22,7 +22,9 @@ const OFFICE_VERBS = new Set(
   'chair chairs chaired head heads headed lead leads led open opens opened direct directs directed preside presides presided moderate moderates moderated run runs ran founded coordinate coordinates coordinated oversee oversees oversaw'.split(' '),
 );
 /** Verbs that only join "who" to the role ("who was the chair"). */
-const COPULA = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can']);
+const COPULA = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can']);
+/** "who did/does/do X <verb>": "who" is what the verb acts on, not the holder of an office. */
+const AUXILIARY = new Set(['did', 'does', 'do']);
 /** The nouns that ask for a person in "which official…" (the role is the noun itself). */
 const PERSON_ASKED = new RegExp(`^(?:which|what)\\s+(?:\\w+\\s+)?(${ROLE_NOUNS.join('|')})\\b`, 'i');
 
@@ -69,6 +71,8 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
   const first = tokens[0];
   if (!first) return null;
   if (SPEECH.has(first.word)) return { speech: true, verb: true, words: [] };
+  // "who did the couple sell their kids to?", "who does sextortion hit hardest?": "who" is the object of a verb, no office.
+  if (AUXILIARY.has(first.word)) return null;
   if (!COPULA.has(first.word)) return OFFICE_VERBS.has(first.word) ? role([first.term], true) : null;
   // "who was [the] [interpol's] deputy director general [in 2014]?": the noun run after the copula.
   const run: Token[] = [];

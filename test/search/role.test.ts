@@ -23,6 +23,9 @@ describe('askedRole', () => {
     expect(askedRole('who was the man arrested?', new Set())).toBeNull();
     expect(askedRole('who were the notices aimed at?', new Set())).toBeNull();
     expect(askedRole('who announced the task force?', new Set())).toBeNull();
+    // "who" as the object of a verb asks for no office.
+    expect(askedRole('who did the couple sell their kids to for money?', new Set())).toBeNull();
+    expect(askedRole('who does sextortion hit hardest?', new Set())).toBeNull();
   });
 
   it('reads "who said" and "who was quoted" as asking for a speaker', () => {
