@@ -58,7 +58,8 @@ export function answerType(question: string): AnswerType {
   // "which judge sentenced her?", "what official announced the budget?": the noun the question opens with asks for a
   // person, whatever the rest is about.
   if (WHICH_PERSON_FIRST.test(q)) return 'person';
-  if (/\b(cost|costs|budget|price|spent|spend|salary|paid\s+how\s+much|how\s+much\s+money|funding\s+amount|worth)\b/.test(q) && /\b(how\s+much|what|which)\b/.test(q)) {
+  // Time spent is no money ("what group spent years building it?").
+  if (/\b(cost|costs|budget|price|spent|spend|salary|paid\s+how\s+much|how\s+much\s+money|funding\s+amount|worth)\b(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|time)\b)/.test(q) && /\b(how\s+much|what|which)\b/.test(q)) {
     return 'money';
   }
   if (
@@ -68,7 +69,8 @@ export function answerType(question: string): AnswerType {
   ) {
     return 'percentage';
   }
-  if (/\b(sentenced?|sentences|jailed|jail|prison|imprisoned|imprisonment|locked\s+up|behind\s+bars)\b/.test(q) && /\b(how\s+long|how\s+many\s+(years|months)|what|which)\b/.test(q)) {
+  // "which court sentenced him?" asks where, not for how long.
+  if (/\b(sentenced?|sentences|jailed|jail|prison|imprisoned|imprisonment|locked\s+up|behind\s+bars)\b/.test(q) && /\b(how\s+long|how\s+many\s+(years|months)|what|which)\b/.test(q) && !/\b(?:which|what)\s+court\b/.test(q)) {
     return 'prison';
   }
   if (/\bhow\s+old\b|\b(?:what|which)\s+age\b|\bage\s+of\s+the\b|\bhow\s+young\b/.test(q)) return 'age';
@@ -93,7 +95,7 @@ export function answerType(question: string): AnswerType {
   // with kids?").
   const relativeWho = /^(?:what|what's|whats|how|which|when|where|why)\b/.test(q);
   if (!relativeWho && /\bwho\b|\bwhose\b/.test(q)) return 'person';
-  if (/\bwhere\b|\bwhich\s+(city|country|countries|place|venue|town|location|region|state|island)\b|\bwhat\s+(city|country|place|venue|town|location|region|state|island)\b/.test(q)) return 'place';
+  if (/\bwhere\b|\bwhich\s+(city|country|countries|place|venue|town|location|region|state|island|court)\b|\bwhat\s+(city|country|place|venue|town|location|region|state|island|court)\b/.test(q)) return 'place';
   return 'other';
 }
 

@@ -37,6 +37,10 @@ describe('answerType', () => {
     // The noun a question opens with asks, whatever the verb: a judge who sentenced, not the sentence.
     ['which judge sentenced her in 2009?', 'person'],
     ['what sentence did the judge give?', 'prison'],
+    ['which court was she sentenced at?', 'place'],
+    // Time spent is no money.
+    ['what group spent years building the database?', 'organisation'],
+    ['how much was spent on the operation?', 'money'],
     ['which expert group met in 2014?', 'organisation'],
     ['when was the meeting where the director spoke?', 'date'],
     ['what did the meeting want checked on people who work with kids?', 'other'],
