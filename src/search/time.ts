@@ -150,12 +150,10 @@ export interface TimeGateThresholds {
 export function timeClass(scope: TimeScope, a: TimedArticle): number {
   switch (scope.kind) {
     case 'year':
-      // A split year ("2017-18") is reported on once it is over: by a story of its end year or later that states it,
-      // or, not stating it, by one of its end year ("last year"); a story of its first year cannot.
-      if (scope.period) {
-        if (a.year < scope.period.to) return 0;
-        return a.statesPeriod ? 2 : a.year === scope.period.to ? 1 : 0;
-      }
+      // A split year ("2017-18") is reported on once it is over, by a story of its end year or later that states it:
+      // news writes a financial year out ("in 2017-18"); a story of its end year that does not is on something else
+      // (taking one, as "last year", answered "…in 2022-23?" with a 2023 story on another figure).
+      if (scope.period) return a.year >= scope.period.to && a.statesPeriod ? 2 : 0;
       if (scope.years.includes(a.reportsOn)) return 2;
       // Of that year, or of the next and stating it; or stating it beside the asked-for answer ("from 139 reports in
       // 2021 to over 10,000 in 2022", in a report of 2023): evidence for the year, not a passing mention.
