@@ -227,7 +227,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
 export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>, o = NAME_DEFAULTS): string[][] {
   const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => m[0]);
   const words = written.map(wordKey);
-  const possessive = written.map((w) => /['’]s?$/.test(w));
+  const possessive = written.map((w) => /['’]s?$/i.test(w));
   const canName = (word: string) => {
     const token = tokenize(word)[0];
     return !(

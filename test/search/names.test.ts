@@ -57,6 +57,7 @@ describe('questionNames', () => {
     expect(unknownHeadedNames('how many staff did the unodc platform have?', lexical)).toEqual([]);
     // A possessive says whose the thing is, not what it is called.
     expect(unknownHeadedNames("how many kids did kestrelwood's operation predator find?", lexical)).toEqual([]);
+    expect(unknownHeadedNames("HOW MANY KIDS DID KESTRELWOOD'S OPERATION PREDATOR FIND?", lexical)).toEqual([]);
   });
 
   it('takes a name the corpus writes after "Operation" without it too ("Operation X" / "X")', () => {
