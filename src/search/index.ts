@@ -15,7 +15,7 @@ import { articleRelevance, articleScore, passageScore, rankCandidates, type Arti
 import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
-import { namesPeriod, reportsOn, statesSplitYear, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
+import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
 
 export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
 export {
@@ -404,7 +404,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const dMin = Math.min(...denseValues);
       const lMax = Math.max(0, ...lexicalTop.map((l) => lexicalScores.get(l)!));
       const named = q.years;
-      const period = scope.kind === 'year' ? scope.period : undefined;
+      const period = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
       const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o)]));
       const sentenceSims = [...best.values()].map((b) => b.topSimilarity);
       const sMax = Math.max(...sentenceSims);
@@ -428,7 +428,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           lead: 1 - passage.start / articleLength(passage.articleId),
           names: nameWeight ? nameShare(passage.text) : 0,
           // A split year is stated as itself ("2017-18"), not by one of its years.
-          yearPassage: (period ? statesSplitYear(passage.text, period) : named.some((y) => passageYears(label).has(y))) ? 1 : 0,
+          yearPassage: (period ? period(passage.text) : named.some((y) => passageYears(label).has(y))) ? 1 : 0,
         });
       }
       // The article's signals: its own (year, names) and the best of its candidate passages'.
@@ -463,7 +463,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       }
       const timedFor = lazy((id: string): TimedArticle => {
         const t = answerYears.has(id) ? { ...timed(id), answerYears: answerYears.get(id) } : timed(id);
-        return period ? { ...t, statesPeriod: statesSplitYear(articleText(id), period) } : t;
+        return period ? { ...t, statesPeriod: period(articleText(id)) } : t;
       });
       const hits: Hit[] = [...candidates].map((label) => {
         const passage = index.passage(label);
@@ -508,8 +508,10 @@ export function createSearcher(index: VectorIndex): Searcher {
       // likely to answer (as for a named year) that hold the question's names as well as the best one does and write
       // the figures it states ("the nca's 660-arrest operation"): another operation's figure is not the same figure.
       if (type === 'quantity' && scope.kind === 'none' && !namesPeriod(question) && !focus && hits.length) {
-        const figures = tokenize(withoutTimePhrases(question)).filter((t) => t.isNumber && yearsStated(t.word).length === 0);
-        const statesFigures = (id: string) => figures.every((t) => new RegExp(`(?<![\\d.,])${t.word.replace(/[.,]/g, '[.,]?')}(?![\\d])`).test(articleText(id)));
+        const figures = tokenize(withoutTimePhrases(question))
+          .filter((t) => t.isNumber && yearsStated(t.word).length === 0)
+          .map((t) => new RegExp(`(?<![\\d.,])${t.word.replace(/[.,]/g, '[.,]?')}(?![\\d])`));
+        const statesFigures = (id: string) => figures.every((f) => f.test(articleText(id)));
         const perYear = new Map<number, Hit>();
         const first = hits[0]!;
         for (const h of hits) {

@@ -73,11 +73,15 @@ function splitYear(text: string): SplitYear | null {
   return to === from + 1 ? { from, to } : null;
 }
 
-/** True when a text states the split year: as itself ("2017-18", "2017/18", "2017-2018"), or as the year before the
- * next one it states ("in 2018-19 … up from the previous year's 5,000"). */
-export function statesSplitYear(text: string, period: SplitYear): boolean {
-  const written = (p: SplitYear) => new RegExp(`\\b${p.from}\\s?[-–/]\\s?(?:${p.to}|${String(p.to).slice(2)})\\b`).test(text);
-  return written(period) || (written({ from: period.to, to: period.to + 1 }) && PREVIOUS_YEAR.test(text));
+/**
+ * Whether a text states the split year: as itself ("2017-18", "2017/18", "2017-2018"), or as the year before the next
+ * one it states ("in 2018-19 … up from the previous year's 5,000"). Its patterns are compiled once, for every text.
+ */
+export function splitYearWriter(period: SplitYear): (text: string) => boolean {
+  const pattern = (p: SplitYear) => new RegExp(`\\b${p.from}\\s?[-–/]\\s?(?:${p.to}|${String(p.to).slice(2)})\\b`);
+  const itself = pattern(period);
+  const next = pattern({ from: period.to, to: period.to + 1 });
+  return (text) => itself.test(text) || (next.test(text) && PREVIOUS_YEAR.test(text));
 }
 
 const PREVIOUS_YEAR = /\b(?:previous|prior|preceding)\s+year\b|\byear\s+before\b/i;
@@ -142,7 +146,8 @@ export interface TimeGateThresholds {
 }
 
 /**
- * How an article's time fits the question's, as a rank: for a named year, 2 = it reports on that year, 1 = it is of
+ * How an article's time fits the question's, as a rank: for a split year ("2017-18"), 2 = it is of its end year or
+ * later and states it, else 0; for a named year, 2 = it reports on that year, 1 = it is of
  * that year or of the next year and states it, or states it beside the asked-for answer, 0 = none of these; for
  * "latest", "first" and "by <year>", the year it reports on (so only same-year articles compete on topic alone);
  * otherwise 0.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesPeriod, reportsOn, statesSplitYear, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
+import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
 import { eventWriter } from '../../src/search/index.js';
 
 /** `stated`: each year the article's text states, as many times as it states it. */
@@ -122,12 +122,12 @@ describe('split years', () => {
   const withPeriod = (a: TimedArticle, statesPeriod: boolean) => ({ ...a, statesPeriod });
 
   it('finds the period written as itself, or as the year before the next one a report states', () => {
-    const period = { from: 2020, to: 2021 };
-    expect(statesSplitYear('In 2020-21 it recorded 22,600 reports.', period)).toBe(true);
-    expect(statesSplitYear('the 2020/21 financial year', period)).toBe(true);
-    expect(statesSplitYear('In the 2021-22 financial year it recorded 36,600 reports, up from the previous year’s 22,600.', period)).toBe(true);
-    expect(statesSplitYear('In the 2021-22 financial year it recorded 36,600 reports.', period)).toBe(false);
-    expect(statesSplitYear('In 2020 it recorded 22,600 reports.', period)).toBe(false);
+    const states = splitYearWriter({ from: 2020, to: 2021 });
+    expect(states('In 2020-21 it recorded 22,600 reports.')).toBe(true);
+    expect(states('the 2020/21 financial year')).toBe(true);
+    expect(states('In the 2021-22 financial year it recorded 36,600 reports, up from the previous year’s 22,600.')).toBe(true);
+    expect(states('In the 2021-22 financial year it recorded 36,600 reports.')).toBe(false);
+    expect(states('In 2020 it recorded 22,600 reports.')).toBe(false);
   });
 
   it('is reported on once it is over, by a story of its end year or later that states it', () => {
