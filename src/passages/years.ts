@@ -11,6 +11,11 @@ export function yearsStated(text: string): number[] {
   return [...yearMentions(text).keys()];
 }
 
+/** The end of a span as written after its first year: four digits, or the last two ("2017-18" → 2018). */
+export function spanEnd(first: number, written: string): number {
+  return written.length === 2 ? Math.floor(first / 100) * 100 + Number(written) : Number(written);
+}
+
 /** How many times a text states each year (each end of a span counts once). */
 export function yearMentions(text: string): Map<number, number> {
   const out = new Map<number, number>();
@@ -19,7 +24,7 @@ export function yearMentions(text: string): Map<number, number> {
     const first = Number(m[1]);
     add(first);
     if (m[2]) {
-      const second = m[2].length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+      const second = spanEnd(first, m[2]);
       if (second > first && second - first <= 10) add(second);
     }
   }

@@ -404,7 +404,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const dMin = Math.min(...denseValues);
       const lMax = Math.max(0, ...lexicalTop.map((l) => lexicalScores.get(l)!));
       const named = q.years;
-      const period = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
+      const writesPeriod = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
       const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o)]));
       const sentenceSims = [...best.values()].map((b) => b.topSimilarity);
       const sMax = Math.max(...sentenceSims);
@@ -428,7 +428,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           lead: 1 - passage.start / articleLength(passage.articleId),
           names: nameWeight ? nameShare(passage.text) : 0,
           // A split year is stated as itself ("2017-18"), not by one of its years.
-          yearPassage: (period ? period(passage.text) : named.some((y) => passageYears(label).has(y))) ? 1 : 0,
+          yearPassage: (writesPeriod ? writesPeriod(passage.text) : named.some((y) => passageYears(label).has(y))) ? 1 : 0,
         });
       }
       // The article's signals: its own (year, names) and the best of its candidate passages'.
@@ -463,7 +463,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       }
       const timedFor = lazy((id: string): TimedArticle => {
         const t = answerYears.has(id) ? { ...timed(id), answerYears: answerYears.get(id) } : timed(id);
-        return period ? { ...t, statesPeriod: period(articleText(id)) } : t;
+        return writesPeriod ? { ...t, statesPeriod: writesPeriod(articleText(id)) } : t;
       });
       const hits: Hit[] = [...candidates].map((label) => {
         const passage = index.passage(label);

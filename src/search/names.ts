@@ -88,16 +88,25 @@ function longestNameAt(words: string[], i: number, lexical: Pick<LexicalIndex, '
   for (const phrase of lexical.namePhrasesFrom(first)) consider(phrase);
   // A name the corpus writes after its noun ("Operation Global Chain") is the same name without it ("the 2024 global
   // chain operation").
-  if (!NAME_HEADS.has(words[i - 1] ?? '')) for (const phrase of headedPhrases(lexical)) if (phrase[1] === first) consider(phrase.slice(1));
+  if (!NAME_HEADS.has(words[i - 1] ?? '')) for (const phrase of headlessNames(lexical).get(first) ?? []) consider(phrase);
   return best;
 }
 
-/** The corpus's multi-word names that open with a noun such as "operation" ("operation global chain"), per index. */
-const headedPhraseCache = new WeakMap<object, string[][]>();
-function headedPhrases(lexical: Pick<LexicalIndex, 'namePhrasesFrom'>): string[][] {
-  let phrases = headedPhraseCache.get(lexical);
-  if (!phrases) headedPhraseCache.set(lexical, (phrases = [...NAME_HEADS].flatMap((head) => lexical.namePhrasesFrom(head))));
-  return phrases;
+/**
+ * The corpus's multi-word names that open with a noun such as "operation" ("operation global chain"), without that
+ * noun, by their first word ("global" → ["global", "chain"]); read once per index.
+ */
+const headlessNameCache = new WeakMap<object, Map<string, string[][]>>();
+function headlessNames(lexical: Pick<LexicalIndex, 'namePhrasesFrom'>): Map<string, string[][]> {
+  let byFirst = headlessNameCache.get(lexical);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const head of NAME_HEADS) {
+      for (const [, ...rest] of lexical.namePhrasesFrom(head)) byFirst.set(rest[0]!, [...(byFirst.get(rest[0]!) ?? []), rest]);
+    }
+    headlessNameCache.set(lexical, byFirst);
+  }
+  return byFirst;
 }
 
 /** Words that end a name after its noun ("the operation against…"); the commonest are stop words already. */
@@ -227,7 +236,8 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
 export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>, o = NAME_DEFAULTS): string[][] {
   const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => m[0]);
   const words = written.map(wordKey);
-  const possessive = written.map((w) => /['’]s?$/i.test(w));
+  // A possessive is what `wordKey` takes its ending from ("nz's", "NZ'S").
+  const possessive = written.map((w, j) => words[j] !== w.toLowerCase());
   const canName = (word: string) => {
     const token = tokenize(word)[0];
     return !(
@@ -256,8 +266,8 @@ export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex,
     consider(after);
     consider(before);
     // One word before the noun that no passage uses names the thing as one after it does ("the kidflix platform", as
-    // "operation tidewater" in `questionNames`).
-    // A possessive says whose the thing is ("nz's operation hyper"), not what it is called.
+    // "operation tidewater" in `questionNames`) — unless it is a possessive, which says whose the thing is ("nz's
+    // operation hyper"), not what it is called.
     if (before.length === 1 && !possessive[i - 1] && !corpusWrites(lexical, before[0]!)) names.push(before);
   }
   return names;

@@ -5,7 +5,7 @@
  * which a story of any later year may report: it names no story's year, and its years stay words of the question.
  */
 
-import { yearsStated } from '../passages/years.js';
+import { spanEnd, yearsStated } from '../passages/years.js';
 
 export { yearsStated };
 
@@ -69,7 +69,7 @@ function splitYear(text: string): SplitYear | null {
   const m = SPLIT_YEAR.exec(text);
   if (!m) return null;
   const from = Number(m[1]);
-  const to = m[2]!.length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
+  const to = spanEnd(from, m[2]!);
   return to === from + 1 ? { from, to } : null;
 }
 
