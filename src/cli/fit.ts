@@ -5,6 +5,7 @@
  *
  *   npm run fit                 cross-validate, fit, write the weights
  *   npm run fit -- --dry-run    cross-validate and print, write nothing
+ *   npm run fit -- --check-only refit only the answer check, on searches with the ranker weights in use
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { fitRefusal, REFUSAL_FIT_DEFAULTS, type CheckExample } from '../eval/ref
 import { loadConfig, loadEnvFile, PROJECT_ROOT } from '../config.js';
 import { loadEmbedder } from '../embeddings/index.js';
 import { PASSAGE_DEFAULTS } from '../passages/index.js';
-import { ARTICLE_FEATURES, PASSAGE_FEATURES, RANKER_WEIGHTS } from '../search/index.js';
+import { ARTICLE_FEATURES, PASSAGE_FEATURES, RANKER_WEIGHTS, type Weights } from '../search/index.js';
 import { prepareCorpus } from '../eval/corpora.js';
 import { answerDependsOnCorpus, loadSeedQuestions, loadUnseenQuestions, type EvalQuestion } from '../eval/questions.js';
 import { combine, crossValidate, fitRanker, fromWeights, rankingExample, topKRate, toWeights, type CrossValidation, type RankingExample } from '../eval/ranker-fit.js';
@@ -47,24 +48,73 @@ async function main(): Promise<void> {
   const tuning = [...seed.filter((q) => !answerDependsOnCorpus(q)), ...loadUnseenQuestions().filter((q) => q.split === 'tuning')];
   const embedder = await loadEmbedder(config);
   const threshold = refusalThreshold(config.embeddingModel);
-  const examples: RankingExample[] = [];
-  const checks: { corpus: string; example: CheckExample; result: SearchResult }[] = [];
   // The seed questions on the bundled corpus (where "latest" means the newest of its five articles), and every
   // tuning question on the combined corpus.
-  const searched: { corpus: string; answerer: Answerer; questions: EvalQuestion[]; results: SearchResult[]; timed: (id: string) => TimedArticle }[] = [];
+  const searched: (Searched & { answerer: Answerer })[] = [];
   for (const [corpus, questions] of [['bundled', seed], ['combined', tuning]] as const) {
     const { config: c } = await prepareCorpus(corpus, config, embedder, PASSAGE_DEFAULTS);
     const answerer = await openAnswerer(c, { embedder });
     const index = openIndex(c.indexDir);
     const results: SearchResult[] = [];
     for (const q of questions) results.push(await answerer.search(q.question));
-    searched.push({ corpus, answerer, questions, results, timed: timedArticles(index) });
+    searched.push({ answerer, questions, results, timed: timedArticles(index) });
     index.lexical.close();
   }
+  const checkOnly = process.argv.includes('--check-only');
+  const report = (lines: string[]) => (s: string) => (lines.push(s), console.log(s));
+  const rankerLines: string[] = [];
+  const ranked = checkOnly ? RANKER_WEIGHTS : fitRankerWeights(searched, report(rankerLines));
+
+  // The answer check, on searches made with the ranker's weights (just fitted, or those in use).
+  const checkLines: string[] = [];
+  const say = report(checkLines);
+  const checks: CheckExample[] = [];
+  for (const s of searched) {
+    for (const q of s.questions) {
+      const result = await s.answerer.search(q.question, { search: { weights: ranked } });
+      // Off-topic questions, years no article covers and names no article mentions are refused before the check;
+      // the check learns from the rest.
+      if (refusedBeforeCheck(result, threshold)) continue;
+      checks.push({ group: q.article ?? (q.year ? `year-${q.year}` : q.id), vector: checkVector(checkFeatures(result, threshold)), unanswerable: !q.answerable });
+    }
+  }
+  const refusal = fitRefusal(checks);
+  say(`Answer check: ${checks.length} tuning questions not refused before it (${checks.filter((c) => c.unanswerable).length} unanswerable), searched with ${checkOnly ? 'the ranker weights in use' : 'the ranker weights fitted with it (src/search/ranker-weights.ts)'}.`);
+  say(`Cross-validated log-loss: ${refusal.cv.map((r) => `lambda ${r.lambda} ${f3(r.loss)}`).join(', ')}; chosen lambda ${refusal.lambda}.`);
+  say('Trade-off on the tuning questions, out-of-fold probabilities (refuse at ≥ t): t, unanswerable refused, answerable wrongly refused');
+  for (const p of refusal.curve) say(`  ${p.threshold.toFixed(2)}  ${p.refusedUnanswerable}/${p.unanswerable}  ${p.wronglyRefused}/${p.answerable}`);
+  say(`Chosen threshold ${refusal.chosen.threshold} (most refused unanswerable minus ${REFUSAL_FIT_DEFAULTS.wrongRefusalCost} × wrongly refused).`);
+  say('Check weights:');
+  CHECK_FEATURES.forEach((n, j) => say(`  ${n.padEnd(16)} ${refusal.model.weights[j]!.toFixed(3).padStart(7)}`));
+  say(`  intercept        ${refusal.model.bias.toFixed(3).padStart(7)}`);
+  if (dryRun) return;
+  writeFileSync(
+    REFUSAL_FILE,
+    `/**\n * Fitted answer-check weights. Written by \`npm run fit\` (src/cli/fit.ts); do not edit by hand.\n *\n${comment(checkLines)}\n */\nimport type { RefusalWeights } from './answer-check.js';\n\nexport const REFUSAL_WEIGHTS: RefusalWeights = ${JSON.stringify(refusal.weights, null, 2).replace(/"(\w+)":/g, '$1:')};\n`,
+  );
+  if (!checkOnly) {
+    const block = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `    ${k}: ${v},`).join('\n');
+    writeFileSync(
+      WEIGHTS_FILE,
+      `/**\n * Fitted ranker weights. Written by \`npm run fit\` (src/cli/fit.ts); do not edit by hand.\n * The answer check's fit is in src/answer/refusal-weights.ts.\n *\n${comment(rankerLines)}\n */\nimport type { Weights } from './features.js';\n\nexport const RANKER_WEIGHTS: Weights = {\n  article: {\n${block(ranked.article)}\n  },\n  passage: {\n${block(ranked.passage)}\n  },\n  relevance: {\n    bias: ${ranked.relevance.bias},\n    article: {\n${block(ranked.relevance.article).replace(/^/gm, '  ')}\n    },\n  },\n  gate: {\n${block({ ...ranked.gate })}\n  },\n};\n`,
+    );
+  }
+  console.log(`\nwrote ${[REFUSAL_FILE, ...(checkOnly ? [] : [WEIGHTS_FILE])].map((f) => path.relative(PROJECT_ROOT, f)).join(' and ')}; run \`npm run build\` and \`npm run eval\` to measure.`);
+}
+
+const comment = (lines: string[]) => lines.map((l) => ` * ${l}`.trimEnd()).join('\n');
+
+interface Searched {
+  questions: EvalQuestion[];
+  results: SearchResult[];
+  timed: (id: string) => TimedArticle;
+}
+
+/** Cross-validates and fits the ranker on the searches made with the weights in use; returns the fitted weights. */
+function fitRankerWeights(searched: Searched[], say: (s: string) => void): Weights {
+  const examples: RankingExample[] = [];
   for (const s of searched) s.questions.forEach((q, i) => q.answerable && examples.push(rankingExample(q, s.results[i]!.hits, s.timed)));
   const reachable = examples.filter((e) => e.candidates.some((x) => x.right));
-  const lines: string[] = [];
-  const say = (s: string) => (lines.push(s), console.log(s));
   say(`${examples.length} tuning examples (seed questions on the bundled corpus; seed and unseen tuning questions on the combined one); ${reachable.length} have a right passage among the candidates.`);
   say(`Top-1 among candidates with the current weights: ${f3(topKRate(examples, fromWeights(RANKER_WEIGHTS)))}.`);
   say('Cross-validation (5 folds of whole articles), top-1 on the left-out folds:');
@@ -95,41 +145,7 @@ async function main(): Promise<void> {
   for (const l of weightTable(ARTICLE_FEATURES, fit.relevance.article, chosen.foldWeights.map((w) => w.relevance.article))) say(l);
   say('Passage weights (scaled):');
   for (const l of weightTable(PASSAGE_FEATURES, fit.passage, chosen.foldWeights.map((w) => w.passage))) say(l);
-
-  // The answer check, on searches made with the weights just fitted.
-  const ranked = toWeights(fit);
-  for (const s of searched) {
-    for (const q of s.questions) {
-      const result = await s.answerer.search(q.question, { search: { weights: ranked } });
-      // Off-topic questions, years no article covers and names no article mentions are refused before the check;
-      // the check learns from the rest.
-      if (refusedBeforeCheck(result, threshold)) continue;
-      const example = { group: q.article ?? (q.year ? `year-${q.year}` : q.id), vector: checkVector(checkFeatures(result, threshold)), unanswerable: !q.answerable };
-      checks.push({ corpus: s.corpus, example, result });
-    }
-  }
-  const refusal = fitRefusal(checks.map((c) => c.example));
-  say('');
-  say(`Answer check: ${checks.length} questions not refused before it (${checks.filter((c) => c.example.unanswerable).length} unanswerable).`);
-  say(`Cross-validated log-loss: ${refusal.cv.map((r) => `lambda ${r.lambda} ${f3(r.loss)}`).join(', ')}; chosen lambda ${refusal.lambda}.`);
-  say('Trade-off on the tuning questions, out-of-fold probabilities (refuse at ≥ t): t, unanswerable refused, answerable wrongly refused');
-  for (const p of refusal.curve) say(`  ${p.threshold.toFixed(2)}  ${p.refusedUnanswerable}/${p.unanswerable}  ${p.wronglyRefused}/${p.answerable}`);
-  say(`Chosen threshold ${refusal.chosen.threshold} (most refused unanswerable minus ${REFUSAL_FIT_DEFAULTS.wrongRefusalCost} × wrongly refused).`);
-  say('Check weights:');
-  CHECK_FEATURES.forEach((n, j) => say(`  ${n.padEnd(16)} ${refusal.model.weights[j]!.toFixed(3).padStart(7)}`));
-  say(`  intercept        ${refusal.model.bias.toFixed(3).padStart(7)}`);
-  if (dryRun) return;
-  writeFileSync(
-    REFUSAL_FILE,
-    `/**\n * Fitted answer-check weights. Written by \`npm run fit\` (src/cli/fit.ts); do not edit by hand.\n * See src/search/ranker-weights.ts for the whole fit report.\n */\nimport type { RefusalWeights } from './answer-check.js';\n\nexport const REFUSAL_WEIGHTS: RefusalWeights = ${JSON.stringify(refusal.weights, null, 2).replace(/"(\w+)":/g, '$1:')};\n`,
-  );
-  const w = toWeights(fit);
-  const block = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `    ${k}: ${v},`).join('\n');
-  writeFileSync(
-    WEIGHTS_FILE,
-    `/**\n * Fitted ranker weights. Written by \`npm run fit\` (src/cli/fit.ts); do not edit by hand.\n *\n${lines.map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */\nimport type { Weights } from './features.js';\n\nexport const RANKER_WEIGHTS: Weights = {\n  article: {\n${block(w.article)}\n  },\n  passage: {\n${block(w.passage)}\n  },\n  relevance: {\n    bias: ${w.relevance.bias},\n    article: {\n${block(w.relevance.article).replace(/^/gm, '  ')}\n    },\n  },\n  gate: {\n${block({ ...w.gate })}\n  },\n};\n`,
-  );
-  console.log(`\nwrote ${path.relative(PROJECT_ROOT, WEIGHTS_FILE)}; run \`npm run build\` and \`npm run eval\` to measure.`);
+  return toWeights(fit);
 }
 
 runIfMain(import.meta.url, 'npm run fit', main);
