@@ -39,6 +39,8 @@ export interface LexicalIndex {
    * out. Words are stemmed by the engine.
    */
   scores(words: Map<string, number>): Map<number, number>;
+  /** `scores`, word by word: each scored word's weighted BM25 per passage. */
+  wordScores(words: Map<string, number>): Map<string, Map<number, number>>;
   /** Passages holding the word (after stemming); 0 for a word the corpus never uses. */
   documentFrequency(word: string): number;
   /** How the corpus writes a word (lower-case key), or undefined when it never does. */
@@ -191,11 +193,16 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
     count,
     scores(words) {
       const out = new Map<number, number>();
+      for (const byLabel of this.wordScores(words).values()) for (const [label, score] of byLabel) out.set(label, (out.get(label) ?? 0) + score);
+      return out;
+    },
+    wordScores(words) {
+      const out = new Map<string, Map<number, number>>();
       for (const [word, weight] of words) {
         if (weight === 0 || !/[\p{L}\p{N}]/u.test(word) || tooCommon(this.documentFrequency(word), count)) continue;
-        for (const row of match.all(phrase(word), LEXICAL_ROWS_PER_WORD) as { label: number; score: number }[]) {
-          out.set(row.label, (out.get(row.label) ?? 0) + weight * row.score);
-        }
+        const byLabel = new Map<number, number>();
+        for (const row of match.all(phrase(word), LEXICAL_ROWS_PER_WORD) as { label: number; score: number }[]) byLabel.set(row.label, weight * row.score);
+        out.set(word, byLabel);
       }
       return out;
     },

@@ -193,6 +193,9 @@ interface QuestionFeatures {
   years: number[];
 }
 
+/** A name written in at least this share of a story's passages is its subject, not a clue to one passage. */
+export const STORY_WIDE_NAME = 0.5;
+
 /** A sentence states a named year "beside the answer" when it holds the kind of answer and at least this share of the question's words. */
 const ANSWER_YEAR_COVERAGE = 0.5;
 
@@ -211,13 +214,15 @@ function coverageOf(terms: Pick<Set<string>, 'has'>, weights: Map<string, number
  * Picks the passage sentence that best answers: closest to the question, holding most of its words and the
  * asked-for kind of answer. The passage's coverage and type are each sentence's best (one sentence may hold the
  * words, the next the date); `answer`/`answerSimilarity` are those of sentences holding the kind of answer;
- * `answerYears` the named years that a sentence states beside the answer (`TimedArticle.answerYears`).
+ * `answerYears` the named years that a sentence states beside the answer (`TimedArticle.answerYears`);
+ * `ownCoverage` the best coverage of the words that tell this story's passages apart (`own`: see `ownWeights`).
  */
-function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => number, q: QuestionFeatures, o: SearchOptions) {
+function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => number, q: QuestionFeatures, o: SearchOptions, own: Map<string, number>) {
   let best = { sentence: sentences[0]!, score: -Infinity };
   let coverage = 0;
   let type = 0;
   let answer = 0;
+  let ownCoverage = 0;
   let topSimilarity = -1;
   /** The typed sentences' similarities with their type, to normalise once the candidates' range is known. */
   const typed: [number, number][] = [];
@@ -229,6 +234,7 @@ function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => 
     const sim = similarity(s.label);
     const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * c + typeWeight * t;
     coverage = Math.max(coverage, c);
+    ownCoverage = Math.max(ownCoverage, own === q.weights ? c : coverageOf(s.terms, own));
     type = Math.max(type, t);
     topSimilarity = Math.max(topSimilarity, sim);
     if (t > 0) {
@@ -239,7 +245,7 @@ function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => 
     }
     if (score > best.score) best = { sentence: s, score };
   }
-  return { sentence: best.sentence, coverage, type, answer, topSimilarity, typed, answerYears };
+  return { sentence: best.sentence, coverage, ownCoverage, type, answer, topSimilarity, typed, answerYears };
 }
 
 /**
@@ -378,7 +384,29 @@ export function createSearcher(index: VectorIndex): Searcher {
         return (id: string) => (holding.get(own!)!.has(id) ? 1 : others.some((t) => holding.get(t)!.has(id)) ? SYNONYM_WEIGHT : 0);
       };
 
-      const lexicalScores = lexical.scores(expandQuery(asked));
+      // BM25 word by word: the story's and the passage's sums take different words (`ownWeights`).
+      const wordScores = lexical.wordScores(expandQuery(asked));
+      const lexicalScores = new Map<number, number>();
+      for (const byLabel of wordScores.values()) for (const [label, v] of byLabel) lexicalScores.set(label, (lexicalScores.get(label) ?? 0) + v);
+      // Within a story, a name most of its passages write (its subject: "Welcome to Video", "Project Maverick") says
+      // nothing about which passage answers, and the opening passage, which repeats it, would win on it alone; the
+      // passage's own signals (BM25, coverage) leave such names out. A name few of its passages write (a speaker) counts.
+      // A name is rare, so its BM25 rows are every passage writing it.
+      const writers = new Map<string, number[]>();
+      for (const [word, byLabel] of wordScores) if (nameTerms.has(termOf(word))) writers.set(termOf(word), [...(writers.get(termOf(word)) ?? []), ...byLabel.keys()]);
+      const storyWide = (id: string, term: string) =>
+        nameTerms.has(term) && new Set(writers.get(term)?.filter((l) => index.passage(l).articleId === id)).size >= STORY_WIDE_NAME * index.passagesOfArticle(id).length;
+      const ownWeights = lazy((id: string) => {
+        const kept = new Map([...q.weights].filter(([t]) => !storyWide(id, t)));
+        return kept.size && kept.size < q.weights.size ? kept : q.weights;
+      });
+      const ownLexical = (label: number) => {
+        const id = index.passage(label).articleId;
+        if (ownWeights(id) === q.weights) return lexicalScores.get(label) ?? 0;
+        let sum = 0;
+        for (const [word, byLabel] of wordScores) if (!storyWide(id, termOf(word))) sum += byLabel.get(label) ?? 0;
+        return sum;
+      };
       // Candidates: nearest passages, passages of the nearest sentences, best BM25 passages.
       const passageSim = new Map(index.nearest(questionVector, o.candidates).map((nb) => [nb.label, nb.similarity]));
       const sentenceSim = new Map(index.nearestSentences(questionVector, o.candidates).map((nb) => [nb.label, nb.similarity]));
@@ -388,6 +416,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         ? new Set([...focus.articles].flatMap((id) => index.passagesOfArticle(id)))
         : new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence(s)), ...lexicalTop]);
       index.prefetchPassages(candidates);
+      const passageLexical = new Map([...candidates].map((l) => [l, ownLexical(l)]));
       const simOfSentence = (label: number) => {
         let sim = sentenceSim.get(label);
         if (sim === undefined) sentenceSim.set(label, (sim = cosine(index.sentenceVector(label), questionVector)));
@@ -403,24 +432,27 @@ export function createSearcher(index: VectorIndex): Searcher {
       const dMax = Math.max(...denseValues);
       const dMin = Math.min(...denseValues);
       const lMax = Math.max(0, ...lexicalTop.map((l) => lexicalScores.get(l)!));
+      const ownMax = Math.max(0, ...passageLexical.values());
       const named = q.years;
       const writesPeriod = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
-      const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o)]));
+      const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o, ownWeights(index.passage(label).articleId))]));
       const sentenceSims = [...best.values()].map((b) => b.topSimilarity);
       const sMax = Math.max(...sentenceSims);
       const sMin = Math.min(...sentenceSims);
       const norm = (x: number, min: number, max: number) => (max > min ? (x - min) / (max - min) : 1);
 
       const passageFeatures = new Map<number, PassageFeatures>();
+      /** What a passage tells of its story: its match with all the question's words, names included. */
+      const storySignals = new Map<number, Pick<PassageFeatures, 'lexical' | 'coverage' | 'passageCoverage'>>();
       for (const label of candidates) {
         const passage = index.passage(label);
         const b = best.get(label)!;
         passageFeatures.set(label, {
           dense: norm(dense.get(label)!, dMin, dMax),
           sentenceDense: norm(b.topSimilarity, sMin, sMax),
-          lexical: lMax > 0 ? (lexicalScores.get(label) ?? 0) / lMax : 0,
-          coverage: b.coverage,
-          passageCoverage: coverageOf(passageTerms(label), q.weights),
+          lexical: ownMax > 0 ? passageLexical.get(label)! / ownMax : 0,
+          coverage: b.ownCoverage,
+          passageCoverage: coverageOf(passageTerms(label), ownWeights(passage.articleId)),
           answerType: b.type,
           answerSentence: b.answer,
           answerDense: Math.max(0, ...b.typed.map(([sim, t]) => norm(sim, sMin, sMax) * t)),
@@ -430,12 +462,17 @@ export function createSearcher(index: VectorIndex): Searcher {
           // A split year is stated as itself ("2017-18"), not by one of its years.
           yearPassage: (writesPeriod ? writesPeriod(passage.text) : named.some((y) => passageYears(label).has(y))) ? 1 : 0,
         });
+        storySignals.set(label, {
+          lexical: lMax > 0 ? (lexicalScores.get(label) ?? 0) / lMax : 0,
+          coverage: b.coverage,
+          passageCoverage: coverageOf(passageTerms(label), q.weights),
+        });
       }
       // The article's signals: its own (year, names) and the best of its candidate passages'.
       const byArticle = new Map<string, PassageFeatures[]>();
       for (const label of candidates) {
         const id = index.passage(label).articleId;
-        byArticle.set(id, [...(byArticle.get(id) ?? []), passageFeatures.get(label)!]);
+        byArticle.set(id, [...(byArticle.get(id) ?? []), { ...passageFeatures.get(label)!, ...storySignals.get(label)! }]);
       }
       const articleFeatures = new Map<string, ArticleFeatures>();
       const keyTermOf = keyTermShare(byArticle.keys());

@@ -131,6 +131,36 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'County police recorded 772 child abuse image offences in 2017-18, up from 670 in 2016-17, figures obtained by the charity show.\n\n' +
       'The charity said every image shows a real child.',
   ],
+  'redwood': [
+    'Police end Operation Redwood',
+    '2022-08-15',
+    'Operation Redwood, a two-year investigation into an online abuse forum, has ended with 27 arrests across four regions, police said on Monday. ' +
+      'Operation Redwood began when officers traced images shared on the forum to a flat in the north of the country. ' +
+      'Officers working on Operation Redwood seized phones, laptops and hard drives at 40 addresses, and the forum was taken offline in March. ' +
+      "The Redwood investigators worked with banks to follow payments made by the forum's members, and with the companies whose servers hosted it. " +
+      'Police said Operation Redwood was the largest inquiry of its kind in the region and had drawn on officers from every force. ' +
+      'The forum targeted by Operation Redwood had been running for at least five years and was reached only through an anonymising network. ' +
+      'Its administrators, two brothers in their thirties, were among the first arrested under Operation Redwood and have been charged with ' +
+      'running the site. Detectives said the brothers had kept detailed records of every member, which helped Operation Redwood trace users ' +
+      'in other regions. The remaining suspects, aged between 19 and 71, are due in court later this year, and Operation Redwood officers ' +
+      'expect more charges. A spokesperson thanked the public for the tips that helped the Redwood inquiry at its start.\n\n' +
+      'Forty-two victims were identified from the material seized, and all of them have been offered support by specialist social workers. ' +
+      'The youngest was three years old. Most of the victims lived in the same country as the suspects, but nine lived abroad, and their details ' +
+      'have been passed to the police where they live. Child protection charities welcomed the results and called for more money for the teams ' +
+      'that identify victims. Social workers said some of the victims had been abused for several years before the forum was found, and that ' +
+      'several families had not known. The victims will be offered counselling for as long as they need it, the regional health service said. ' +
+      'Schools in the four regions have been given guidance on spotting signs of online abuse, and a helpline for parents has been set up. ' +
+      'Charities said the number of victims showed how much abuse still goes unreported, and urged anyone with concerns to contact them. ' +
+      'Police said the victims had been identified by comparing the seized images with those already held in national databases.\n\n' +
+      'Inspector Dana Whitlock, who ran the forensic team, said the forum’s members had come from at least 12 countries. She said her team had ' +
+      'reviewed every seized image by hand, and that the work had taken eighteen months. The seized devices held more than two million images, ' +
+      'most of them copied many times over. The forensic team used software to group the copies so that each picture was reviewed only once. ' +
+      'Some of the devices were encrypted and took weeks to open, and two laptops are still being examined. The team has shared its methods ' +
+      'with forces abroad so that they can search their own seized devices the same way. The regional police commissioner praised the team ' +
+      'for its care and said the money for it would continue next year. Lawyers for several suspects have asked to see the forensic reports.\n\n' +
+      'Sergeant Omar Reyes, who questioned the Operation Redwood suspects, said the forum’s members had used more than 30 different aliases each. He said most ' +
+      'members had believed they could not be traced, and that several had confessed when shown their own messages.',
+  ],
   'centre-five-years': [
     'Child protection centre marks five years',
     '2023-10-04',
@@ -270,6 +300,19 @@ describe('names decide', () => {
     'how many members did the silver kettle darknet forum have?',
   ])('refuses "%s": a name of common words next to "operation" or "forum" that no article writes', async (question) => {
     expect((await answerer.ask(question)).refused).toBe(true);
+  });
+
+  it('within a story, answers from the passage that holds the answer, not the opening one that repeats the story’s name', async () => {
+    const answer = await answerer.ask('how many victims did operation redwood identify?');
+    expect(firstTitle(answer)).toBe('Police end Operation Redwood');
+    expect(first(answer).highlight).toContain('Forty-two victims');
+  });
+
+  it.each([
+    ["what did omar reyes say about the forum's members?", 'more than 30 different aliases'],
+    ["what did dana whitlock say about the forum's members?", 'at least 12 countries'],
+  ])('within a story, "%s" is answered from the passage of the speaker it names, a name few of its passages write', async (question, fact) => {
+    expect(first(await answerer.ask(question)).highlight).toContain(fact);
   });
 
   it('still answers a name of common words the corpus writes, and a description of a named thing', async () => {
