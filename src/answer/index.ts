@@ -200,6 +200,9 @@ export function buildAnswer(
 /** The kind of answer each reference to a previous answer asks for. */
 const REFERENCE_TYPES: Record<'place' | 'date', AnswerType> = { place: 'place', date: 'date' };
 
+/** A pronoun for a person ("his job", "where is she from?"). */
+const PERSON_PRONOUN = /\b(?:he|him|his|she|her|hers)\b/i;
+
 /**
  * Opens the saved index and checks it against the corpus and the configured model (throws `IndexError` naming the
  * rebuild command when it is missing, damaged or stale), then starts loading the model in the background.
@@ -272,8 +275,9 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
     const states = (text: string) => (r.about === 'place' ? namesPlace(text) : statesAnswer(type, text));
     if (r.about !== 'topic' && states(first.highlight)) return { ...previous, question: r.question, understood: r.question, newestFirst: false, results: [first] };
     const focus: Focus = { articles: new Set([articleOfPassage(first.passageIds[0]!)]), answerType: type };
-    // What "that" is about: the question the previous answer answered.
-    const query = `${r.message} ${withoutTimePhrases(r.previous)}`;
+    // What "that" is about: the question the previous answer answered; "he", "her"… is someone that answer names
+    // ("what was his job?" after "who opened the 2022 meeting?"), so its sentence is asked about too.
+    const query = [r.message, withoutTimePhrases(r.previous), ...(PERSON_PRONOUN.test(r.message) ? [first.highlight] : [])].join(' ');
     const embedder = await embedderReady;
     const result = searcher.search(await embedder.embedQuery(query), query, options.search, focus);
     // A place or a date is what was asked: the passages that state one go first.

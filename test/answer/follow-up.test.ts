@@ -151,6 +151,13 @@ describe('Answerer.ask with `after` (real model and index)', () => {
     expect(where.results[0]!.highlight).toMatch(/^LYON, France/);
   });
 
+  it('answers "what was his job?" about the person the previous answer names, not the question', async () => {
+    // "who opened the 2022 meeting?" names nobody; "his" is the man its answer names.
+    const answer = await answerer.ask('what was his job?', { after: 'and who opened the 2022 meeting?' });
+    expect(years(answer)).toEqual([2022]);
+    expect(answer.results[0]!.highlight).toContain('Executive Director of Police Services');
+  });
+
   it('asks the understood form of a reference again and gets the same answer (what a Discord footer stores)', async () => {
     const answer = await answerer.ask('when was it?', { after: COUNT });
     const again = await answerer.ask(answer.understood);
