@@ -432,7 +432,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       const dMax = Math.max(...denseValues);
       const dMin = Math.min(...denseValues);
       const lMax = Math.max(0, ...lexicalTop.map((l) => lexicalScores.get(l)!));
-      const ownMax = Math.max(0, ...passageLexical.values());
+      // Divided by the best BM25 passage's of the whole corpus, as the story's sum is, also when a focus narrows the candidates.
+      const ownMax = Math.max(0, ...passageLexical.values(), ...lexicalTop.map(ownLexical));
       const named = q.years;
       const writesPeriod = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
       const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o, ownWeights(index.passage(label).articleId))]));
