@@ -391,11 +391,23 @@ export function createSearcher(index: VectorIndex): Searcher {
       // Within a story, a name most of its passages write (its subject: "Welcome to Video", "Project Maverick") says
       // nothing about which passage answers, and the opening passage, which repeats it, would win on it alone; the
       // passage's own signals (BM25, coverage) leave such names out. A name few of its passages write (a speaker) counts.
-      // A name is rare, so its BM25 rows are every passage writing it.
-      const writers = new Map<string, number[]>();
-      for (const [word, byLabel] of wordScores) if (nameTerms.has(termOf(word))) writers.set(termOf(word), [...(writers.get(termOf(word)) ?? []), ...byLabel.keys()]);
-      const storyWide = (id: string, term: string) =>
-        nameTerms.has(term) && new Set(writers.get(term)?.filter((l) => index.passage(l).articleId === id)).size >= STORY_WIDE_NAME * index.passagesOfArticle(id).length;
+      // A name is rare, so its BM25 rows are every passage writing it: each name's passages, by story.
+      const termOfWord = new Map([...wordScores.keys()].map((word) => [word, termOf(word)]));
+      const nameWriters = new Map<string, Map<string, Set<number>>>();
+      for (const [word, byLabel] of wordScores) {
+        const term = termOfWord.get(word)!;
+        if (!nameTerms.has(term)) continue;
+        const byArticle = nameWriters.get(term) ?? new Map<string, Set<number>>();
+        nameWriters.set(term, byArticle);
+        for (const label of byLabel.keys()) {
+          const id = index.passage(label).articleId;
+          byArticle.set(id, (byArticle.get(id) ?? new Set()).add(label));
+        }
+      }
+      const storyWide = (id: string, term: string) => {
+        const writing = nameWriters.get(term)?.get(id)?.size ?? 0;
+        return writing > 0 && writing >= STORY_WIDE_NAME * index.passagesOfArticle(id).length;
+      };
       const ownWeights = lazy((id: string) => {
         const kept = new Map([...q.weights].filter(([t]) => !storyWide(id, t)));
         return kept.size && kept.size < q.weights.size ? kept : q.weights;
@@ -404,7 +416,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         const id = index.passage(label).articleId;
         if (ownWeights(id) === q.weights) return lexicalScores.get(label) ?? 0;
         let sum = 0;
-        for (const [word, byLabel] of wordScores) if (!storyWide(id, termOf(word))) sum += byLabel.get(label) ?? 0;
+        for (const [word, byLabel] of wordScores) if (!storyWide(id, termOfWord.get(word)!)) sum += byLabel.get(label) ?? 0;
         return sum;
       };
       // Candidates: nearest passages, passages of the nearest sentences, best BM25 passages.
