@@ -201,11 +201,23 @@ const ANSWER_YEAR_COVERAGE = 0.5;
 
 /** Share of the weighted terms a set of terms holds (a term met only through a synonym counts half). */
 function coverageOf(terms: Pick<Set<string>, 'has'>, weights: Map<string, number>): number {
+  return shareHeld(holding(terms, weights.keys()), weights);
+}
+
+/** How a set of terms holds each term: 1 itself, `SYNONYM_WEIGHT` through a synonym only, 0 not. */
+function holding(terms: Pick<Set<string>, 'has'>, asked: Iterable<string>): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const t of asked) held.set(t, terms.has(t) ? 1 : alternatives(t).some((a) => terms.has(a)) ? SYNONYM_WEIGHT : 0);
+  return held;
+}
+
+/** The weighted share of the terms held (`holding` of at least the weights' terms). */
+function shareHeld(held: Map<string, number>, weights: Map<string, number>): number {
   let total = 0;
   let covered = 0;
   for (const [t, w] of weights) {
     total += w;
-    covered += terms.has(t) ? w : alternatives(t).some((a) => terms.has(a)) ? SYNONYM_WEIGHT * w : 0;
+    covered += w * held.get(t)!;
   }
   return total > 0 ? covered / total : 0;
 }
@@ -229,16 +241,18 @@ function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => 
   const typeWeight = (STRICT_ANSWER_TYPES.has(q.type) ? 2 : 1) * o.sentenceTypeWeight;
   const answerYears = new Set<number>();
   for (const s of sentences) {
-    const c = coverageOf(s.terms, q.weights);
+    // Each question term looked up once; the question's, the story's own and the topic's shares read from it.
+    const held = holding(s.terms, q.weights.keys());
+    const c = shareHeld(held, q.weights);
     const t = typeMatch(q.type, s.shape, q.counted);
     const sim = similarity(s.label);
     const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * c + typeWeight * t;
     coverage = Math.max(coverage, c);
-    ownCoverage = Math.max(ownCoverage, own === q.weights ? c : coverageOf(s.terms, own));
+    ownCoverage = Math.max(ownCoverage, own === q.weights ? c : shareHeld(held, own));
     type = Math.max(type, t);
     topSimilarity = Math.max(topSimilarity, sim);
     if (t > 0) {
-      const topic = q.topicWeights.size ? coverageOf(s.terms, q.topicWeights) : c;
+      const topic = q.topicWeights.size ? shareHeld(held, q.topicWeights) : c;
       answer = Math.max(answer, topic * t);
       typed.push([sim, t]);
       if (t >= 1 && topic >= ANSWER_YEAR_COVERAGE) for (const y of q.years) if (s.terms.has(String(y))) answerYears.add(y);
@@ -428,7 +442,8 @@ export function createSearcher(index: VectorIndex): Searcher {
         ? new Set([...focus.articles].flatMap((id) => index.passagesOfArticle(id)))
         : new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence(s)), ...lexicalTop]);
       index.prefetchPassages(candidates);
-      const passageLexical = new Map([...candidates].map((l) => [l, ownLexical(l)]));
+      // Divided by the best BM25 passage's of the whole corpus, as the story's sum is, also when a focus narrows the candidates.
+      const passageLexical = new Map([...new Set([...candidates, ...lexicalTop])].map((l) => [l, ownLexical(l)]));
       const simOfSentence = (label: number) => {
         let sim = sentenceSim.get(label);
         if (sim === undefined) sentenceSim.set(label, (sim = cosine(index.sentenceVector(label), questionVector)));
@@ -444,8 +459,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const dMax = Math.max(...denseValues);
       const dMin = Math.min(...denseValues);
       const lMax = Math.max(0, ...lexicalTop.map((l) => lexicalScores.get(l)!));
-      // Divided by the best BM25 passage's of the whole corpus, as the story's sum is, also when a focus narrows the candidates.
-      const ownMax = Math.max(0, ...passageLexical.values(), ...lexicalTop.map(ownLexical));
+      const ownMax = Math.max(0, ...passageLexical.values());
       const named = q.years;
       const writesPeriod = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
       const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o, ownWeights(index.passage(label).articleId))]));
