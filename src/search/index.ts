@@ -405,23 +405,18 @@ export function createSearcher(index: VectorIndex): Searcher {
       // Within a story, a name most of its passages write (its subject: "Welcome to Video", "Project Maverick") says
       // nothing about which passage answers, and the opening passage, which repeats it, would win on it alone; the
       // passage's own signals (BM25, coverage) leave such names out. A name few of its passages write (a speaker) counts.
-      // A name is rare, so its BM25 rows are every passage writing it: each name's passages, by story.
+      // A name is rare, so its BM25 rows are every passage writing it.
       const termOfWord = new Map([...wordScores.keys()].map((word) => [word, termOf(word)]));
-      const nameWriters = new Map<string, Map<string, Set<number>>>();
+      const nameRows = new Map<string, Set<number>>();
       for (const [word, byLabel] of wordScores) {
         const term = termOfWord.get(word)!;
-        if (!nameTerms.has(term)) continue;
-        const byArticle = nameWriters.get(term) ?? new Map<string, Set<number>>();
-        nameWriters.set(term, byArticle);
-        for (const label of byLabel.keys()) {
-          const id = index.passage(label).articleId;
-          byArticle.set(id, (byArticle.get(id) ?? new Set()).add(label));
-        }
+        if (nameTerms.has(term)) nameRows.set(term, new Set([...(nameRows.get(term) ?? []), ...byLabel.keys()]));
       }
-      const storyWide = (id: string, term: string) => {
-        const writing = nameWriters.get(term)?.get(id)?.size ?? 0;
-        return writing > 0 && writing >= STORY_WIDE_NAME * index.passagesOfArticle(id).length;
-      };
+      const storyWideNames = lazy((id: string) => {
+        const labels = index.passagesOfArticle(id);
+        return new Set([...nameRows].filter(([, rows]) => labels.filter((l) => rows.has(l)).length >= Math.max(1, STORY_WIDE_NAME * labels.length)).map(([term]) => term));
+      });
+      const storyWide = (id: string, term: string) => storyWideNames(id).has(term);
       const ownWeights = lazy((id: string) => {
         const kept = new Map([...q.weights].filter(([t]) => !storyWide(id, t)));
         return kept.size && kept.size < q.weights.size ? kept : q.weights;
