@@ -156,6 +156,13 @@ export function namesPlace(text: string): boolean {
   return DATELINE.test(text.trim()) || terms(text).some((t) => t.tags.has('Place') || t.tags.has('Demonym'));
 }
 
+/** The people a text names, as the tagger reads them ("Stephen Kavanagh", "Ilana de Wild"), their words in order. */
+export function peopleNamed(text: string): string[] {
+  return terms(text)
+    .filter((t) => t.tags.has('Person'))
+    .map((t) => t.text);
+}
+
 function terms(text: string): Term[] {
   const doc = tag(text);
   const json = doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; offset: { start: number; length: number } }[] }[];

@@ -16,7 +16,7 @@ import { REFUSAL_WEIGHTS } from './refusal-weights.js';
 import type { Answer, AnswerResult, Source } from '../types.js';
 import { wordOverlap } from './highlight.js';
 import { articleOfPassage } from '../passages/index.js';
-import { namesPlace, parseReference, QUESTION_WORD, resolveFollowUp, type Resolution } from './follow-up.js';
+import { namesPlace, parseReference, peopleNamed, QUESTION_WORD, resolveFollowUp, type Resolution } from './follow-up.js';
 import { checkQuestion } from './question.js';
 import { speakerOf } from './speaker.js';
 import { refusalThreshold } from './refusal.js';
@@ -276,8 +276,9 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
     if (r.about !== 'topic' && states(first.highlight)) return { ...previous, question: r.question, understood: r.question, newestFirst: false, results: [first] };
     const focus: Focus = { articles: new Set([articleOfPassage(first.passageIds[0]!)]), answerType: type };
     // What "that" is about: the question the previous answer answered; "he", "her"… is someone that answer names
-    // ("what was his job?" after "who opened the 2022 meeting?"), so its sentence is asked about too.
-    const query = [r.message, withoutTimePhrases(r.previous), ...(PERSON_PRONOUN.test(r.message) ? [first.highlight] : [])].join(' ');
+    // ("what was his job?" after "who opened the 2022 meeting?"), so the people its sentence names are asked about too.
+    const people = PERSON_PRONOUN.test(r.message) ? peopleNamed(first.highlight) : [];
+    const query = [r.message, withoutTimePhrases(r.previous), ...people].join(' ');
     const embedder = await embedderReady;
     const result = searcher.search(await embedder.embedQuery(query), query, options.search, focus);
     // A place or a date is what was asked: the passages that state one go first.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseReference, referenceQuestion, resolveFollowUp } from '../../src/answer/follow-up.js';
+import { parseReference, peopleNamed, referenceQuestion, resolveFollowUp } from '../../src/answer/follow-up.js';
 import { openAnswerer, type Answerer } from '../../src/answer/index.js';
 import { loadConfig } from '../../src/config.js';
 
@@ -100,6 +100,13 @@ describe('resolveFollowUp: the resolution table (general English, no corpus name
     expect(resolveFollowUp('and in 2014?', previous)).toMatchObject({ kind: 'reference', about: 'speaker', previous: 'how many countries attended in 2014?' });
     // Anything else after a reference continues from the question it referred to.
     expect(resolveFollowUp('and experts?', previous)).toEqual({ kind: 'thing', question: 'how many experts attended in 2011?' });
+  });
+});
+
+describe('peopleNamed: who a previous answer names, for "he", "his", "she"…', () => {
+  it('finds the person in a sentence that names one, and nobody in one that names none', () => {
+    expect(peopleNamed('Opening the conference, INTERPOL Executive Director of Police Services Stephen Kavanagh underscored the importance of global efforts.')).toEqual(['Stephen', 'Kavanagh']);
+    expect(peopleNamed('The five-day meeting brought together 140 experts from 33 countries and private sector partners.')).toEqual([]);
   });
 });
 
