@@ -102,6 +102,7 @@ async function main(): Promise<void> {
     for (const passages of grid) {
       console.log(`### ${model} · passages ≤ ${passages.maxTokens} tokens, overlap ${passages.overlapSentences}\n`);
       const rows = { ours: [] as string[], lexical: [] as string[], dense: [] as string[] };
+      const bold: string[] = [];
       const misses: [EvalQuestion[], Collected[]][] = [];
       const curve: string[] = [];
       let turns: TurnResult[] = [];
@@ -115,7 +116,9 @@ async function main(): Promise<void> {
         for (const set of SETS.filter((s) => s.corpus === corpus)) {
           const qs = questions.filter(set.pick);
           const collected = await collect(answerer, index, qs, refusalThreshold(model));
-          rows.ours.push(tableRow(set.label, 'ours', score(qs, collected.map((x) => x.ours))));
+          const ours = score(qs, collected.map((x) => x.ours));
+          rows.ours.push(tableRow(set.label, 'ours', ours));
+          bold.push(`${set.label} ${ours.bold}/${ours.top1}`);
           rows.lexical.push(tableRow(set.label, 'BM25 alone', score(qs, collected.map((x) => x.lexical))));
           rows.dense.push(tableRow(set.label, 'embeddings alone', score(qs, collected.map((x) => x.dense))));
           if (verbose && (showHeldOut || !set.label.includes('held-out'))) misses.push([qs, collected]);
@@ -130,6 +133,7 @@ async function main(): Promise<void> {
         index.lexical.close();
       }
       console.log([TABLE_HEADER, ...rows.ours, ...rows.lexical, ...rows.dense].join('\n') + '\n');
+      console.log(`The expected answer inside the sentence shown in bold, of our answers right first: ${bold.join('; ')}\n`);
       console.log(`README's question, "${README_QUESTION}" (the 2011 meeting's "${README_FACT}" expected first): ${headline.join('; ')}\n`);
       if (typing) console.log(`The unseen questions typed as people type (combined corpus; "changed": right first in one typing and not the other):\n\n${typing}\n`);
       if (curve.length) {

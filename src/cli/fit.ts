@@ -70,8 +70,9 @@ async function main(): Promise<void> {
   const say = report(checkLines);
   const checks: CheckExample[] = [];
   for (const s of searched) {
-    for (const q of s.questions) {
-      const result = await s.answerer.search(q.question, { search: { weights: ranked } });
+    for (const [i, q] of s.questions.entries()) {
+      // With the weights in use, the searches already made are the ones to check.
+      const result = checkOnly ? s.results[i]! : await s.answerer.search(q.question, { search: { weights: ranked } });
       // Off-topic questions, years no article covers and names no article mentions are refused before the check;
       // the check learns from the rest.
       if (refusedBeforeCheck(result, threshold)) continue;

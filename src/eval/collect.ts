@@ -27,7 +27,7 @@ export async function collect(answerer: Answerer, index: VectorIndex, questions:
     const answer = buildAnswer(q.question, search, index, 3, threshold);
     const ours: Ranked = {
       refused: answer.refused,
-      results: answer.results.map((r) => cite(r.text, r.passageIds.map(articleOfPassage))),
+      results: answer.results.map((r) => ({ ...cite(r.text, r.passageIds.map(articleOfPassage)), highlight: r.highlight })),
     };
     const byDense = [...search.hits].sort((a, b) => b.dense - a.dense).slice(0, 3);
     const dense: Ranked = { refused: false, results: byDense.map((h) => cite(h.passage.text, [h.article.id])) };

@@ -7,6 +7,8 @@ export interface RankedResult {
   articles: string[];
   /** Years of those articles. */
   years: number[];
+  /** The sentence shown in bold, for a system that marks one. */
+  highlight?: string;
 }
 
 export interface Ranked {
@@ -17,6 +19,8 @@ export interface Ranked {
 export interface Score {
   top1: number;
   top3: number;
+  /** Of the answers right first, those whose bold sentence holds the expected answer. */
+  bold: number;
   answerable: number;
   refusedUnanswerable: number;
   unanswerable: number;
@@ -40,7 +44,7 @@ export function isRightFirst(q: EvalQuestion, r: Ranked): boolean {
 }
 
 export function score(questions: EvalQuestion[], ranked: Ranked[]): Score {
-  const s: Score = { top1: 0, top3: 0, answerable: 0, refusedUnanswerable: 0, unanswerable: 0, wronglyRefused: 0 };
+  const s: Score = { top1: 0, top3: 0, bold: 0, answerable: 0, refusedUnanswerable: 0, unanswerable: 0, wronglyRefused: 0 };
   questions.forEach((q, i) => {
     const r = ranked[i]!;
     if (!q.answerable) {
@@ -50,7 +54,11 @@ export function score(questions: EvalQuestion[], ranked: Ranked[]): Score {
     }
     s.answerable++;
     if (r.refused) s.wronglyRefused++;
-    if (r.results.slice(0, 1).some((x) => isHit(q, x))) s.top1++;
+    const first = r.results[0];
+    if (first && isHit(q, first)) {
+      s.top1++;
+      if (first.highlight !== undefined && fold(first.highlight).includes(fold(q.answer!))) s.bold++;
+    }
     if (r.results.slice(0, 3).some((x) => isHit(q, x))) s.top3++;
   });
   return s;

@@ -15,7 +15,7 @@ import { INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest, type
 import { openTextStore, writeTextStore, type Sentence, type TextStore } from './texts.js';
 import { analyseSentence, ANALYSIS_FINGERPRINT, articleTerms } from '../analysis/index.js';
 
-export { LEXICAL_TOKENIZER, lexicalText, wordKey, type LexicalIndex, type WordCase } from './lexical.js';
+export { LEXICAL_TOKENIZER, lexicalText, sumWordScores, wordKey, type LexicalIndex, type WordCase } from './lexical.js';
 export { HNSW_DEFAULTS, INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest } from './manifest.js';
 
 const { HierarchicalNSW } = hnswlib;

@@ -52,6 +52,13 @@ export interface LexicalIndex {
   close(): void;
 }
 
+/** Each passage's BM25 summed over the words (`LexicalIndex.wordScores`, in the words' order). */
+export function sumWordScores(byWord: Map<string, Map<number, number>>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const byLabel of byWord.values()) for (const [label, score] of byLabel) out.set(label, (out.get(label) ?? 0) + score);
+  return out;
+}
+
 /** Most passages a question word contributes BM25 scores for (its best ones). */
 export const LEXICAL_ROWS_PER_WORD = 1000;
 
@@ -189,33 +196,31 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
   const written = db.prepare('SELECT word FROM words WHERE word IN (SELECT value FROM json_each(?))').pluck();
   // Question words repeat across questions; each lookup is kept (bounded, cleared when full).
   const dfCache = new Map<string, number>();
+  const documentFrequency = (word: string): number => {
+    if (!/[\p{L}\p{N}]/u.test(word)) return 0;
+    let n = dfCache.get(word);
+    if (n === undefined) {
+      if (dfCache.size > 50_000) dfCache.clear();
+      n = (df.get(phrase(word)) as { n: number }).n;
+      dfCache.set(word, n);
+    }
+    return n;
+  };
+  const wordScores = (words: Map<string, number>): Map<string, Map<number, number>> => {
+    const out = new Map<string, Map<number, number>>();
+    for (const [word, weight] of words) {
+      if (weight === 0 || !/[\p{L}\p{N}]/u.test(word) || tooCommon(documentFrequency(word), count)) continue;
+      const byLabel = new Map<number, number>();
+      for (const row of match.all(phrase(word), LEXICAL_ROWS_PER_WORD) as { label: number; score: number }[]) byLabel.set(row.label, weight * row.score);
+      out.set(word, byLabel);
+    }
+    return out;
+  };
   return {
     count,
-    scores(words) {
-      const out = new Map<number, number>();
-      for (const byLabel of this.wordScores(words).values()) for (const [label, score] of byLabel) out.set(label, (out.get(label) ?? 0) + score);
-      return out;
-    },
-    wordScores(words) {
-      const out = new Map<string, Map<number, number>>();
-      for (const [word, weight] of words) {
-        if (weight === 0 || !/[\p{L}\p{N}]/u.test(word) || tooCommon(this.documentFrequency(word), count)) continue;
-        const byLabel = new Map<number, number>();
-        for (const row of match.all(phrase(word), LEXICAL_ROWS_PER_WORD) as { label: number; score: number }[]) byLabel.set(row.label, weight * row.score);
-        out.set(word, byLabel);
-      }
-      return out;
-    },
-    documentFrequency(word) {
-      if (!/[\p{L}\p{N}]/u.test(word)) return 0;
-      let n = dfCache.get(word);
-      if (n === undefined) {
-        if (dfCache.size > 50_000) dfCache.clear();
-        n = (df.get(phrase(word)) as { n: number }).n;
-        dfCache.set(word, n);
-      }
-      return n;
-    },
+    scores: (words) => sumWordScores(wordScores(words)),
+    wordScores,
+    documentFrequency,
     wordCase(word) {
       return caseOf.get(word.toLowerCase()) as WordCase | undefined;
     },

@@ -6,7 +6,7 @@
  * A quantity asked with no time gets its figures across the years, newest first.
  */
 import type { Passage } from '../types.js';
-import { Bounded, indexedText, IndexError, REBUILD_HINT, type ArticleMeta, type VectorIndex } from '../index/index.js';
+import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
@@ -244,11 +244,13 @@ function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => 
     // Each question term looked up once; the question's, the story's own and the topic's shares read from it.
     const held = holding(s.terms, q.weights.keys());
     const c = shareHeld(held, q.weights);
+    const ownC = own === q.weights ? c : shareHeld(held, own);
     const t = typeMatch(q.type, s.shape, q.counted);
     const sim = similarity(s.label);
-    const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * c + typeWeight * t;
+    // The sentence shown counts the words that tell the story's sentences apart, as the passage's signals do.
+    const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * ownC + typeWeight * t;
     coverage = Math.max(coverage, c);
-    ownCoverage = Math.max(ownCoverage, own === q.weights ? c : shareHeld(held, own));
+    ownCoverage = Math.max(ownCoverage, ownC);
     type = Math.max(type, t);
     topSimilarity = Math.max(topSimilarity, sim);
     if (t > 0) {
@@ -400,12 +402,12 @@ export function createSearcher(index: VectorIndex): Searcher {
 
       // BM25 word by word: the story's and the passage's sums take different words (`ownWeights`).
       const wordScores = lexical.wordScores(expandQuery(asked));
-      const lexicalScores = new Map<number, number>();
-      for (const byLabel of wordScores.values()) for (const [label, v] of byLabel) lexicalScores.set(label, (lexicalScores.get(label) ?? 0) + v);
+      const lexicalScores = sumWordScores(wordScores);
       // Within a story, a name most of its passages write (its subject: "Welcome to Video", "Project Maverick") says
       // nothing about which passage answers, and the opening passage, which repeats it, would win on it alone; the
       // passage's own signals (BM25, coverage) leave such names out. A name few of its passages write (a speaker) counts.
-      // A name is rare, so its BM25 rows are every passage writing it.
+      // A name's BM25 rows are the passages writing it (its best `LEXICAL_ROWS_PER_WORD`: on a corpus where a name is
+      // that common, a story beyond them is undercounted; a name too common to rank by has none and is never story-wide).
       const termOfWord = new Map([...wordScores.keys()].map((word) => [word, termOf(word)]));
       const nameRows = new Map<string, Set<number>>();
       for (const [word, byLabel] of wordScores) {
@@ -469,12 +471,14 @@ export function createSearcher(index: VectorIndex): Searcher {
       for (const label of candidates) {
         const passage = index.passage(label);
         const b = best.get(label)!;
+        const own = ownWeights(passage.articleId);
+        const fullCoverage = coverageOf(passageTerms(label), q.weights);
         passageFeatures.set(label, {
           dense: norm(dense.get(label)!, dMin, dMax),
           sentenceDense: norm(b.topSimilarity, sMin, sMax),
           lexical: ownMax > 0 ? passageLexical.get(label)! / ownMax : 0,
           coverage: b.ownCoverage,
-          passageCoverage: coverageOf(passageTerms(label), ownWeights(passage.articleId)),
+          passageCoverage: own === q.weights ? fullCoverage : coverageOf(passageTerms(label), own),
           answerType: b.type,
           answerSentence: b.answer,
           answerDense: Math.max(0, ...b.typed.map(([sim, t]) => norm(sim, sMin, sMax) * t)),
@@ -487,7 +491,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         storySignals.set(label, {
           lexical: lMax > 0 ? (lexicalScores.get(label) ?? 0) / lMax : 0,
           coverage: b.coverage,
-          passageCoverage: coverageOf(passageTerms(label), q.weights),
+          passageCoverage: fullCoverage,
         });
       }
       // The article's signals: its own (year, names) and the best of its candidate passages'.

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countNamePhrases, countWordCase, lexicalText, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
+import { countNamePhrases, countWordCase, lexicalText, openLexicalIndex, sumWordScores, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
 
 const PASSAGES = [
   'Police arrested 58 people in Operation Strikeback, the first operation against sextortion networks.',
@@ -50,6 +50,15 @@ describe('openLexicalIndex', () => {
     expect([...both].sort((a, b) => b[1] - a[1])[0]![0]).toBe(2);
     const weighted = lexical.scores(new Map([['countries', 1], ['operation', 0]]));
     expect(weighted.has(0)).toBe(false);
+  });
+
+  it("gives each word's scores apart, which sum to the passages' scores", () => {
+    const words = new Map([['countries', 1], ['experts', 1], ['nowhere', 1]]);
+    const byWord = lexical.wordScores(words);
+    expect([...byWord.keys()]).toEqual(['countries', 'experts', 'nowhere']);
+    expect(byWord.get('nowhere')!.size).toBe(0);
+    expect(byWord.get('countries')!.size).toBeGreaterThan(0);
+    expect(sumWordScores(byWord)).toEqual(lexical.scores(words));
   });
 
   it('counts document frequencies after stemming, 0 for a word no passage uses', () => {

@@ -136,6 +136,7 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2022-08-15',
     'Operation Redwood, a two-year investigation into an online abuse forum, has ended with 27 arrests across four regions, police said on Monday. ' +
       'Operation Redwood began when officers traced images shared on the forum to a flat in the north of the country. ' +
+      'The forum had more than 9,000 registered members when it was shut down. ' +
       'Officers working on Operation Redwood seized phones, laptops and hard drives at 40 addresses, and the forum was taken offline in March. ' +
       "The Redwood investigators worked with banks to follow payments made by the forum's members, and with the companies whose servers hosted it. " +
       'Police said Operation Redwood was the largest inquiry of its kind in the region and had drawn on officers from every force. ' +
@@ -306,6 +307,11 @@ describe('names decide', () => {
     const answer = await answerer.ask('how many victims did operation redwood identify?');
     expect(firstTitle(answer)).toBe('Police end Operation Redwood');
     expect(first(answer).highlight).toContain('Forty-two victims');
+  });
+
+  it('shows in bold the sentence that answers, not the one that repeats the story’s name', async () => {
+    const answer = await answerer.ask('how many members did the operation redwood forum have?');
+    expect(first(answer).highlight).toBe('The forum had more than 9,000 registered members when it was shut down.');
   });
 
   it.each([
