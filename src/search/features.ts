@@ -36,7 +36,11 @@ export const PASSAGE_FEATURES = [
   'dense',
   /** Its closest sentence's cosine, min–max normalised. */
   'sentenceDense',
-  /** Its BM25, divided by the best candidate's. */
+  /**
+   * Its BM25, divided by the best BM25 passage's. This and the two word shares below leave out the question's names
+   * that at least half of the story's passages write (its subject, `STORY_WIDE_NAME`): they tell the story, not the
+   * passage.
+   */
   'lexical',
   /** Best share of the question's idf-weighted words held by one of its sentences (a synonym counts half). */
   'coverage',

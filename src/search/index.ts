@@ -405,7 +405,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       const lexicalScores = sumWordScores(wordScores);
       // Within a story, a name most of its passages write (its subject: "Welcome to Video", "Project Maverick") says
       // nothing about which passage answers, and the opening passage, which repeats it, would win on it alone; the
-      // passage's own signals (BM25, coverage) leave such names out. A name few of its passages write (a speaker) counts.
+      // passage's own signals (BM25, coverage) and the sentence shown leave such names out. In a story of three passages
+      // or more, a name few of them write (a speaker) still counts; in a shorter one every name is its subject.
       // A name's BM25 rows are the passages writing it (its best `LEXICAL_ROWS_PER_WORD`: on a corpus where a name is
       // that common, a story beyond them is undercounted; a name too common to rank by has none and is never story-wide).
       const termOfWord = new Map([...wordScores.keys()].map((word) => [word, termOf(word)]));
