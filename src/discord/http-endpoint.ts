@@ -1,6 +1,8 @@
 /**
  * `npm run serve:http`: the bot as Discord's Interactions Endpoint URL. `POST /interactions` checks the Ed25519
- * signature before reading anything else (401 when it is missing or wrong), answers PING with PONG, and hands
+ * signature before reading anything else (401 when it is missing or wrong, or signed more than
+ * `MAX_SIGNATURE_AGE_S` from now), refuses an interaction it has already taken (409: a captured request sent
+ * again), answers PING with PONG, and hands
  * every other interaction to the same handlers, renderer and shared state as the gateway bot. The interaction's
  * first response goes back in the HTTP response — the answer itself when it is ready in time, else a deferral
  * that the handler completes through the interaction webhook, as over the gateway. Nothing about a conversation is
@@ -29,6 +31,12 @@ import { publicKeyFromHex, verifySignature } from './signature.js';
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Discord waits 3 s for the HTTP response; a handler that has not responded by then gets a 500 instead of a hang. */
 export const RESPONSE_DEADLINE_MS = 2_900;
+
+/**
+ * A request signed further than this from the endpoint's clock (either way) is refused: a captured request cannot be
+ * sent again later, and within this time its interaction id is remembered (in the shared state, so across copies).
+ */
+export const MAX_SIGNATURE_AGE_S = 300;
 
 /** Interaction types (PING = 1) and the ones the handlers answer. */
 const PING = 1;
@@ -141,6 +149,10 @@ export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<H
       context.metrics.httpRequest('bad-signature');
       return send(res, 401, { error: 'invalid request signature' });
     }
+    if (!(Math.abs(Date.now() / 1000 - Number(timestamp)) <= MAX_SIGNATURE_AGE_S)) {
+      context.metrics.httpRequest('stale');
+      return send(res, 401, { error: 'request signed too long ago' });
+    }
     let data: { id?: unknown; token?: unknown; type?: unknown };
     try {
       data = JSON.parse(body.toString('utf8')) as typeof data;
@@ -155,6 +167,12 @@ export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<H
     if (typeof data.id !== 'string' || typeof data.token !== 'string' || !HANDLED_TYPES.has(data.type as number)) {
       context.metrics.httpRequest('bad-request');
       return send(res, 400, { error: 'not an interaction this endpoint answers' });
+    }
+    // Discord sends each interaction once; the same id again is a replay (by anyone who captured the request).
+    if (!(await state.take(`interaction:${data.id}`, 1, 2 * MAX_SIGNATURE_AGE_S * 1000)).ok) {
+      context.metrics.httpRequest('replayed');
+      logger.warn('http.replayed', { interactionId: data.id, type: data.type });
+      return send(res, 409, { error: 'interaction already received' });
     }
     let response: unknown;
     try {

@@ -11,7 +11,7 @@ export interface BotMetrics {
   /** The gateway connection dropped and discord.js is reconnecting. */
   reconnect(): void;
   /** A request to the HTTP interactions endpoint, by what became of it. */
-  httpRequest(outcome: 'answered' | 'ping' | 'bad-signature' | 'bad-request' | 'no-response'): void;
+  httpRequest(outcome: 'answered' | 'ping' | 'bad-signature' | 'stale' | 'replayed' | 'bad-request' | 'no-response'): void;
 }
 
 export function createMetrics(): BotMetrics {

@@ -80,6 +80,21 @@ describe('POST /interactions', () => {
     expect(answerer.started.length).toBe(before);
   });
 
+  it('refuses a request signed ten minutes ago, and an interaction sent again to either copy, without answering them', async () => {
+    const before = answerer.started.length;
+    const old = chatInput(standIn, 'ask', { question: 'how many countries attended in 2011?' }, { user: newUser() });
+    const stale = await standIn.postInteraction(url, privateKey, old, { signedAt: Math.floor(Date.now() / 1000) - 600 });
+    expect(stale).toEqual({ status: 401, body: { error: 'request signed too long ago' } });
+    expect(answerer.started.length).toBe(before);
+
+    const payload = chatInput(standIn, 'help', {}, { user: newUser() });
+    expect((await standIn.postInteraction(url, privateKey, payload)).status).toBe(200);
+    for (const target of [url, secondUrl]) {
+      expect(await standIn.postInteraction(target, privateKey, payload)).toEqual({ status: 409, body: { error: 'interaction already received' } });
+    }
+    expect(logLines.some((line) => line.includes('http.replayed'))).toBe(true);
+  });
+
   it('answers /ask in the HTTP response, with the same renderer and no pings', async () => {
     const response = await standIn.postInteraction(url, privateKey, chatInput(standIn, 'ask', { question: 'how many countries attended in 2011?' }, { user: newUser() }));
     expect(response.status).toBe(200);

@@ -200,12 +200,12 @@ export class DiscordStandIn {
     url: string,
     key: KeyObject,
     payload: InteractionPayload | { type: 1; id: string; token: string; application_id: string },
-    forged: { signature?: string; timestamp?: string; body?: string } = {},
+    forged: { signature?: string; timestamp?: string; body?: string; signedAt?: number } = {},
   ): Promise<{ status: number; body: any }> {
     if (payload.type !== 1) this.registerInteraction(payload as InteractionPayload);
-    // A forged body or timestamp is sent in place of the one that was signed.
+    // A forged body or timestamp is sent in place of the one that was signed; `signedAt` (Unix seconds) signs an old one.
     const signedBody = JSON.stringify(payload);
-    const signedTimestamp = String(Math.floor(Date.now() / 1000));
+    const signedTimestamp = String(forged.signedAt ?? Math.floor(Date.now() / 1000));
     const body = forged.body ?? signedBody;
     const timestamp = forged.timestamp ?? signedTimestamp;
     const signature = forged.signature ?? sign(null, Buffer.from(signedTimestamp + signedBody), key).toString('hex');
