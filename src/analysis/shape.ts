@@ -8,7 +8,7 @@ import { isStopWord, tokenize, type Token } from './terms.js';
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 
 const DATE = new RegExp(
-  `\\b\\d{1,2}(?:\\s*(?:–|-|to)\\s*\\d{1,2})?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b(?:in|since|from|until|by)\\s+(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b|\\b${MONTH}\\s+(?:19|20)\\d\\d\\b`,
+  `\\b\\d{1,2}(?:\\s*(?:–|-|to)\\s*\\d{1,2})?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b(?:in|since|from|until|by)\\s+(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b|\\b${MONTH}\\s+(?:19|20)\\d\\d\\b|\\b(?:in|during|since|until|from|between)\\s+(?:early\\s+|late\\s+|mid-?)?${MONTH}\\b`,
 );
 const COUNT_WORD = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)';
 const DURATION = new RegExp(`\\b${COUNT_WORD}[- ](?:day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes)\\b|\\bsince\\s+(?:19|20)\\d\\d\\b`, 'i');
@@ -17,7 +17,7 @@ const TITLE =
 const NAME_WORD = "[A-Z](?:[\\p{Ll}]+(?:[-'’][A-Z]?[\\p{Ll}]+)?|['’][A-Z][\\p{Ll}]+|\\.)";
 const NAME = new RegExp(`(?:^|[^.!?]\\s)${NAME_WORD}\\s+(?:(?:de|van|von|da|del|[A-Z]\\.)\\s+)?${NAME_WORD}`, 'u');
 const SAID = /\b(?:said|says|added|concluded|noted|stressed|underscored|explained|told|opened|opening|announced|warned|according\s+to)\b/i;
-const PLACE = /\b(?:in|at)\s+(?:the\s+)?[A-Z][\p{L}]+|^[“"]?[A-Z]{3,}(?:\s[A-Z]{3,})?,\s+[A-Z][\p{L}]+/u;
+const PLACE = new RegExp(`\\b(?:in|at)\\s+(?:the\\s+)?(?!${MONTH}\\b)[A-Z][\\p{L}]+|^[“"]?[A-Z]{3,}(?:\\s[A-Z]{3,})?,\\s+[A-Z][\\p{L}]+`, 'u');
 const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s*(?:dollars?|euros?|pounds?|francs?|USD|EUR|GBP|CHF)\b|\b(?:USD|EUR|GBP|CHF)\s?\d/i;
 const PERCENTAGE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b|percentage\s+points?\b)|\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one[-\s]in[-\s](?:\w+|\d+)|\d+[-\s]in[-\s]\d+|(?:two|three|four|five|ten)fold|doubled|tripled|quadrupled|halved)\b/i;
 const PERCENTAGE_FIGURE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b)/gi;

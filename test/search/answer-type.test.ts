@@ -60,6 +60,16 @@ describe('sentenceShape', () => {
     expect(sentenceShape('The operation spanned 40 countries.').date).toBe(0);
   });
 
+  it('reads a month after "in", "during", "between"… as a date, and not as a place', () => {
+    const months = sentenceShape('The operation was conducted in November and December, but efforts are continuing.');
+    expect([months.date, months.place]).toEqual([1, 0]);
+    expect(sentenceShape('The unit was set up during late March.').date).toBe(1);
+    expect(sentenceShape('We may see more reports.').date).toBe(0);
+    const lyon = sentenceShape('The meeting was held in Lyon.');
+    expect([lyon.date, lyon.place]).toEqual([0, 1]);
+    expect(sentenceShape('He works at the Marchmont Centre.').place).toBe(1);
+  });
+
   it('sees a share, and does not take it for a count of the word after it', () => {
     const s = sentenceShape('Reports rose by 25% compared with 2022.');
     expect(s.percentage).toBe(1);
