@@ -21,6 +21,7 @@ import type { Answerer } from '../answer/index.js';
 import type { CoreConfig, DiscordConfig, HttpEndpointConfig } from '../config.js';
 import { createContext, SWEEP_MS, sweepAll } from './bot.js';
 import { createClient } from './client.js';
+import { RateLimit } from './cooldown.js';
 import type { BotContext } from './context.js';
 import { health, listen, serveHealth, type HealthServer } from './health.js';
 import type { Logger } from './log.js';
@@ -118,6 +119,9 @@ export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<H
   const client = createClient(context, { apiUrl: config.apiUrl, onFatal: () => undefined, makeRequest });
   if (config.token) client.rest.setToken(config.token);
   const sweeper = setInterval(() => sweepAll(client, context), SWEEP_MS).unref();
+  // Each interaction id once over the whole span a signature is accepted; like the cooldowns, it lets requests
+  // through when the shared state cannot be reached.
+  const received = new RateLimit(state, 'interaction', 1, 2 * MAX_SIGNATURE_AGE_S * 1000, logger);
 
   const firstResponse = (data: { id: string }): Promise<unknown> =>
     new Promise((resolve, reject) => {
@@ -169,7 +173,7 @@ export async function startHttpEndpoint(options: HttpEndpointOptions): Promise<H
       return send(res, 400, { error: 'not an interaction this endpoint answers' });
     }
     // Discord sends each interaction once; the same id again is a replay (by anyone who captured the request).
-    if (!(await state.take(`interaction:${data.id}`, 1, 2 * MAX_SIGNATURE_AGE_S * 1000)).ok) {
+    if (!(await received.take(data.id)).ok) {
       context.metrics.httpRequest('replayed');
       logger.warn('http.replayed', { interactionId: data.id, type: data.type });
       return send(res, 409, { error: 'interaction already received' });
