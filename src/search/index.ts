@@ -440,7 +440,8 @@ export function createSearcher(index: VectorIndex): Searcher {
         ? new Set([...focus.articles].flatMap((id) => index.passagesOfArticle(id)))
         : new Set([...passageSim.keys(), ...[...sentenceSim.keys()].flatMap((s) => index.passagesOfSentence(s)), ...lexicalTop]);
       index.prefetchPassages(candidates);
-      // Divided by the best BM25 passage's of the whole corpus, as the story's sum is, also when a focus narrows the candidates.
+      // Each passage's own sum is divided by the best own sum among the candidates and the corpus's best BM25 passages
+      // (`lexicalTop`), so a focus on one article's passages does not rescale it.
       const passageLexical = new Map([...new Set([...candidates, ...lexicalTop])].map((l) => [l, ownLexical(l)]));
       const simOfSentence = (label: number) => {
         let sim = sentenceSim.get(label);
