@@ -59,6 +59,33 @@ export interface AnswerResult {
   passageIds: string[];
 }
 
+/** The kinds of answer a passage either states or not (see `STRICT_ANSWER_TYPES`). */
+export type StrictKind = 'money' | 'date' | 'duration' | 'percentage' | 'prison' | 'age';
+
+/**
+ * Why the articles were found not to answer a question: what the reader is told (`explainRefusal`). `source` is the
+ * closest story, the one a rule checked.
+ */
+export type Refusal =
+  /** Nothing in the articles comes near the question. */
+  | { reason: 'off-topic' }
+  /** Every year it names is one no article is of, reports on or mentions. */
+  | { reason: 'years'; years: number[] }
+  /** It names something ("operation tidewater") no article mentions; the name as asked. */
+  | { reason: 'name'; name: string }
+  /** It asks who holds a role, and the closest story names nobody in it. */
+  | { reason: 'role'; source: Source }
+  /** It asks the latest count of a thing, and the closest story never counts it. */
+  | { reason: 'count'; source: Source }
+  /** It names a year, and the closest story neither reports on it nor states it where it answers. */
+  | { reason: 'year'; years: number[]; /** A split year asked ("2018-19"), as one period. */ period?: string; source: Source }
+  /** It asks for a date, a sum, a duration, a share, a prison term or an age, and no close passage states one. */
+  | { reason: 'kind'; kind: StrictKind }
+  /** The closest passages do not hold what the question is about (the fitted answer check). */
+  | { reason: 'check'; source: Source }
+  /** It asks who said the previous answer, and its article does not say. */
+  | { reason: 'speaker'; source: Source };
+
 /** What the core returns for one question. Front ends only render this. */
 export interface Answer {
   /** The question as typed. */
@@ -70,6 +97,8 @@ export interface Answer {
   understood: string;
   /** True when nothing in the articles answers the question; `results` is then empty. */
   refused: boolean;
+  /** Why it was refused (set whenever `refused` is). */
+  refusal?: Refusal;
   /** True when the results are one figure as each article gives it, newest first, rather than ranked by relevance. */
   newestFirst?: boolean;
   results: AnswerResult[];

@@ -13,7 +13,7 @@ import { IndexError, openIndexAsync, type ArticleMeta, type VectorIndex } from '
 import { answerType, correctSpelling, createSearcher, questionOfMessage, statesAnswer, STRICT_ANSWER_TYPES, withoutTimePhrases, type AnswerType, type Focus, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import { checkFeatures, TYPE_CHECK_DEPTH, unanswerableProbability, type RefusalWeights } from './answer-check.js';
 import { REFUSAL_WEIGHTS } from './refusal-weights.js';
-import type { Answer, AnswerResult, Source } from '../types.js';
+import type { Answer, AnswerResult, Refusal, Source, StrictKind } from '../types.js';
 import { wordOverlap } from './highlight.js';
 import { articleOfPassage } from '../passages/index.js';
 import { namesPlace, parseReference, peopleNamed, QUESTION_WORD, resolveFollowUp, type Resolution } from './follow-up.js';
@@ -24,6 +24,7 @@ import { refusalThreshold } from './refusal.js';
 export { checkQuestion, QuestionError, QUESTION_MAX_LENGTH } from './question.js';
 export { parseReference, resolveFollowUp, type Resolution } from './follow-up.js';
 export { refusalThreshold } from './refusal.js';
+export { explainRefusal } from '../refusal-text.js';
 export { CHECK_FEATURES, checkFeatures, checkVector, unanswerableProbability, type CheckFeatures, type RefusalWeights } from './answer-check.js';
 
 export const ANSWER_DEFAULTS = {
@@ -84,41 +85,61 @@ interface Draft {
 }
 
 /**
- * True when the articles do not answer: nothing found; the closest passage further than the model's off-topic
- * threshold while it does not write every word of the question; only years named that no article covers; a name no
- * article mentions; a role asked ("who chaired…?") that the best answer's story gives nobody; a named year the best
- * answer's story neither reports on nor states; a sum, date, duration, share, prison term or age asked and none of
- * the best passages stating one; or the answer check (`answer-check.ts`) finds the best answers lack what the question
- * is about.
+ * Why the articles do not answer, or null when they may: nothing found, or the closest passage further than the
+ * model's off-topic threshold while it does not write every word of the question; only years named that no article
+ * covers; a name no article mentions; a role asked ("who chaired…?") that the best answer's story gives nobody; the
+ * latest count of a thing the best story never counts; a named year the best answer's story neither reports on nor
+ * states; a sum, date, duration, share, prison term or age asked and none of the best passages stating one; or the
+ * answer check (`answer-check.ts`) finds the best answers lack what the question is about.
  */
+export function refusalOf(result: SearchResult, threshold: number, refusal: RefusalWeights = REFUSAL_WEIGHTS): Refusal | null {
+  const ruled = ruleRefusal(result, threshold);
+  if (ruled) return ruled;
+  if (unanswerableProbability(checkFeatures(result, threshold), refusal) < refusal.threshold) return null;
+  return { reason: 'check', source: toSource(result.hits[0]!.article) };
+}
+
 export function refuses(result: SearchResult, threshold: number, refusal: RefusalWeights = REFUSAL_WEIGHTS): boolean {
-  return refusedBeforeCheck(result, threshold) || unanswerableProbability(checkFeatures(result, threshold), refusal) >= refusal.threshold;
+  return refusalOf(result, threshold, refusal) !== null;
 }
 
 /** Share of the question's idf-weighted words the best passage must write for similarity alone not to refuse it. */
 export const WHOLLY_HELD = 0.999;
 
-/** The refusals that need no answer check (see `refuses`). */
+/** True when a rule refuses before the fitted answer check is consulted (the check is fitted on the rest). */
 export function refusedBeforeCheck(result: SearchResult, threshold: number): boolean {
-  if (result.hits.length === 0) return true;
-  // Far from every passage: off topic — unless the best passage writes every word of the question ("ok who is
-  // michael desilva?": a short question is far from any passage, yet nothing off topic is held word for word).
-  if (result.bestDense < threshold && result.hits[0]!.features.passageCoverage < WHOLLY_HELD) return true;
-  if (result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length) return true;
+  return ruleRefusal(result, threshold) !== null;
+}
+
+/** The first rule that refuses; the more telling reasons first (a year or a name no article has before "off topic"). */
+function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
+  if (result.hits.length === 0) return { reason: 'off-topic' };
+  if (result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length) return { reason: 'years', years: result.uncoveredYears };
   // The question names something ("operation hydra", "operation blue harbour") that no article mentions: any answer
   // would be about another thing.
-  if (result.names.some((n) => !n.known) || result.unknownNames.length > 0) return true;
+  const unknown = result.names.find((n) => !n.known)?.words ?? result.unknownNames[0];
+  if (unknown) return { reason: 'name', name: unknown.join(' ') };
   const best = result.hits[0]!;
+  const source = toSource(best.article);
   // It asks who holds a role ("who chaired the 2023 meeting?") and the best answer's story names nobody in it.
-  if (result.roleMissing) return true;
+  if (result.roleMissing) return { reason: 'role', source };
   // It asks for the latest count of a thing ("what's the latest count of file signatures shared…?") and the best
   // answer's story counts no such thing anywhere.
-  if (result.countMissing) return true;
+  if (result.countMissing) return { reason: 'count', source };
   // It names a year, and the best answer's story neither reports on that year nor states it where it answers.
-  if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) return true;
+  if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) {
+    const { period } = result.scope;
+    return { reason: 'year', years: result.scope.years, ...(period ? { period: `${period.from}-${String(period.to).slice(-2)}` } : {}), source };
+  }
   // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term, an age),
   // and none of the best passages states one.
-  return STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, TYPE_CHECK_DEPTH).every((h) => h.features.answerType < 1);
+  if (STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, TYPE_CHECK_DEPTH).every((h) => h.features.answerType < 1)) {
+    return { reason: 'kind', kind: result.answerType as StrictKind };
+  }
+  // Far from every passage: off topic — unless the best passage writes every word of the question ("ok who is
+  // michael desilva?": a short question is far from any passage, yet nothing off topic is held word for word).
+  if (result.bestDense < threshold && best.features.passageCoverage < WHOLLY_HELD) return { reason: 'off-topic' };
+  return null;
 }
 
 /**
@@ -151,7 +172,8 @@ export function buildAnswer(
   threshold: number,
   refusal: RefusalWeights = REFUSAL_WEIGHTS,
 ): Answer {
-  if (refuses(result, threshold, refusal)) return { question, understood: question, refused: true, results: [] };
+  const refused = refusalOf(result, threshold, refusal);
+  if (refused) return { question, understood: question, refused: true, refusal: refused, results: [] };
   const drafts: Draft[] = [];
   for (const hit of result.hits) {
     const { start, end } = hit.sentence;
@@ -260,14 +282,15 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
    * article alone for one; anything else ("who opened it?") by searching that article alone, with the usual checks.
    */
   async function answerReference(r: Extract<Resolution, { kind: 'reference' }>, top: number, options: AskOptions): Promise<Answer> {
-    const refused: Answer = { question: r.question, understood: r.question, refused: true, results: [] };
+    const refused = (refusal: Refusal): Answer => ({ question: r.question, understood: r.question, refused: true, refusal, results: [] });
     const previous = await answerUnderstood(r.previous, ANSWER_DEFAULTS.top, options);
     const first = previous.results[0];
-    if (previous.refused || !first) return refused;
+    // The answer it is about was refused itself: so is this, for the same reason.
+    if (previous.refused || !first) return refused(previous.refusal ?? { reason: 'off-topic' });
     if (r.about === 'source') return { ...previous, question: r.question, understood: r.question, newestFirst: false, results: [first] };
     if (r.about === 'speaker') {
       const said = speakerOf(index, first);
-      return said ? { question: r.question, understood: r.question, refused: false, results: [said] } : refused;
+      return said ? { question: r.question, understood: r.question, refused: false, results: [said] } : refused({ reason: 'speaker', source: first.sources[0]! });
     }
     // "and the chair?" asks what the previous question asked ("who…?") of another thing.
     const type = r.about !== 'topic' ? REFERENCE_TYPES[r.about] : answerType(QUESTION_WORD.test(r.message) ? r.message : r.previous);

@@ -4,7 +4,7 @@
  * exactly one JSON object on stdout; errors go to stderr as one line, exit code 1;
  * `--help` prints the usage on stdout, exit code 0.
  */
-import { openAnswerer, QuestionError } from '../answer/index.js';
+import { explainRefusal, openAnswerer, QuestionError } from '../answer/index.js';
 import { loadConfig, loadEnvFile } from '../config.js';
 import type { Answer } from '../types.js';
 import { runIfMain } from './errors.js';
@@ -67,6 +67,8 @@ export function toJson(answer: Answer): object {
     question: answer.question,
     understood: answer.understood,
     refused: answer.refused,
+    // Why it was refused: the reason's fields and the sentence a reader is shown; null when answered.
+    refusal: answer.refusal ? { ...answer.refusal, explanation: explainRefusal(answer.refusal) } : null,
     results: answer.results.map((r) => ({ rank: r.rank, score: r.score, text: r.text, highlight: r.highlight, sources: r.sources })),
   };
 }

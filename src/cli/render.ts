@@ -2,6 +2,7 @@
  * Renders an `Answer` for a terminal: rank, cited sources, the passage with its answering sentence highlighted
  * (bold + yellow on a colour terminal, **double asterisks** otherwise).
  */
+import { explainRefusal } from '../refusal-text.js';
 import type { Answer, Source } from '../types.js';
 
 export interface RenderOptions {
@@ -47,7 +48,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions): string {
 }
 
 function renderResults(answer: Answer, { colour, corpus = [] }: RenderOptions): string {
-  if (answer.refused) return `The articles do not cover that question.${coverage(corpus)}\n`;
+  if (answer.refused) return `The articles do not cover that question.${answer.refusal ? ` ${explainRefusal(answer.refusal)}` : ''}${coverage(corpus)}\n`;
   const mark = colour ? (s: string) => `${BOLD_YELLOW}${s}${RESET}` : (s: string) => `**${s}**`;
   const dim = colour ? (s: string) => `${DIM}${s}${RESET}` : (s: string) => s;
   const blocks = answer.results.map((r) => {

@@ -57,6 +57,8 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
   const { asker } = request;
   let outcome: Outcome = 'error';
   let results = 0;
+  /** Why the core refused (`Refusal.reason`: "years", "name", "off-topic"…), for the log; never the question's words. */
+  let refusal: string | null = null;
   let deferred = false;
   let question = request.raw;
   let continues: 'reply' | 'thread' | null = null;
@@ -106,6 +108,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
     }
     outcome = answer.refused || answer.results.length === 0 ? 'refused' : 'answered';
     results = answer.results.length;
+    refusal = answer.refusal?.reason ?? null;
     await delivery.send(
       renderAnswer(answer, {
         offset: request.offset,
@@ -126,6 +129,7 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest, 
       latencyMs: Math.round(latencyMs),
       outcome,
       refused: outcome === 'refused',
+      refusal,
       results,
       offset: request.offset,
       deferred,

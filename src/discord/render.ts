@@ -13,7 +13,8 @@ import {
   type APIButtonComponentWithCustomId,
   type APIEmbed,
 } from 'discord.js';
-import type { Answer, AnswerResult, Source } from '../types.js';
+import { explainRefusal } from '../refusal-text.js';
+import type { Answer, AnswerResult, Refusal, Source } from '../types.js';
 import { encodeCustomId, MAX_RESULTS_PER_MESSAGE, MAX_RESULTS_TOTAL } from './custom-id.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -211,7 +212,7 @@ export function renderAnswer(answer: Answer, view: AnswerView): ReplyPayload {
           {
             color: REFUSAL_ACCENT,
             title: 'Not in the articles',
-            description: truncateAtSentence(refusalText(view.corpus), LIMITS.description),
+            description: truncateAtSentence(refusalText(view.corpus, answer.refusal), LIMITS.description),
             footer: { text: footerText },
           },
         ],
@@ -287,9 +288,10 @@ function buttonRow(offset: number, hasMore: boolean, shown = 0): APIActionRowCom
   return { type: ComponentType.ActionRow, components: buttons };
 }
 
-/** What the bot covers, derived from the corpus: article count, years, publishers, newest title. */
-export function refusalText(corpus: Source[]): string {
-  const intro = "I couldn't find that in the articles I answer from, so I'd rather not guess.";
+/** Why a question was refused (when the core said) and what the bot covers, from the corpus: article count, years, publishers, newest title. */
+export function refusalText(corpus: Source[], refusal?: Refusal): string {
+  const why = refusal ? ` ${explainRefusal(refusal, { date: formatDate, quote: escapeMarkdown })}` : '';
+  const intro = `I couldn't find that in the articles I answer from, so I'd rather not guess.${why}`;
   if (corpus.length === 0) return `${intro} Use \`/help\` to see how to ask.`;
   const years = corpus.map((s) => s.published.slice(0, 4)).filter((y) => /^\d{4}$/.test(y)).sort();
   const span = years.length ? (years[0] === years[years.length - 1] ? ` (${years[0]})` : ` (${years[0]}–${years[years.length - 1]})`) : '';

@@ -136,9 +136,15 @@ describe('Answerer.ask with `after` (real model and index)', () => {
     expect(answer.results[0]!.highlight).toContain('Anders Persson');
   });
 
-  it('refuses "who said that?" when the answer quotes nobody', async () => {
+  it('refuses "who said that?" when the answer quotes nobody, saying its article does not say', async () => {
     const answer = await answerer.ask('who said that?', { after: 'how many experts attended in 2014?' });
     expect(answer.refused).toBe(true);
+    expect(answer.refusal).toMatchObject({ reason: 'speaker', source: { published: expect.stringMatching(/^2014-/) } });
+  });
+
+  it('refuses a question about a refused answer for the same reason', async () => {
+    const answer = await answerer.ask('who said that?', { after: 'how many countries attended in 2031?' });
+    expect(answer.refusal).toEqual({ reason: 'years', years: [2031] });
   });
 
   it('answers "when was it?" from the previous answer\'s own article, and "which article is that from?" with it', async () => {

@@ -47,7 +47,8 @@ describe('npm run ask (child process)', () => {
     const lines = json.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     const out = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['question', 'refused', 'results', 'understood']);
+    expect(Object.keys(out).sort()).toEqual(['question', 'refusal', 'refused', 'results', 'understood']);
+    expect(out.refusal).toBeNull();
     expect(out.question).toBe(Q2011);
     expect(out.refused).toBe(false);
     expect(Array.isArray(out.results)).toBe(true);
@@ -83,10 +84,11 @@ describe('npm run ask (child process)', () => {
     expect((JSON.parse(top1.stdout) as Answer).results).toHaveLength(1);
   });
 
-  it('prints refused: true and no results for an off-topic question', () => {
+  it('prints refused: true, why, and no results for an off-topic question', () => {
     expect(refused.code).toBe(0);
-    const out = JSON.parse(refused.stdout) as Answer;
+    const out = JSON.parse(refused.stdout) as Answer & { refusal: { reason: string; explanation: string } };
     expect(out.refused).toBe(true);
+    expect(out.refusal).toEqual({ reason: 'off-topic', explanation: 'Nothing in the articles comes close to that question.' });
     expect(out.results).toEqual([]);
   });
 
@@ -262,8 +264,15 @@ describe('parseAskArgs and toJson (imported)', () => {
       question: 'q',
       understood: 'q',
       refused: false,
+      refusal: null,
       results: [{ rank: 1, score: 0.5, text: 'A. B.', highlight: 'B.', sources: [{ title: 't', publisher: 'p', published: '2014-10-05', url: null }] }],
     });
-    expect(toJson({ question: 'q', understood: 'q', refused: true, results: [] })).toEqual({ question: 'q', understood: 'q', refused: true, results: [] });
+    expect(toJson({ question: 'q', understood: 'q', refused: true, refusal: { reason: 'name', name: 'operation tidewater' }, results: [] })).toEqual({
+      question: 'q',
+      understood: 'q',
+      refused: true,
+      refusal: { reason: 'name', name: 'operation tidewater', explanation: 'No article mentions “operation tidewater”.' },
+      results: [],
+    });
   });
 });

@@ -12,6 +12,12 @@ describe('renderAnswer (terminal)', () => {
     expect(text).toBe('The articles do not cover that question. They are 2 news articles (2011–2023), the newest “Newest story” (B); `npm run sources` lists them.\n');
   });
 
+  it('says why it refused before what the corpus covers', () => {
+    const source = { title: 'Old story', publisher: 'A', published: '2011-09-07', url: null };
+    const text = renderAnswer({ question: 'q?', understood: 'q?', refused: true, refusal: { reason: 'role', source }, results: [] }, { colour: false, corpus });
+    expect(text.startsWith('The articles do not cover that question. The closest article, “Old story” (A, 2011-09-07), names nobody in the role asked about. They are 2 news articles')).toBe(true);
+  });
+
   it('starts with "Understood as" when the question was read as a follow-up, and only then', () => {
     const follow = renderAnswer({ question: 'and in 2014?', understood: 'how many countries attended in 2014?', refused: true, results: [] }, { colour: false, corpus });
     expect(follow.startsWith('Understood as: how many countries attended in 2014?\n\n')).toBe(true);

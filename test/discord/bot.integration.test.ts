@@ -128,11 +128,13 @@ describe('/ask', () => {
     const [embed] = reply.message.embeds;
     expect(reply.message.embeds).toHaveLength(1);
     expect(embed.title).toBe('Not in the articles');
+    // Why: the year it names is one no article covers.
+    expect(embed.description).toContain('No article is from, reports on or mentions 1998.');
     expect(embed.description).toContain(`${h.answerer.sources().length} news articles`);
     expect(embed.description).toContain('/sources');
     expect(customIdsOf(reply.message).every((id) => id.startsWith('vote:'))).toBe(true);
     const [log] = await logsOf(user.id);
-    expect(log).toMatchObject({ outcome: 'refused', refused: true, results: 0 });
+    expect(log).toMatchObject({ outcome: 'refused', refused: true, refusal: 'years', results: 0 });
   });
 
   it('defers the first question while the model is still loading, then edits in the answer', async () => {

@@ -7,6 +7,7 @@ import {
   MAX_RESULTS_TOTAL,
   embedsLength,
   escapeMarkdown,
+  formatDate,
   formatPassage,
   readQuestion,
   renderAnswer,
@@ -214,6 +215,12 @@ describe('renderAnswer', () => {
     expect(embed.description).toContain('`/sources`');
     expect(embed.description!.length).toBeLessThan(600);
     expect(customIds(payload).every((id) => id.startsWith('vote:'))).toBe(true);
+  });
+
+  it('says why it refused, with the closest article’s title escaped and its date written out', () => {
+    const source = { title: 'Experts *meet* in Lyon', publisher: 'INTERPOL', published: '2014-10-05', url: null };
+    const payload = renderAnswer({ question: 'q?', understood: 'q?', refused: true, refusal: { reason: 'year', years: [2019], source }, results: [] }, view);
+    expect(payload.embeds[0]!.description).toContain(`The closest article, “Experts \\*meet\\* in Lyon” (INTERPOL, ${formatDate('2014-10-05')}), neither reports on 2019 nor states it where it answers.`);
   });
 
   it('marks the answer private when the asker wanted it so', () => {

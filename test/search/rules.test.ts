@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnswerer, type Answerer } from '../../src/answer/index.js';
+import { explainRefusal, openAnswerer, type Answerer } from '../../src/answer/index.js';
 import { loadConfig } from '../../src/config.js';
 import { buildIndex } from '../../src/index/build.js';
 import type { Answer } from '../../src/types.js';
@@ -193,6 +193,12 @@ const first = (a: Answer) => {
   return a.results[0]!;
 };
 const firstTitle = (a: Answer) => first(a).sources[0]!.title;
+/** What a reader is told when the question is refused (the test fails if it is answered). */
+const whyRefused = async (question: string) => {
+  const a = await answerer.ask(question);
+  expect(a.refused, `answered "${question}"`).toBe(true);
+  return explainRefusal(a.refusal!);
+};
 
 describe('time as evidence', () => {
   it.each([
@@ -232,7 +238,9 @@ describe('time as evidence', () => {
     expect(answer.sources[0]!.title).toBe('County police log more child abuse image offences');
     expect(answer.highlight).toContain('772');
     // Its 2018 story is of 2018, yet cannot report on a year that ends in 2019.
-    expect((await answerer.ask('how many child abuse image offences did county police record in 2018-19?')).refused).toBe(true);
+    expect(await whyRefused('how many child abuse image offences did county police record in 2018-19?')).toBe(
+      'The closest article, “County police log more child abuse image offences” (Fixture News, 2018-09-17), neither reports on 2018-19 nor states it where it answers.',
+    );
   });
 
   it('answers "latest" with the newest story on the topic', async () => {
@@ -279,7 +287,7 @@ describe('time as evidence', () => {
   });
 
   it('refuses a year no article is of, reports on or mentions', async () => {
-    expect((await answerer.ask('how many countries attended in 2031?')).refused).toBe(true);
+    expect(await whyRefused('how many countries attended in 2031?')).toBe('No article is from, reports on or mentions 2031.');
   });
 });
 
@@ -293,14 +301,14 @@ describe('names decide', () => {
   });
 
   it('refuses a question about an operation no article mentions', async () => {
-    expect((await answerer.ask('how many people were arrested in operation tidewater?')).refused).toBe(true);
+    expect(await whyRefused('how many people were arrested in operation tidewater?')).toBe('No article mentions “operation tidewater”.');
   });
 
   it.each([
-    'how many people were arrested in operation blue anchor?',
-    'how many members did the silver kettle darknet forum have?',
-  ])('refuses "%s": a name of common words next to "operation" or "forum" that no article writes', async (question) => {
-    expect((await answerer.ask(question)).refused).toBe(true);
+    ['how many people were arrested in operation blue anchor?', 'blue anchor'],
+    ['how many members did the silver kettle darknet forum have?', 'silver kettle darknet'],
+  ])('refuses "%s": a name of common words next to "operation" or "forum" that no article writes', async (question, name) => {
+    expect(await whyRefused(question)).toBe(`No article mentions “${name}”.`);
   });
 
   it('within a story, answers from the passage that holds the answer, not the opening one that repeats the story’s name', async () => {
@@ -329,25 +337,31 @@ describe('names decide', () => {
 
 describe('refusal by checking the answer', () => {
   it('refuses a sum of money that no close passage states, but answers the operation’s own figures', async () => {
-    expect((await answerer.ask('how much did operation harbour light cost?')).refused).toBe(true);
+    expect(await whyRefused('how much did operation harbour light cost?')).toBe('None of the closest passages states a sum of money.');
     expect((await answerer.ask('how many devices did operation harbour light seize?')).refused).toBe(false);
   });
 
   it('refuses "the latest count" of a thing the story never counts, and answers the count it gives', async () => {
-    expect((await answerer.ask('what is the latest number of calls to the national abuse hotline?')).refused).toBe(true);
+    expect(await whyRefused('what is the latest number of calls to the national abuse hotline?')).toBe(
+      'The closest article, “Annual report: hotline sees busiest year” (Fixture News, 2024-01-18), gives no count of what is asked.',
+    );
     expect(first(await answerer.ask('what is the latest number of reports to the national abuse hotline?')).highlight).toContain('41,200 reports');
   });
 
   it('refuses "who" for a role the story names nobody in, and answers the role it names', async () => {
     // The 2019 meeting's story says who attended, not who chaired; the watchdog's says its chief executive spoke, not who.
-    expect((await answerer.ask('who chaired the 2019 expert meeting in madrid?')).refused).toBe(true);
-    expect((await answerer.ask("who is the online safety watchdog's chief executive?")).refused).toBe(true);
+    expect(await whyRefused('who chaired the 2019 expert meeting in madrid?')).toBe(
+      'The closest article, “Record attendance at child protection meeting in Madrid” (Fixture News, 2019-06-20), names nobody in the role asked about.',
+    );
+    expect(await whyRefused("who is the online safety watchdog's chief executive?")).toMatch(/names nobody in the role asked about\.$/);
     expect(first(await answerer.ask('who was the detective superintendent on operation northern light?')).highlight).toContain('Ruth Okafor');
     expect(first(await answerer.ask('who led the northern light investigation?')).highlight).toContain('Ruth Okafor');
   });
 
   it('refuses a year the best story neither reports on nor states', async () => {
-    expect((await answerer.ask('how many arrests did operation harbour light make in 2019?')).refused).toBe(true);
+    expect(await whyRefused('how many arrests did operation harbour light make in 2019?')).toBe(
+      'The closest article, “Police arrest 35 in Operation Harbour Light” (Fixture News, 2021-03-02), neither reports on 2019 nor states it where it answers.',
+    );
     expect((await answerer.ask('how many arrests did operation harbour light make in 2021?')).refused).toBe(false);
   });
 });
