@@ -108,13 +108,17 @@ const role = (terms: string[], verb: boolean): AskedRole => ({
   words: terms.map((t) => [...alternatives(t), ...(TITLES_OF[t] ?? [])]),
 });
 
-/** A shortened word ("exec") is held by the words it begins ("executive"). */
+/**
+ * A shortened word ("exec", "admin") is held by the title it begins ("executive", "administrator"): by a title only,
+ * so "head" is not held by "headquarters", nor "secretary" by "secretariat".
+ */
 const SHORTENED = 4;
+const TITLE_TERMS = new Set([...TITLE_WORDS, ...ROLE_NOUNS, 'administrator'].map(termOf));
 
 /** Words that make a role another one: the deputy director general is not the director general. */
 const RANK = new Set(['deputy', 'assistant', 'vice', 'acting', 'associate', 'interim', 'former']);
 
-const holdsWord = (alts: string[], t: string) => alts.some((a) => t === a || (a.length >= SHORTENED && t.startsWith(a)));
+const holdsWord = (alts: string[], t: string) => alts.some((a) => t === a || (a.length >= SHORTENED && t.startsWith(a) && TITLE_TERMS.has(t)));
 
 /**
  * True when a sentence's terms hold every word of the role (a synonym, or the word written out, counts). Given the

@@ -44,6 +44,12 @@ describe('holdsRole', () => {
     expect(holds('which judge sentenced her?', 'Her lawyer, John Royce, said she would appeal.')).toBe(false);
   });
 
+  it('reads a shortened word as the title it begins, not as any longer word', () => {
+    expect(holds('who was the site admin?', 'The administrator, Ann Lee, was arrested.')).toBe(true);
+    expect(holds('who was interpol secretary general in 2011?', 'Experts met at the INTERPOL General Secretariat headquarters.', ['interpol'])).toBe(false);
+    expect(holds('who is the head of the unit?', 'Ann Lee spoke at the unit headquarters.')).toBe(false);
+  });
+
   it('takes a rank the question does not ask for another role, and keeps a title the corpus writes as a name', () => {
     const deputy = 'said Phil Gormley, the NCA deputy director general.';
     // "director general" is a name where the corpus capitalises it; it is still the role asked.
