@@ -12,6 +12,13 @@ import path from 'node:path';
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterMs: number };
 
+/**
+ * How long a vote on an answer is remembered after it was last cast (the same press again is "unchanged" until then;
+ * on Redis, after the last vote on that answer). Long past the days an answer is read and voted on, and the store
+ * stays bounded instead of keeping every vote ever cast.
+ */
+export const VOTE_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+
 /** What became of a vote. */
 export type VoteOutcome = 'recorded' | 'unchanged' | 'replaced';
 
@@ -31,7 +38,7 @@ export interface SharedState {
   vote(messageId: string, userId: string, helpful: boolean): Promise<VoteResult>;
   /** Puts back the vote a failed vote replaced (null: none), so the user can vote again. */
   restoreVote(messageId: string, userId: string, previous: boolean | null): Promise<void>;
-  /** Forgets uses that have left their window. */
+  /** Forgets uses that have left their window and votes past their retention. */
   sweep(): Promise<void>;
   close(): Promise<void>;
 }
@@ -55,13 +62,14 @@ export class SqliteState implements SharedState {
   private readonly takeStep: (key: string, limit: number, windowMs: number) => RateLimitResult;
   private readonly voteStep: (messageId: string, userId: string, helpful: boolean) => VoteResult;
   private readonly deleteVote: Database.Statement<[string, string]>;
-  private readonly setVote: Database.Statement<[string, string, number]>;
-  private readonly expire: Database.Statement<[number]>;
+  private readonly setVote: Database.Statement<[string, string, number, number]>;
+  private readonly expire: (now: number) => void;
 
   /** Opens (creating if needed) the state file; `:memory:` keeps it in this process only (tests). */
   constructor(
     readonly where: string,
     private readonly now: () => number = Date.now,
+    private readonly voteRetentionMs = VOTE_RETENTION_MS,
   ) {
     try {
       if (where !== ':memory:') mkdirSync(path.dirname(where), { recursive: true });
@@ -75,10 +83,17 @@ export class SqliteState implements SharedState {
         CREATE INDEX IF NOT EXISTS uses_by_key ON uses (key, expires);
         CREATE INDEX IF NOT EXISTS uses_by_expiry ON uses (expires);
         CREATE TABLE IF NOT EXISTS votes (
-          message_id TEXT NOT NULL, user_id TEXT NOT NULL, helpful INTEGER NOT NULL,
+          message_id TEXT NOT NULL, user_id TEXT NOT NULL, helpful INTEGER NOT NULL, expires INTEGER NOT NULL,
           PRIMARY KEY (message_id, user_id)
         ) WITHOUT ROWID;
       `);
+      // A state file from before votes expired: its votes are kept for a retention from now.
+      const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(votes)').all();
+      if (!columns.some((c) => c.name === 'expires')) {
+        this.db.exec('ALTER TABLE votes ADD COLUMN expires INTEGER NOT NULL DEFAULT 0');
+        this.db.prepare('UPDATE votes SET expires = ?').run(this.now() + this.voteRetentionMs);
+      }
+      this.db.exec('CREATE INDEX IF NOT EXISTS votes_by_expiry ON votes (expires)');
     } catch (error) {
       throw new SharedStateError(`STATE_FILE ${where} cannot be opened (${(error as { code?: string }).code ?? (error as Error).message}); point it at a writable file`);
     }
@@ -95,19 +110,27 @@ export class SqliteState implements SharedState {
     });
     // IMMEDIATE: the write lock is taken before the count, so two processes cannot both see room for one more.
     this.takeStep = (key, limit, windowMs) => take.immediate(key, limit, windowMs);
-    const getVote = this.db.prepare<[string, string], { helpful: number }>('SELECT helpful FROM votes WHERE message_id = ? AND user_id = ?');
-    const setVote = this.db.prepare<[string, string, number]>('INSERT OR REPLACE INTO votes (message_id, user_id, helpful) VALUES (?, ?, ?)');
+    const getVote = this.db.prepare<[string, string, number], { helpful: number }>(
+      'SELECT helpful FROM votes WHERE message_id = ? AND user_id = ? AND expires > ?',
+    );
+    const setVote = this.db.prepare<[string, string, number, number]>('INSERT OR REPLACE INTO votes (message_id, user_id, helpful, expires) VALUES (?, ?, ?, ?)');
     const vote = this.db.transaction((messageId: string, userId: string, helpful: boolean): VoteResult => {
-      const row = getVote.get(messageId, userId);
+      const now = this.now();
+      const row = getVote.get(messageId, userId, now);
       const previous = row ? row.helpful === 1 : null;
       if (previous === helpful) return { outcome: 'unchanged', previous };
-      setVote.run(messageId, userId, helpful ? 1 : 0);
+      setVote.run(messageId, userId, helpful ? 1 : 0, now + this.voteRetentionMs);
       return { outcome: previous === null ? 'recorded' : 'replaced', previous };
     });
     this.voteStep = (messageId, userId, helpful) => vote.immediate(messageId, userId, helpful);
     this.deleteVote = this.db.prepare<[string, string]>('DELETE FROM votes WHERE message_id = ? AND user_id = ?');
     this.setVote = setVote;
-    this.expire = this.db.prepare<[number]>('DELETE FROM uses WHERE expires <= ?');
+    const expireUses = this.db.prepare<[number]>('DELETE FROM uses WHERE expires <= ?');
+    const expireVotes = this.db.prepare<[number]>('DELETE FROM votes WHERE expires <= ?');
+    this.expire = (now) => {
+      expireUses.run(now);
+      expireVotes.run(now);
+    };
   }
 
   async take(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
@@ -121,11 +144,11 @@ export class SqliteState implements SharedState {
 
   async restoreVote(messageId: string, userId: string, previous: boolean | null): Promise<void> {
     if (previous === null) this.deleteVote.run(messageId, userId);
-    else this.setVote.run(messageId, userId, previous ? 1 : 0);
+    else this.setVote.run(messageId, userId, previous ? 1 : 0, this.now() + this.voteRetentionMs);
   }
 
   async sweep(): Promise<void> {
-    this.expire.run(this.now());
+    this.expire(this.now());
   }
 
   /** Uses still inside their window, over every key (for tests and diagnostics). */
@@ -160,16 +183,20 @@ redis.call('PEXPIRE', KEYS[1], window)
 return 0
 `;
 
-/** One field per user in a hash per message: '1' helpful, '0' not. Returns the previous value, or false for none. */
+/**
+ * One field per user in a hash per message: '1' helpful, '0' not. Returns the previous value, or false for none. The
+ * hash lives `ARGV[3]` ms after the last vote on its message.
+ */
 const VOTE_SCRIPT = `
 local previous = redis.call('HGET', KEYS[1], ARGV[1])
 if previous ~= ARGV[2] then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return previous
 `;
 
 interface ScriptedRedis extends Redis {
   takeUse(key: string, windowMs: number, limit: number, nonce: string): Promise<number>;
-  castVote(key: string, userId: string, value: string): Promise<string | null>;
+  castVote(key: string, userId: string, value: string, retentionMs: number): Promise<string | null>;
 }
 
 /** A command that has had no answer after this long fails (a question is then answered without its cooldown). */
@@ -185,6 +212,7 @@ export class RedisState implements SharedState {
     url: string,
     /** Prefix of every key, so one Redis can hold several bots (or tests) apart. */
     private readonly prefix = 'newsbot:',
+    private readonly voteRetentionMs = VOTE_RETENTION_MS,
   ) {
     const shown = new URL(url);
     shown.password = '';
@@ -222,7 +250,7 @@ export class RedisState implements SharedState {
   }
 
   async vote(messageId: string, userId: string, helpful: boolean): Promise<VoteResult> {
-    const raw = await this.redis.castVote(`${this.prefix}votes:${messageId}`, userId, helpful ? '1' : '0');
+    const raw = await this.redis.castVote(`${this.prefix}votes:${messageId}`, userId, helpful ? '1' : '0', this.voteRetentionMs);
     const previous = raw === null ? null : raw === '1';
     if (previous === helpful) return { outcome: 'unchanged', previous };
     return { outcome: previous === null ? 'recorded' : 'replaced', previous };
@@ -231,10 +259,10 @@ export class RedisState implements SharedState {
   async restoreVote(messageId: string, userId: string, previous: boolean | null): Promise<void> {
     const key = `${this.prefix}votes:${messageId}`;
     if (previous === null) await this.redis.hdel(key, userId);
-    else await this.redis.hset(key, userId, previous ? '1' : '0');
+    else await this.redis.multi().hset(key, userId, previous ? '1' : '0').pexpire(key, this.voteRetentionMs).exec();
   }
 
-  /** Nothing to do: every use key expires with its window. */
+  /** Nothing to do: every use key expires with its window, every vote hash with its retention. */
   async sweep(): Promise<void> {}
 
   async close(): Promise<void> {

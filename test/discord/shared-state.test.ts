@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,7 +111,17 @@ async function race(n: number, env: Record<string, string>): Promise<{ cooldown:
 }
 
 /** What every store must do, whichever it is. */
-function sharedBehaviour(open: () => Promise<SharedState>, envOf: () => Record<string, string>) {
+function sharedBehaviour(open: (voteRetentionMs?: number) => Promise<SharedState>, envOf: () => Record<string, string>) {
+  it('forgets a vote once its retention has passed: the same vote again is a new one', async () => {
+    const state = await open(150);
+    expect((await state.vote('m-old', 'u1', true)).outcome).toBe('recorded');
+    expect((await state.vote('m-old', 'u1', true)).outcome).toBe('unchanged');
+    await new Promise((r) => setTimeout(r, 200));
+    await state.sweep();
+    expect(await state.vote('m-old', 'u1', true)).toEqual({ outcome: 'recorded', previous: null });
+    await state.close();
+  });
+
   it('records one vote per user per message: the same again is unchanged, a changed one replaces it', async () => {
     const state = await open();
     expect(await state.vote('m1', 'u1', true)).toEqual({ outcome: 'recorded', previous: null });
@@ -158,7 +169,22 @@ function sharedBehaviour(open: () => Promise<SharedState>, envOf: () => Record<s
 
 describe('SqliteState (one machine)', () => {
   const file = tempFile('state.sqlite');
-  sharedBehaviour(async () => new SqliteState(file), () => ({ STATE_FILE: file }));
+  sharedBehaviour(async (retention) => new SqliteState(file, Date.now, retention), () => ({ STATE_FILE: file }));
+
+  it('keeps the votes of a state file written before votes expired, and sweeps them once past their retention', async () => {
+    const old = tempFile('old-state.sqlite');
+    const db = new Database(old);
+    db.exec('CREATE TABLE votes (message_id TEXT NOT NULL, user_id TEXT NOT NULL, helpful INTEGER NOT NULL, PRIMARY KEY (message_id, user_id)) WITHOUT ROWID');
+    db.prepare('INSERT INTO votes VALUES (?, ?, ?)').run('m', 'u', 1);
+    db.close();
+    const c = clock();
+    const state = new SqliteState(old, c.now, 60_000);
+    expect((await state.vote('m', 'u', true)).outcome).toBe('unchanged');
+    c.advance(60_001);
+    await state.sweep();
+    expect((await state.vote('m', 'u', true)).outcome).toBe('recorded');
+    await state.close();
+  });
 });
 
 describe('RedisState (several machines), against a real redis-server', () => {
@@ -169,8 +195,8 @@ describe('RedisState (several machines), against a real redis-server', () => {
   afterAll(async () => {
     await redis?.stop();
   });
-  const open = async () => {
-    const state = new RedisState(redis.url);
+  const open = async (retention?: number) => {
+    const state = new RedisState(redis.url, undefined, retention);
     await state.connect();
     return state;
   };
