@@ -37,7 +37,16 @@ export interface RankingExample {
   group: string;
   scope: TimeScope;
   /** Candidates in the search's order. */
-  candidates: { article: TimedArticle; timeClass: number; articleVector: number[]; passageVector: number[]; writesEvent: boolean; right: boolean }[];
+  candidates: {
+    article: TimedArticle;
+    timeClass: number;
+    articleVector: number[];
+    passageVector: number[];
+    writesEvent: boolean;
+    /** Its story's share of the question's telling names (`Hit.tellingNames`): what the names gate reads. */
+    tellingNames: number;
+    right: boolean;
+  }[];
 }
 
 export const RANKER_FIT_DEFAULTS = {
@@ -69,6 +78,7 @@ export function rankingExample(q: EvalQuestion, hits: Hit[], timed: (id: string)
       articleVector: articleVector(h.articleFeatures),
       passageVector: passageVector(h.features),
       writesEvent: h.writesEvent,
+      tellingNames: h.tellingNames,
       right: isHit(q, { text: h.passage.text, articles: [h.article.id], years: [h.article.year] }),
     })),
   };
@@ -140,7 +150,6 @@ export function combine(fit: RankerFit, passageScale: number, gate: Weights['gat
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-const NAMES = ARTICLE_FEATURES.indexOf('names');
 const ANSWER_DENSE = PASSAGE_FEATURES.indexOf('answerDense');
 
 /** The candidates in the order the search would give them under these weights (names and time gates included). */
@@ -158,7 +167,8 @@ function rank(ex: RankingExample, w: RankerFit) {
     (id) => Math.max(...ofArticle(id).map((c) => c.passageVector[ANSWER_DENSE]!)),
     (id) => ofArticle(id).some((c) => c.writesEvent),
   );
-  return rankCandidates(scored, ex.scope, relevance, (a) => vectorOf.get(a)![NAMES]!, w.gate, evidence);
+  const tellingOf = new Map(ex.candidates.map((c) => [c.article, c.tellingNames]));
+  return rankCandidates(scored, ex.scope, relevance, (a) => tellingOf.get(a)!, w.gate, evidence);
 }
 
 /** Share of examples whose k best-ranked candidates under the weights include a right one. */

@@ -11,7 +11,7 @@ import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
-import { articleRelevance, articleScore, passageScore, rankCandidates, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
+import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
@@ -74,6 +74,8 @@ export interface Hit {
   relevance: number;
   /** Its story writes the kind of event the question asks about ("meeting" for "the latest meeting"); false when it asks none. */
   writesEvent: boolean;
+  /** Share of the question's telling names (`TELLING_NAME_IDF`) its story writes: what the names gate reads (`rankCandidates`). */
+  tellingNames: number;
 }
 
 export interface SearchResult {
@@ -392,6 +394,11 @@ export function createSearcher(index: VectorIndex): Searcher {
       const nameWeight = names.reduce((s, nm) => s + weightOf(nm), 0);
       const nameShare = (text: string) => (nameWeight ? names.reduce((s, nm) => s + weightOf(nm) * nameMatch(nm, text), 0) / nameWeight : 0);
       const articleNames = lazy((id: string) => nameShare(articleText(id)));
+      // Only a rare name decides which stories come first; one that many stories write ("INTERPOL", "Internet") is a
+      // signal like any word, and does not overrule the year the question names. A source the question names always decides.
+      const telling = names.filter((nm) => isSource(nm) || nm.weight >= TELLING_NAME_IDF);
+      const tellingWeight = telling.reduce((s, nm) => s + weightOf(nm), 0);
+      const tellingNames = lazy((id: string) => (tellingWeight ? telling.reduce((s, nm) => s + weightOf(nm) * nameMatch(nm, articleText(id)), 0) / tellingWeight : 0));
       /** The key term's share of each candidate article (1 itself, `SYNONYM_WEIGHT` a synonym), as `coverageOf` counts it. */
       const keyTermShare = (articleIds: Iterable<string>) => {
         if (keyTerm === undefined) return () => 0;
@@ -548,6 +555,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           timeClass: timeClass(scope, timedFor(passage.articleId)),
           relevance: relevance.get(passage.articleId)!,
           writesEvent: writesEvent(passage.articleId),
+          tellingNames: tellingNames(passage.articleId),
         };
       });
       hits.sort((a, b) => b.score - a.score || a.label - b.label);
@@ -556,7 +564,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         hits.map((h) => ({ hit: h, article: timedFor(h.article.id), score: h.score })),
         scope,
         (a) => relevance.get(a.id)!,
-        (a) => articleFeatures.get(a.id)!.names,
+        (a) => tellingNames(a.id),
         o.weights.gate,
         // What time needs of a story besides likeliness: to state the figure asked, or to be about the event (`timeEvidence`).
         timeEvidence(question, type, (id) => Math.max(...byArticle.get(id)!.map((p) => p.answerDense)), writesEvent),

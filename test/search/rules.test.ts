@@ -162,6 +162,30 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
       'Sergeant Omar Reyes, who questioned the Operation Redwood suspects, said the forum’s members had used more than 30 different aliases each. He said most ' +
       'members had believed they could not be traced, and that several had confessed when shown their own messages.',
   ],
+  'meeting-2018': [
+    'Expert meeting turns to livestreaming',
+    '2018-05-22',
+    'VIENNA – The annual expert meeting on crimes against children, held in Vienna this year, put livestreamed abuse at the top of its agenda.\n\n' +
+      'The experts agreed to meet again in 2019.',
+  ],
+  'europol-darknet': [
+    'Europol warns of darknet forums',
+    '2017-04-10',
+    'Investigators warned at a Europol conference in The Hague that darknet forums sharing abuse material are growing.\n\n' +
+      'A Europol analyst said most of them are run from abroad.',
+  ],
+  'europol-arrests': [
+    'Europol coordinates arrests',
+    '2021-11-03',
+    'Police in six countries arrested suspects in raids coordinated by Europol, officials said on Wednesday.\n\n' +
+      'Livestreamed abuse was growing, according to Europol figures.',
+  ],
+  'europol-taskforce': [
+    'Europol opens victim identification taskforce',
+    '2022-06-01',
+    'Specialists met at Europol for its yearly victim identification taskforce, to review unsolved cases.\n\n' +
+      'The taskforce at Europol would run for two weeks.',
+  ],
   'centre-five-years': [
     'Child protection centre marks five years',
     '2023-10-04',
@@ -284,6 +308,11 @@ describe('time as evidence', () => {
     const answer = first(await answerer.ask('by how much have csam reports risen since 2019 according to the safeguard alliance?'));
     expect(answer.highlight).toContain('87%');
     expect(first(await answerer.ask('by how much have csam reports risen most recently?')).highlight).toContain('6%');
+  });
+
+  it('puts the story of the year named before stories that write a name many stories write, which it does not', async () => {
+    // "Europol" is in several stories; the 2018 meeting's does not write it, yet is the one of 2018.
+    expect(firstTitle(await answerer.ask('what topped the agenda at the 2018 europol expert meeting?'))).toBe('Expert meeting turns to livestreaming');
   });
 
   it('refuses a year no article is of, reports on or mentions', async () => {
