@@ -392,13 +392,17 @@ export function createSearcher(index: VectorIndex): Searcher {
       const otherWeight = names.filter((nm) => !isSource(nm)).reduce((s, nm) => s + nm.weight, 0);
       const weightOf = (nm: QuestionName) => (isSource(nm) ? nm.weight + otherWeight : nm.weight);
       const nameWeight = names.reduce((s, nm) => s + weightOf(nm), 0);
-      const nameShare = (text: string) => (nameWeight ? names.reduce((s, nm) => s + weightOf(nm) * nameMatch(nm, text), 0) / nameWeight : 0);
+      /** The weighted share of some of the question's names that a text writes (0 when there are none). */
+      const shareOf = (some: QuestionName[]) => {
+        const total = some.reduce((s, nm) => s + weightOf(nm), 0);
+        return (text: string) => (total ? some.reduce((s, nm) => s + weightOf(nm) * nameMatch(nm, text), 0) / total : 0);
+      };
+      const nameShare = shareOf(names);
       const articleNames = lazy((id: string) => nameShare(articleText(id)));
       // Only a rare name decides which stories come first; one that many stories write ("INTERPOL", "Internet") is a
       // signal like any word, and does not overrule the year the question names. A source the question names always decides.
-      const telling = names.filter((nm) => isSource(nm) || nm.weight >= TELLING_NAME_IDF);
-      const tellingWeight = telling.reduce((s, nm) => s + weightOf(nm), 0);
-      const tellingNames = lazy((id: string) => (tellingWeight ? telling.reduce((s, nm) => s + weightOf(nm) * nameMatch(nm, articleText(id)), 0) / tellingWeight : 0));
+      const tellingShare = shareOf(names.filter((nm) => isSource(nm) || nm.weight >= TELLING_NAME_IDF));
+      const tellingNames = lazy((id: string) => tellingShare(articleText(id)));
       /** The key term's share of each candidate article (1 itself, `SYNONYM_WEIGHT` a synonym), as `coverageOf` counts it. */
       const keyTermShare = (articleIds: Iterable<string>) => {
         if (keyTerm === undefined) return () => 0;
