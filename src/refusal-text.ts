@@ -31,6 +31,8 @@ export interface ExplainOptions {
 export function explainRefusal(refusal: Refusal, { date = (d) => d, quote = (t) => t }: ExplainOptions = {}): string {
   const story = (s: Source) => `“${quote(s.title)}” (${quote(s.publisher)}, ${date(s.published)})`;
   switch (refusal.reason) {
+    case 'nothing-asked':
+      return 'The question names nothing to look for: say what it is about (a meeting, an operation, a year).';
     case 'off-topic':
       return 'Nothing in the articles comes close to that question.';
     case 'years':

@@ -67,6 +67,8 @@ export type StrictKind = 'money' | 'date' | 'duration' | 'percentage' | 'prison'
  * closest story, the one a rule checked.
  */
 export type Refusal =
+  /** The question holds nothing to look for, only question words ("who?", "how many?"). */
+  | { reason: 'nothing-asked' }
   /** Nothing in the articles comes near the question. */
   | { reason: 'off-topic' }
   /** Every year it names is one no article is of, reports on or mentions. */

@@ -113,6 +113,7 @@ export function refusedBeforeCheck(result: SearchResult, threshold: number): boo
 
 /** The first rule that refuses; the more telling reasons first (a year or a name no article has before "off topic"). */
 function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
+  if (result.nothingAsked) return { reason: 'nothing-asked' };
   if (result.hits.length === 0) return { reason: 'off-topic' };
   if (result.scope.kind === 'year' && result.uncoveredYears.length === result.scope.years.length) return { reason: 'years', years: result.uncoveredYears };
   // The question names something ("operation hydra", "operation blue harbour") that no article mentions: any answer

@@ -48,7 +48,12 @@ export function renderAnswer(answer: Answer, options: RenderOptions): string {
 }
 
 function renderResults(answer: Answer, { colour, corpus = [] }: RenderOptions): string {
-  if (answer.refused) return `The articles do not cover that question.${answer.refusal ? ` ${explainRefusal(answer.refusal)}` : ''}${coverage(corpus)}\n`;
+  if (answer.refused) {
+    // A question with nothing to look for was not looked for: it is told what to add, not that the articles lack it.
+    const why = answer.refusal ? explainRefusal(answer.refusal) : '';
+    const lead = answer.refusal?.reason === 'nothing-asked' ? why : `The articles do not cover that question.${why ? ` ${why}` : ''}`;
+    return `${lead}${coverage(corpus)}\n`;
+  }
   const mark = colour ? (s: string) => `${BOLD_YELLOW}${s}${RESET}` : (s: string) => `**${s}**`;
   const dim = colour ? (s: string) => `${DIM}${s}${RESET}` : (s: string) => s;
   const blocks = answer.results.map((r) => {

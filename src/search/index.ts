@@ -94,6 +94,8 @@ export interface SearchResult {
   unknownNames: string[][];
   /** Share of the question's content words that no passage of the corpus uses (after stemming and synonyms). */
   unknownWords: number;
+  /** The question has nothing to look for: no content word, name or time, only question words ("who?", "how many?"). */
+  nothingAsked: boolean;
   /**
    * A "who" question asks a role ("who chaired…?", "who is the nspcc's head of…?") that the best answer's story does
    * not give: no sentence of it names a person or body with the role's words, none of them after a rank the question
@@ -579,7 +581,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       const unknownNames = unknownHeadedNames(question, lexical);
       const roleMissing = type === 'person' && hits.length > 0 && !holdsAskedRole(question, nameTerms, hits[0]!.article.id);
       const countMissing = scope.kind === 'latest' && hits.length > 0 && !countsAsked(question, q.counted, hits[0]!.article.id);
-      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, roleMissing, countMissing };
+      const nothingAsked = asked.length === 0 && names.length === 0 && scope.kind === 'none';
+      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, nothingAsked, roleMissing, countMissing };
 
       // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories
       // likely to answer (as for a named year) that hold the question's names as well as the best one does and write

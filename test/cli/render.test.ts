@@ -18,6 +18,12 @@ describe('renderAnswer (terminal)', () => {
     expect(text.startsWith('The articles do not cover that question. The closest article, “Old story” (A, 2011-09-07), names nobody in the role asked about. They are 2 news articles')).toBe(true);
   });
 
+  it('tells a question with nothing to look for what to add, not that the articles lack it', () => {
+    const text = renderAnswer({ question: 'who?', understood: 'who?', refused: true, refusal: { reason: 'nothing-asked' }, results: [] }, { colour: false, corpus });
+    expect(text.startsWith('The question names nothing to look for: say what it is about')).toBe(true);
+    expect(text).not.toContain('do not cover');
+  });
+
   it('starts with "Understood as" when the question was read as a follow-up, and only then', () => {
     const follow = renderAnswer({ question: 'and in 2014?', understood: 'how many countries attended in 2014?', refused: true, results: [] }, { colour: false, corpus });
     expect(follow.startsWith('Understood as: how many countries attended in 2014?\n\n')).toBe(true);

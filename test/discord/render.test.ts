@@ -223,6 +223,13 @@ describe('renderAnswer', () => {
     expect(payload.embeds[0]!.description).toContain(`The closest article, “Experts \\*meet\\* in Lyon” (INTERPOL, ${formatDate('2014-10-05')}), neither reports on 2019 nor states it where it answers.`);
   });
 
+  it('tells a question with nothing to look for what to add, under its own title', () => {
+    const payload = renderAnswer({ question: 'who?', understood: 'who?', refused: true, refusal: { reason: 'nothing-asked' }, results: [] }, view);
+    expect(payload.embeds[0]!.title).toBe('Nothing to look for');
+    expect(payload.embeds[0]!.description!.startsWith('The question names nothing to look for')).toBe(true);
+    expect(payload.embeds[0]!.description).not.toContain("couldn't find");
+  });
+
   it('marks the answer private when the asker wanted it so', () => {
     expect(renderAnswer(answer('q?', [strike]), { ...view, ephemeral: true }).flags).toBe(MessageFlags.Ephemeral);
     expect(renderAnswer(answer('q?', [strike]), view).flags).toBeUndefined();

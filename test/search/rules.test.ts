@@ -387,6 +387,13 @@ describe('refusal by checking the answer', () => {
     expect(first(await answerer.ask('who led the northern light investigation?')).highlight).toContain('Ruth Okafor');
   });
 
+  it('asks what a question of question words alone is about, rather than answer it with whatever comes closest', async () => {
+    for (const question of ['how many?', 'who', 'what is it?']) {
+      expect(await whyRefused(question)).toBe('The question names nothing to look for: say what it is about (a meeting, an operation, a year).');
+    }
+    expect(firstTitle(await answerer.ask('how many in operation harbour light?'))).toBe('Police arrest 35 in Operation Harbour Light');
+  });
+
   it('refuses a year the best story neither reports on nor states', async () => {
     expect(await whyRefused('how many arrests did operation harbour light make in 2019?')).toBe(
       'The closest article, “Police arrest 35 in Operation Harbour Light” (Fixture News, 2021-03-02), neither reports on 2019 nor states it where it answers.',
