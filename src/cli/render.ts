@@ -49,7 +49,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions): string {
 
 function renderResults(answer: Answer, { colour, corpus = [] }: RenderOptions): string {
   if (answer.refused) {
-    // A question with nothing to look for was not looked for: it is told what to add, not that the articles lack it.
+    // A question with nothing to look for is told what to add, not that the articles lack it.
     const why = answer.refusal ? explainRefusal(answer.refusal) : '';
     const lead = answer.refusal?.reason === 'nothing-asked' ? why : `The articles do not cover that question.${why ? ` ${why}` : ''}`;
     return `${lead}${coverage(corpus)}\n`;

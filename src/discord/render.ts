@@ -291,7 +291,7 @@ function buttonRow(offset: number, hasMore: boolean, shown = 0): APIActionRowCom
 /** Why a question was refused (when the core said) and what the bot covers, from the corpus: article count, years, publishers, newest title. */
 export function refusalText(corpus: Source[], refusal?: Refusal): string {
   const why = refusal ? explainRefusal(refusal, { date: formatDate, quote: escapeMarkdown }) : '';
-  // A question with nothing to look for was not looked for: it is told what to add, not that the articles lack it.
+  // A question with nothing to look for is told what to add, not that the articles lack it.
   const intro = refusal?.reason === 'nothing-asked' ? why : `I couldn't find that in the articles I answer from, so I'd rather not guess.${why ? ` ${why}` : ''}`;
   if (corpus.length === 0) return `${intro} Use \`/help\` to see how to ask.`;
   const years = corpus.map((s) => s.published.slice(0, 4)).filter((y) => /^\d{4}$/.test(y)).sort();
