@@ -27,6 +27,16 @@ export interface ExplainOptions {
   quote?: (text: string) => string;
 }
 
+/**
+ * What a refusal opens with: `notCovered` (the front end's "the articles do not cover that") and why; a question with
+ * nothing to look for is only told what to add, not that the articles lack it.
+ */
+export function refusalLead(refusal: Refusal | undefined, notCovered: string, options: ExplainOptions = {}): string {
+  if (!refusal) return notCovered;
+  const why = explainRefusal(refusal, options);
+  return refusal.reason === 'nothing-asked' ? why : `${notCovered} ${why}`;
+}
+
 /** One plain sentence saying why the articles were found not to answer: what a refusal tells the reader. */
 export function explainRefusal(refusal: Refusal, { date = (d) => d, quote = (t) => t }: ExplainOptions = {}): string {
   const story = (s: Source) => `“${quote(s.title)}” (${quote(s.publisher)}, ${date(s.published)})`;

@@ -111,7 +111,11 @@ export function refusedBeforeCheck(result: SearchResult, threshold: number): boo
   return ruleRefusal(result, threshold) !== null;
 }
 
-/** The first rule that refuses; the more telling reasons first (a year or a name no article has before "off topic"). */
+/**
+ * The first rule that refuses. A year or a name no article has is said before "nothing comes close"; that before the
+ * rules that read the closest story (role, count, year, kind), which would otherwise explain an off-topic question by
+ * an article it has nothing to do with.
+ */
 function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
   if (result.nothingAsked) return { reason: 'nothing-asked' };
   if (result.hits.length === 0) return { reason: 'off-topic' };
@@ -121,6 +125,9 @@ function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
   const unknown = result.names.find((n) => !n.known)?.words ?? result.unknownNames[0];
   if (unknown) return { reason: 'name', name: unknown.join(' ') };
   const best = result.hits[0]!;
+  // Far from every passage: off topic — unless the best passage writes every word of the question ("ok who is
+  // michael desilva?": a short question is far from any passage, yet nothing off topic is held word for word).
+  if (result.bestDense < threshold && best.features.passageCoverage < WHOLLY_HELD) return { reason: 'off-topic' };
   const source = toSource(best.article);
   // It asks who holds a role ("who chaired the 2023 meeting?") and the best answer's story names nobody in it.
   if (result.roleMissing) return { reason: 'role', source };
@@ -137,9 +144,6 @@ function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
   if (STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, TYPE_CHECK_DEPTH).every((h) => h.features.answerType < 1)) {
     return { reason: 'kind', kind: result.answerType as StrictKind };
   }
-  // Far from every passage: off topic — unless the best passage writes every word of the question ("ok who is
-  // michael desilva?": a short question is far from any passage, yet nothing off topic is held word for word).
-  if (result.bestDense < threshold && best.features.passageCoverage < WHOLLY_HELD) return { reason: 'off-topic' };
   return null;
 }
 

@@ -2,7 +2,7 @@
  * Renders an `Answer` for a terminal: rank, cited sources, the passage with its answering sentence highlighted
  * (bold + yellow on a colour terminal, **double asterisks** otherwise).
  */
-import { explainRefusal } from '../refusal-text.js';
+import { refusalLead } from '../refusal-text.js';
 import type { Answer, Source } from '../types.js';
 
 export interface RenderOptions {
@@ -48,12 +48,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions): string {
 }
 
 function renderResults(answer: Answer, { colour, corpus = [] }: RenderOptions): string {
-  if (answer.refused) {
-    // A question with nothing to look for is told what to add, not that the articles lack it.
-    const why = answer.refusal ? explainRefusal(answer.refusal) : '';
-    const lead = answer.refusal?.reason === 'nothing-asked' ? why : `The articles do not cover that question.${why ? ` ${why}` : ''}`;
-    return `${lead}${coverage(corpus)}\n`;
-  }
+  if (answer.refused) return `${refusalLead(answer.refusal, 'The articles do not cover that question.')}${coverage(corpus)}\n`;
   const mark = colour ? (s: string) => `${BOLD_YELLOW}${s}${RESET}` : (s: string) => `**${s}**`;
   const dim = colour ? (s: string) => `${DIM}${s}${RESET}` : (s: string) => s;
   const blocks = answer.results.map((r) => {

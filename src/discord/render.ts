@@ -13,7 +13,7 @@ import {
   type APIButtonComponentWithCustomId,
   type APIEmbed,
 } from 'discord.js';
-import { explainRefusal } from '../refusal-text.js';
+import { refusalLead } from '../refusal-text.js';
 import type { Answer, AnswerResult, Refusal, Source } from '../types.js';
 import { encodeCustomId, MAX_RESULTS_PER_MESSAGE, MAX_RESULTS_TOTAL } from './custom-id.js';
 
@@ -211,7 +211,7 @@ export function renderAnswer(answer: Answer, view: AnswerView): ReplyPayload {
         embeds: [
           {
             color: REFUSAL_ACCENT,
-            title: answer.refusal?.reason === 'nothing-asked' ? 'Nothing to look for' : 'Not in the articles',
+            title: answer.refusal?.reason === 'nothing-asked' ? REFUSAL_TITLES[1] : REFUSAL_TITLES[0],
             description: truncateAtSentence(refusalText(view.corpus, answer.refusal), LIMITS.description),
             footer: { text: footerText },
           },
@@ -288,11 +288,12 @@ function buttonRow(offset: number, hasMore: boolean, shown = 0): APIActionRowCom
   return { type: ComponentType.ActionRow, components: buttons };
 }
 
+/** The titles of a refusal's embed: the articles lack it; the question named nothing to look for. */
+const REFUSAL_TITLES = ['Not in the articles', 'Nothing to look for'];
+
 /** Why a question was refused (when the core said) and what the bot covers, from the corpus: article count, years, publishers, newest title. */
 export function refusalText(corpus: Source[], refusal?: Refusal): string {
-  const why = refusal ? explainRefusal(refusal, { date: formatDate, quote: escapeMarkdown }) : '';
-  // A question with nothing to look for is told what to add, not that the articles lack it.
-  const intro = refusal?.reason === 'nothing-asked' ? why : `I couldn't find that in the articles I answer from, so I'd rather not guess.${why ? ` ${why}` : ''}`;
+  const intro = refusalLead(refusal, "I couldn't find that in the articles I answer from, so I'd rather not guess.", { date: formatDate, quote: escapeMarkdown });
   if (corpus.length === 0) return `${intro} Use \`/help\` to see how to ask.`;
   const years = corpus.map((s) => s.published.slice(0, 4)).filter((y) => /^\d{4}$/.test(y)).sort();
   const span = years.length ? (years[0] === years[years.length - 1] ? ` (${years[0]})` : ` (${years[0]}–${years[years.length - 1]})`) : '';
@@ -328,7 +329,7 @@ export function readQuestion(embeds: readonly { footer?: { text?: string } | nul
 
 /** The article titles shown on a reply, in order (for feedback records). */
 export function readResultTitles(embeds: readonly { title?: string | null }[]): string[] {
-  return embeds.map((e) => e.title ?? '').filter((t) => t !== '' && t !== 'Not in the articles');
+  return embeds.map((e) => e.title ?? '').filter((t) => t !== '' && !REFUSAL_TITLES.includes(t));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ import path from 'node:path';
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterMs: number };
 
 /**
- * How long a vote on an answer is remembered after it was last cast (the same press again is "unchanged" until then;
- * on Redis, after the last vote on that answer). Long past the days an answer is read and voted on, and the store
- * stays bounded instead of keeping every vote ever cast.
+ * How long a vote on an answer is remembered after it was recorded or changed (the same press again is "unchanged"
+ * until then; on Redis, after the last press of anyone on that answer). Long past the days an answer is read and
+ * voted on, and the store stays bounded instead of keeping every vote ever cast.
  */
 export const VOTE_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
@@ -87,12 +87,15 @@ export class SqliteState implements SharedState {
           PRIMARY KEY (message_id, user_id)
         ) WITHOUT ROWID;
       `);
-      // A state file from before votes expired: its votes are kept for a retention from now.
-      const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(votes)').all();
-      if (!columns.some((c) => c.name === 'expires')) {
+      // A state file from before votes expired: its votes are kept for a retention from now. One write transaction,
+      // so two processes opening the file at once upgrade it once, and a crash leaves it as it was.
+      const upgrade = this.db.transaction(() => {
+        const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(votes)').all();
+        if (columns.some((c) => c.name === 'expires')) return;
         this.db.exec('ALTER TABLE votes ADD COLUMN expires INTEGER NOT NULL DEFAULT 0');
         this.db.prepare('UPDATE votes SET expires = ?').run(this.now() + this.voteRetentionMs);
-      }
+      });
+      upgrade.immediate();
       this.db.exec('CREATE INDEX IF NOT EXISTS votes_by_expiry ON votes (expires)');
     } catch (error) {
       throw new SharedStateError(`STATE_FILE ${where} cannot be opened (${(error as { code?: string }).code ?? (error as Error).message}); point it at a writable file`);
@@ -154,6 +157,11 @@ export class SqliteState implements SharedState {
   /** Uses still inside their window, over every key (for tests and diagnostics). */
   liveUses(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM uses WHERE expires > ?').get(this.now()) as { n: number }).n;
+  }
+
+  /** Votes kept in the file, expired or not (for tests and diagnostics: a sweep removes the expired). */
+  storedVotes(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM votes').get() as { n: number }).n;
   }
 
   async close(): Promise<void> {
@@ -259,7 +267,12 @@ export class RedisState implements SharedState {
   async restoreVote(messageId: string, userId: string, previous: boolean | null): Promise<void> {
     const key = `${this.prefix}votes:${messageId}`;
     if (previous === null) await this.redis.hdel(key, userId);
-    else await this.redis.multi().hset(key, userId, previous ? '1' : '0').pexpire(key, this.voteRetentionMs).exec();
+    else {
+      // A transaction reports a failed command in its results, not by throwing: the caller must hear of it.
+      const results = await this.redis.multi().hset(key, userId, previous ? '1' : '0').pexpire(key, this.voteRetentionMs).exec();
+      const failed = results?.find(([error]) => error)?.[0];
+      if (failed) throw failed;
+    }
   }
 
   /** Nothing to do: every use key expires with its window, every vote hash with its retention. */

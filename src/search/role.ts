@@ -109,11 +109,13 @@ const role = (terms: string[], verb: boolean): AskedRole => ({
 });
 
 /**
- * A shortened word ("exec", "admin") is held by the title it begins ("executive", "administrator"): by a title only,
- * so "head" is not held by "headquarters", nor "secretary" by "secretariat".
+ * A shortened word ("exec", "admin") is held by the title it begins ("executive", "administrator", "chairperson",
+ * "headteacher", "founder"): by a title only, so "head" is not held by "headquarters", nor "secretary" by "secretariat".
  */
 const SHORTENED = 4;
-const TITLE_TERMS = new Set([...TITLE_WORDS, ...ROLE_NOUNS, 'administrator'].map(termOf));
+const TITLE_TERMS = new Set(
+  [...TITLE_WORDS, ...ROLE_NOUNS, 'administrator', 'chairperson', 'headteacher', 'headmaster', 'headmistress', 'founder'].map(termOf),
+);
 
 /** Words that make a role another one: the deputy director general is not the director general. */
 const RANK = new Set(['deputy', 'assistant', 'vice', 'acting', 'associate', 'interim', 'former']);

@@ -10,6 +10,7 @@ import {
   formatDate,
   formatPassage,
   readQuestion,
+  readResultTitles,
   renderAnswer,
   renderApology,
   renderChoices,
@@ -226,6 +227,8 @@ describe('renderAnswer', () => {
   it('tells a question with nothing to look for what to add, under its own title', () => {
     const payload = renderAnswer({ question: 'who?', understood: 'who?', refused: true, refusal: { reason: 'nothing-asked' }, results: [] }, view);
     expect(payload.embeds[0]!.title).toBe('Nothing to look for');
+    // A vote on it is a vote on a refusal: no result titles.
+    expect(readResultTitles(payload.embeds)).toEqual([]);
     expect(payload.embeds[0]!.description!.startsWith('The question names nothing to look for')).toBe(true);
     expect(payload.embeds[0]!.description).not.toContain("couldn't find");
   });

@@ -113,10 +113,10 @@ async function race(n: number, env: Record<string, string>): Promise<{ cooldown:
 /** What every store must do, whichever it is. */
 function sharedBehaviour(open: (voteRetentionMs?: number) => Promise<SharedState>, envOf: () => Record<string, string>) {
   it('forgets a vote once its retention has passed: the same vote again is a new one', async () => {
-    const state = await open(150);
+    const state = await open(1_000);
     expect((await state.vote('m-old', 'u1', true)).outcome).toBe('recorded');
     expect((await state.vote('m-old', 'u1', true)).outcome).toBe('unchanged');
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1_100));
     await state.sweep();
     expect(await state.vote('m-old', 'u1', true)).toEqual({ outcome: 'recorded', previous: null });
     await state.close();
@@ -180,9 +180,18 @@ describe('SqliteState (one machine)', () => {
     const c = clock();
     const state = new SqliteState(old, c.now, 60_000);
     expect((await state.vote('m', 'u', true)).outcome).toBe('unchanged');
-    c.advance(60_001);
+    // A second process opening the upgraded file finds it upgraded.
+    await new SqliteState(old, c.now, 60_000).close();
+    await state.vote('m', 'u2', false);
+    expect(state.storedVotes()).toBe(2);
+    c.advance(30_000);
+    await state.vote('m', 'u3', true);
+    c.advance(30_001);
     await state.sweep();
+    // The two votes past their retention are gone from the file; the newer one stays.
+    expect(state.storedVotes()).toBe(1);
     expect((await state.vote('m', 'u', true)).outcome).toBe('recorded');
+    expect((await state.vote('m', 'u3', true)).outcome).toBe('unchanged');
     await state.close();
   });
 });

@@ -48,6 +48,9 @@ describe('holdsRole', () => {
     expect(holds('who was the site admin?', 'The administrator, Ann Lee, was arrested.')).toBe(true);
     expect(holds('who was interpol secretary general in 2011?', 'Experts met at the INTERPOL General Secretariat headquarters.', ['interpol'])).toBe(false);
     expect(holds('who is the head of the unit?', 'Ann Lee spoke at the unit headquarters.')).toBe(false);
+    expect(holds('who is the head of the school?', 'Headteacher Ann Lee said so.')).toBe(true);
+    expect(holds('who was the chair of the panel?', 'The chairperson, Ann Lee, opened it.')).toBe(true);
+    expect(holds('who founded the charity?', 'Its founder, Ann Lee, said so.')).toBe(true);
   });
 
   it('takes a rank the question does not ask for another role, and keeps a title the corpus writes as a name', () => {

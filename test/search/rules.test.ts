@@ -387,6 +387,11 @@ describe('refusal by checking the answer', () => {
     expect(first(await answerer.ask('who led the northern light investigation?')).highlight).toContain('Ruth Okafor');
   });
 
+  it('says an off-topic question is off topic, not that the closest story lacks its role or its kind of answer', async () => {
+    expect(await whyRefused('who is the president of france?')).toBe('Nothing in the articles comes close to that question.');
+    expect(await whyRefused('how much does a tesla cost?')).toBe('Nothing in the articles comes close to that question.');
+  });
+
   it('asks what a question of question words alone is about, rather than answer it with whatever comes closest', async () => {
     for (const question of ['how many?', 'who', 'what is it?']) {
       expect(await whyRefused(question)).toBe('The question names nothing to look for: say what it is about (a meeting, an operation, a year).');
