@@ -203,11 +203,6 @@ export const STORY_WIDE_NAME = 0.5;
 /** A sentence states a named year "beside the answer" when it holds the kind of answer and at least this share of the question's words. */
 const ANSWER_YEAR_COVERAGE = 0.5;
 
-/** Share of the weighted terms a set of terms holds (a term met only through a synonym counts half). */
-function coverageOf(terms: Pick<Set<string>, 'has'>, weights: Map<string, number>): number {
-  return shareHeld(holding(terms, weights.keys()), weights);
-}
-
 /** How a set of terms holds each term: 1 itself, `SYNONYM_WEIGHT` through a synonym only, 0 not. */
 function holding(terms: Pick<Set<string>, 'has'>, asked: Iterable<string>): Map<string, number> {
   const held = new Map<string, number>();
@@ -215,7 +210,7 @@ function holding(terms: Pick<Set<string>, 'has'>, asked: Iterable<string>): Map<
   return held;
 }
 
-/** The weighted share of the terms held (`holding` of at least the weights' terms). */
+/** The weighted share of the terms held (`holding` of at least the weights' terms; a synonym only counts half). */
 function shareHeld(held: Map<string, number>, weights: Map<string, number>): number {
   let total = 0;
   let covered = 0;
@@ -405,7 +400,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       // signal like any word, and does not overrule the year the question names. A source the question names always decides.
       const tellingShare = shareOf(names.filter((nm) => isSource(nm) || nm.weight >= TELLING_NAME_IDF));
       const tellingNames = lazy((id: string) => tellingShare(articleText(id)));
-      /** The key term's share of each candidate article (1 itself, `SYNONYM_WEIGHT` a synonym), as `coverageOf` counts it. */
+      /** The key term's share of each candidate article (1 itself, `SYNONYM_WEIGHT` a synonym), as `holding` counts it. */
       const keyTermShare = (articleIds: Iterable<string>) => {
         if (keyTerm === undefined) return () => 0;
         const [own, ...others] = alternatives(keyTerm);
@@ -487,13 +482,15 @@ export function createSearcher(index: VectorIndex): Searcher {
         const passage = index.passage(label);
         const b = best.get(label)!;
         const own = ownWeights(passage.articleId);
-        const fullCoverage = coverageOf(passageTerms(label), q.weights);
+        // Each question term looked up in the passage once; the full and the story's own shares read from it.
+        const held = holding(passageTerms(label), q.weights.keys());
+        const fullCoverage = shareHeld(held, q.weights);
         passageFeatures.set(label, {
           dense: norm(dense.get(label)!, dMin, dMax),
           sentenceDense: norm(b.topSimilarity, sMin, sMax),
           lexical: ownMax > 0 ? passageLexical.get(label)! / ownMax : 0,
           coverage: b.ownCoverage,
-          passageCoverage: own === q.weights ? fullCoverage : coverageOf(passageTerms(label), own),
+          passageCoverage: own === q.weights ? fullCoverage : shareHeld(held, own),
           answerType: b.type,
           answerSentence: b.answer,
           answerDense: Math.max(0, ...b.typed.map(([sim, t]) => norm(sim, sMin, sMax) * t)),
