@@ -233,7 +233,11 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
  * the noun is left to `questionNames`, a lone word before it counts when no passage uses it, and a run of words the
  * corpus all uses is taken as known.
  */
-export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>, o = NAME_DEFAULTS): string[][] {
+export function unknownHeadedNames(
+  question: string,
+  lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'namePhrasesFrom'>,
+  o = NAME_DEFAULTS,
+): string[][] {
   const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => m[0]);
   const words = written.map(wordKey);
   // A possessive is what `wordKey` takes its ending from ("nz's", "NZ'S").
@@ -251,24 +255,39 @@ export function unknownHeadedNames(question: string, lexical: Pick<LexicalIndex,
       /(?:ed|ing)$/.test(word)
     );
   };
+  // The words the question writes inside one of the corpus's multi-word names ("operation daylight", "aid project").
+  const inCorpusName = words.map(() => false);
+  for (let i = 0; i < words.length; i++) {
+    const phrase = longestNameAt(words, i, lexical);
+    for (let k = 0; k < (phrase?.length ?? 0); k++) inCorpusName[i + k] = true;
+  }
+  const common = commonWords(o.commonWords);
+  // A word the corpus writes as a name makes a run a description of something it knows ("interpol's older …
+  // database"). A common English word does so only inside one of the corpus's names ("operation daylight intel") or
+  // where the corpus writes it in capitals ("AID"): otherwise the corpus capitalises it in other names ("Kansas City")
+  // and it names nothing alone ("the lolita city dark web site").
+  const knownName = (j: number) => {
+    const c = lexical.wordCase(words[j]!);
+    return isNameByCorpus(c, o) && (inCorpusName[j] || !common.has(words[j]!) || c!.upper / c!.inside >= 0.5);
+  };
   const names: string[][] = [];
-  const consider = (name: string[]) => {
+  const consider = (from: number, to: number) => {
+    const name = words.slice(from, to);
     const unknownWord = name.some((w) => !corpusWrites(lexical, w));
-    // A word the corpus writes as a name makes the run a description of something it knows ("interpol's older … database").
-    if (name.length >= 2 && unknownWord && !name.some((w) => isNameByCorpus(lexical.wordCase(w), o))) names.push(name);
+    if (name.length >= 2 && unknownWord && !name.some((_, k) => knownName(from + k))) names.push(name);
   };
   for (let i = 0; i < words.length; i++) {
     if (!NAME_HEADS.has(words[i]!)) continue;
-    const after: string[] = [];
-    for (let j = i + 1; j < words.length && after.length < MAX_PHRASE && canName(words[j]!); j++) after.push(words[j]!);
-    const before: string[] = [];
-    for (let j = i - 1; j >= 0 && before.length < MAX_PHRASE && canName(words[j]!); j--) before.unshift(words[j]!);
-    consider(after);
-    consider(before);
+    let end = i + 1;
+    while (end < words.length && end - i - 1 < MAX_PHRASE && canName(words[end]!)) end++;
+    let start = i;
+    while (start > 0 && i - start < MAX_PHRASE && canName(words[start - 1]!)) start--;
+    consider(i + 1, end);
+    consider(start, i);
     // One word before the noun that no passage uses names the thing as one after it does ("the kidflix platform", as
     // "operation tidewater" in `questionNames`) — unless it is a possessive, which says whose the thing is ("nz's
     // operation hyper"), not what it is called.
-    if (before.length === 1 && !possessive[i - 1] && !corpusWrites(lexical, before[0]!)) names.push(before);
+    if (i - start === 1 && !possessive[i - 1] && !corpusWrites(lexical, words[i - 1]!)) names.push([words[i - 1]!]);
   }
   return names;
 }

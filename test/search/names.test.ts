@@ -26,6 +26,7 @@ describe('questionNames', () => {
     'Operation Predator began in 2003.',
     'The INTERPOL Specialists Group on Crimes Against Children met in Lyon for a week.',
     'Police in 40 countries took part in Operation Global Chain.',
+    'Officers in Kansas City and Little Rock joined Operation Daylight, funded by the Australian AID initiative.',
   ];
   let dir: string;
   let lexical: LexicalIndex;
@@ -58,6 +59,14 @@ describe('questionNames', () => {
     // A possessive says whose the thing is, not what it is called.
     expect(unknownHeadedNames("how many kids did kestrelwood's operation predator find?", lexical)).toEqual([]);
     expect(unknownHeadedNames("HOW MANY KIDS DID KESTRELWOOD'S OPERATION PREDATOR FIND?", lexical)).toEqual([]);
+  });
+
+  it('reads a run with a common word the corpus capitalises only in other names ("Kansas City") as an unknown name', () => {
+    expect(unknownHeadedNames('how many users did the lolita city dark web site have?', lexical)).toEqual([['lolita', 'city', 'dark', 'web']]);
+    expect(unknownHeadedNames('how many members did the little nest forum have?', lexical)).toEqual([['little', 'nest']]);
+    // Inside one of the corpus's names, or written in capitals, the common word still says the thing is known.
+    expect(unknownHeadedNames('how did police pass the operation daylight intel on?', lexical)).toEqual([]);
+    expect(unknownHeadedNames('what was the aussie aid project called?', lexical)).toEqual([]);
   });
 
   it('takes a name the corpus writes after "Operation" without it too ("Operation X" / "X")', () => {
