@@ -51,6 +51,8 @@ export function explainRefusal(refusal: Refusal, { date = (d) => d, quote = (t) 
       return `No article mentions “${quote(refusal.name)}”.`;
     case 'role':
       return `The closest article, ${story(refusal.source)}, names nobody in the role asked about.`;
+    case 'unnamed':
+      return `The closest article, ${story(refusal.source)}, does not name the ${quote(refusal.person)} asked about.`;
     case 'count':
       return `The closest article, ${story(refusal.source)}, gives no count of what is asked.`;
     case 'year':

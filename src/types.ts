@@ -77,6 +77,8 @@ export type Refusal =
   | { reason: 'name'; name: string }
   /** It asks who holds a role, and the closest story names nobody in it. */
   | { reason: 'role'; source: Source }
+  /** It asks the name of a person it describes ("the 30-year-old wyong man"), and the closest story never names one. */
+  | { reason: 'unnamed'; person: string; source: Source }
   /** It asks the latest count of a thing, and the closest story never counts it. */
   | { reason: 'count'; source: Source }
   /** It names a year, and the closest story neither reports on it nor states it where it answers. */

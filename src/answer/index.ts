@@ -131,6 +131,9 @@ function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
   const source = toSource(best.article);
   // It asks who holds a role ("who chaired the 2023 meeting?") and the best answer's story names nobody in it.
   if (result.roleMissing) return { reason: 'role', source };
+  // It asks the name of a person it describes ("what's the name of the wyong man…?"), and the best answer's story
+  // only describes such people ("a 30-year-old Wyong man"), never names one.
+  if (result.unnamedPerson) return { reason: 'unnamed', person: result.unnamedPerson, source };
   // It asks for the latest count of a thing ("what's the latest count of file signatures shared…?") and the best
   // answer's story counts no such thing anywhere.
   if (result.countMissing) return { reason: 'count', source };

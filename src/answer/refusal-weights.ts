@@ -1,55 +1,55 @@
 /**
  * Fitted answer-check weights. Written by `npm run fit` (src/cli/fit.ts); do not edit by hand.
  *
- * Answer check: 563 tuning questions not refused before it (42 unanswerable), searched with the ranker weights in use.
- * Cross-validated log-loss: lambda 0.001 0.722, lambda 0.003 0.706, lambda 0.01 0.693, lambda 0.03 0.687, lambda 0.1 0.686; chosen lambda 0.1.
+ * Answer check: 559 tuning questions not refused before it (38 unanswerable), searched with the ranker weights in use.
+ * Cross-validated log-loss: lambda 0.001 0.694, lambda 0.003 0.686, lambda 0.01 0.678, lambda 0.03 0.676, lambda 0.1 0.680; chosen lambda 0.03.
  * Trade-off on the tuning questions, out-of-fold probabilities (refuse at ≥ t): t, unanswerable refused, answerable wrongly refused
- *   0.05  42/42  521/521
- *   0.10  42/42  521/521
- *   0.15  42/42  521/521
- *   0.20  42/42  521/521
- *   0.25  42/42  521/521
- *   0.30  42/42  521/521
- *   0.35  42/42  521/521
- *   0.40  42/42  521/521
- *   0.45  39/42  406/521
- *   0.50  20/42  221/521
- *   0.55  6/42  60/521
- *   0.60  0/42  0/521
- *   0.65  0/42  0/521
- *   0.70  0/42  0/521
- *   0.75  0/42  0/521
- *   0.80  0/42  0/521
- *   0.85  0/42  0/521
- *   0.90  0/42  0/521
- *   0.95  0/42  0/521
+ *   0.05  38/38  521/521
+ *   0.10  38/38  521/521
+ *   0.15  38/38  521/521
+ *   0.20  38/38  521/521
+ *   0.25  38/38  521/521
+ *   0.30  38/38  521/521
+ *   0.35  38/38  508/521
+ *   0.40  37/38  417/521
+ *   0.45  28/38  345/521
+ *   0.50  22/38  223/521
+ *   0.55  14/38  122/521
+ *   0.60  4/38  42/521
+ *   0.65  0/38  1/521
+ *   0.70  0/38  0/521
+ *   0.75  0/38  0/521
+ *   0.80  0/38  0/521
+ *   0.85  0/38  0/521
+ *   0.90  0/38  0/521
+ *   0.95  0/38  0/521
  * Chosen threshold 0.95 (most refused unanswerable minus 2 × wrongly refused).
  * Check weights:
- *   similarity        -0.025
- *   relevance         -0.090
- *   coverage          -0.220
- *   answerSentence    -0.184
- *   answerType         0.007
- *   namesHeld         -0.030
- *   keyTerm           -0.141
- *   unknownWords       0.014
- *   timeMissing       -0.023
- *   intercept          0.367
+ *   similarity        -0.053
+ *   relevance         -0.255
+ *   coverage          -0.414
+ *   answerSentence    -0.404
+ *   answerType         0.008
+ *   namesHeld         -0.096
+ *   keyTerm           -0.175
+ *   unknownWords      -0.005
+ *   timeMissing       -0.072
+ *   intercept          0.763
  */
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 0.367,
+  bias: 0.763,
   weights: {
-    similarity: -0.025,
-    relevance: -0.09,
-    coverage: -0.22,
-    answerSentence: -0.184,
-    answerType: 0.007,
-    namesHeld: -0.03,
-    keyTerm: -0.141,
-    unknownWords: 0.014,
-    timeMissing: -0.023
+    similarity: -0.053,
+    relevance: -0.255,
+    coverage: -0.414,
+    answerSentence: -0.404,
+    answerType: 0.008,
+    namesHeld: -0.096,
+    keyTerm: -0.175,
+    unknownWords: -0.005,
+    timeMissing: -0.072
   },
   threshold: 0.95
 };

@@ -50,6 +50,16 @@ const WHICH_PERSON = new RegExp(
   `\\b(?:which|what)\\s+${MODIFIERS}(?:${['person', 'people', 'officials', 'expert', 'speaker', 'man', 'woman', ...ROLE_NOUNS].join('|')})\\b(?!\\s+${ORGANISATION_NOUN}\\b)`,
 );
 
+/** "The name of the 30 year old man…": a person's name, not the name of a thing. */
+const NAME_OF_PERSON = new RegExp(
+  `\\bname\\s+of\\s+(?:the|a|an|this|that)\\s+(?:[\\w-]+\\s+){0,5}?(${['man', 'woman', 'boy', 'girl', 'person', 'suspect', 'offender', 'victim', 'teacher', 'worker', 'officer', ...ROLE_NOUNS].join('|')})\\b(?!['’])`,
+);
+
+/** The kind of person whose name a question asks for ("what's the name of the wyong man…?" → "man"), if it does. */
+export function namedPersonAsked(question: string): string | undefined {
+  return NAME_OF_PERSON.exec(question.toLowerCase())?.[1];
+}
+
 /** `WHICH_PERSON` as the question's opening words. */
 const WHICH_PERSON_FIRST = new RegExp(`^${WHICH_PERSON.source.replace(/^\\b/, '')}`);
 
@@ -78,7 +88,7 @@ export function answerType(question: string): AnswerType {
   if (/\bhow\s+(long|many\s+days|many\s+hours|many\s+weeks|many\s+months|quickly|soon|fast)\b|\b(duration|length)\s+of\b/.test(q)) return 'duration';
   if (/\bhow\s+(many|much)\b|\bnumber\s+of\b|\bhow\s+(large|big)\b/.test(q)) return 'quantity';
   // "who was ice director when…": the question word it opens with asks; "when" only qualifies.
-  if (/^(?:who|whose)\b/.test(q) || WHICH_PERSON.test(q)) return 'person';
+  if (/^(?:who|whose)\b/.test(q) || WHICH_PERSON.test(q) || NAME_OF_PERSON.test(q)) return 'person';
   // "when" after another question word only qualifies ("what network were investigators to use when it launched?").
   if (/^(?:(?!\b(?:what|which|how|where|whats)\b).)*\bwhen\b|\bwhat\s+(date|day|month|year|time)\b|\bwhich\s+(date|day|month|year|dates|days)\b/.test(q)) return 'date';
   if (new RegExp(`\\b(which|what)\\s+${MODIFIERS}${ORGANISATION_NOUN}\\b|\\bwhich\\s+country'?s\\s+police\\b`).test(q)) return 'organisation';

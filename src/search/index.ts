@@ -9,12 +9,12 @@ import type { Passage } from '../types.js';
 import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, countedTerms, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
+import { answerType, countedTerms, namedPersonAsked, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
-import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
+import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
 
 export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
@@ -108,6 +108,11 @@ export interface SearchResult {
    * corpus has no latest figure of X, only stories about X.
    */
   countMissing: boolean;
+  /**
+   * The kind of person whose name the question asks ("what's the name of the wyong man…?" → "man") when no sentence
+   * of the best answer's story that writes that word names a person (`namesPerson`); undefined otherwise.
+   */
+  unnamedPerson?: string;
 }
 
 /** Narrows a search to some articles, for a question about an answer already given ("where was that?"). */
@@ -347,6 +352,12 @@ export function createSearcher(index: VectorIndex): Searcher {
     return articleSentences(id).some((s) => asked.some((t) => s.shape.countedTerms.has(t)));
   };
 
+  /** True when a sentence of the story writes the kind of person (its stem) and names a person (`namesPerson`). */
+  const namesAskedPerson = (person: string, id: string): boolean => {
+    const term = tokenize(person)[0]?.term ?? person;
+    return articleSentences(id).some((s) => s.terms.has(term) && namesPerson(index.sentence(s.label).text));
+  };
+
   return {
     search(questionVector, question, overrides = {}, focus) {
       const o = { ...SEARCH_DEFAULTS, ...overrides };
@@ -578,8 +589,10 @@ export function createSearcher(index: VectorIndex): Searcher {
       const unknownNames = unknownHeadedNames(question, lexical);
       const roleMissing = type === 'person' && hits.length > 0 && !holdsAskedRole(question, nameTerms, hits[0]!.article.id);
       const countMissing = scope.kind === 'latest' && hits.length > 0 && !countsAsked(question, q.counted, hits[0]!.article.id);
+      const personAsked = type === 'person' && hits.length ? namedPersonAsked(question) : undefined;
+      const unnamedPerson = personAsked && !namesAskedPerson(personAsked, hits[0]!.article.id) ? personAsked : undefined;
       const nothingAsked = asked.length === 0 && names.length === 0 && scope.kind === 'none';
-      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, nothingAsked, roleMissing, countMissing };
+      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, nothingAsked, roleMissing, countMissing, unnamedPerson };
 
       // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories
       // likely to answer (as for a named year) that hold the question's names as well as the best one does and write

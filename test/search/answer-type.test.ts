@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerType, countedTerms, sentenceShape, typeMatch } from '../../src/search/answer-type.js';
+import { namesPerson } from '../../src/analysis/index.js';
 
 describe('answerType', () => {
   it.each([
@@ -12,6 +13,10 @@ describe('answerType', () => {
     ['how long was the administrator sentenced to?', 'prison'],
     ['what prison term did he get?', 'prison'],
     ['what was the operation called?', 'name'],
+    // The name of a person the question describes is a person's name; that of a person's thing is not.
+    ["what's the name of the 30 year old leeds man arrested in the raid?", 'person'],
+    ['what was the name of the italian suspect?', 'person'],
+    ["what was the name of the man's website?", 'name'],
     ['what was the task force against fake modelling sites called?', 'name'],
     ['which website did police take down?', 'name'],
     ['which agency led the raids?', 'organisation'],
@@ -127,6 +132,22 @@ describe('sentenceShape', () => {
     expect(sentenceShape('Jessie K. Liu said the case was unprecedented.').person).toBe(1);
     expect(sentenceShape('The session was hosted by MP Sarah Champion.').person).toBe(1);
     expect(sentenceShape('Detective Superintendent Ruth Okafor led the inquiry.').person).toBe(1);
+  });
+});
+
+describe('namesPerson', () => {
+  it('sees a person named by title, beside a verb of saying, in an apposition or as named', () => {
+    expect(namesPerson('Detective Superintendent Ruth Okafor led the inquiry.')).toBe(true);
+    expect(namesPerson('Tim Houston said the man was jailed.')).toBe(true);
+    expect(namesPerson('Second administrator, Ruecha Tokputza, based in Australia, was sentenced.')).toBe(true);
+    expect(namesPerson('Officers arrested John Smith, a 30-year-old man from Sydney.')).toBe(true);
+    expect(namesPerson('The man, named as John Smith, appeared in court.')).toBe(true);
+  });
+
+  it('does not take a described person, a place or a list of bodies for a named one', () => {
+    expect(namesPerson('The raids began with the arrest of a 30-year-old Wyong man from Sydney, New South Wales.')).toBe(false);
+    expect(namesPerson('German police arrested a 40-year-old man from Paderborn and a 49-year-old man from Munich, the statement said.')).toBe(false);
+    expect(namesPerson('Internal Affairs, Police and Customs searched homes in West Auckland.')).toBe(false);
   });
 });
 

@@ -56,13 +56,13 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'Police arrest 35 in Operation Harbour Light',
     '2021-03-02',
     'Operation Harbour Light, a six-week operation against online child abuse networks, led to 35 arrests in 12 countries.\n\n' +
-      'Investigators seized 400 devices and identified 18 victims.',
+      'Investigators seized 400 devices and identified 18 victims. The operation began with the arrest of a 30-year-old man from Leeds.',
   ],
   'northern-light': [
     'Operation Northern Light ends with dozens of arrests',
     '2021-09-15',
     'Operation Northern Light, coordinated across Scandinavia, led to 61 arrests and the rescue of 9 children.\n\n' +
-      'The ringleader was later sentenced to 14 years in prison by a court in Oslo. Detective Superintendent Ruth Okafor, who led ' +
+      'The ringleader, a 47-year-old man named as Lars Berg, was later sentenced to 14 years in prison by a court in Oslo. Detective Superintendent Ruth Okafor, who led ' +
       'the investigation, said more arrests would follow.',
   ],
   'hotline-2022-figures': [
@@ -385,6 +385,13 @@ describe('refusal by checking the answer', () => {
     expect(await whyRefused("who is the online safety watchdog's chief executive?")).toMatch(/names nobody in the role asked about\.$/);
     expect(first(await answerer.ask('who was the detective superintendent on operation northern light?')).highlight).toContain('Ruth Okafor');
     expect(first(await answerer.ask('who led the northern light investigation?')).highlight).toContain('Ruth Okafor');
+  });
+
+  it('refuses the name of a person the story only describes ("a 30-year-old man from Leeds"), and answers one it names', async () => {
+    expect(await whyRefused("what's the name of the 30 year old leeds man whose arrest started operation harbour light?")).toBe(
+      'The closest article, “Police arrest 35 in Operation Harbour Light” (Fixture News, 2021-03-02), does not name the man asked about.',
+    );
+    expect(first(await answerer.ask("what's the name of the 47 year old man who ran the northern light ring?")).highlight).toContain('Lars Berg');
   });
 
   it('says an off-topic question is off topic, not that the closest story lacks its role or its kind of answer', async () => {
