@@ -2,84 +2,84 @@
  * Fitted ranker weights. Written by `npm run fit` (src/cli/fit.ts); do not edit by hand.
  * The answer check's fit is in src/answer/refusal-weights.ts.
  *
- * 523 tuning examples (seed questions on the bundled corpus; seed and unseen tuning questions on the combined one); 523 have a right passage among the candidates.
- * Top-1 among candidates with the current weights: 0.908.
+ * 553 tuning examples (seed questions on the bundled corpus; seed and unseen tuning questions on the combined one); 553 have a right passage among the candidates.
+ * Top-1 among candidates with the current weights: 0.893.
  * Cross-validation (5 folds of whole articles), top-1 on the left-out folds:
- *   lambda 0.001  best: passage scale 1, relevance needed: names 0.3 / year 0.05 / recency 0.5: mean 0.892 sd 0.020
- *   lambda 0.003  best: passage scale 1, relevance needed: names 0.3 / year 0.05 / recency 0.5: mean 0.896 sd 0.021
- *   lambda 0.01   best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.900 sd 0.023
- *   lambda 0.03   best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.906 sd 0.027
- * Chosen: lambda 0.03, passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.05, mean 0.904 (best mean 0.906 at lambda 0.03; the strongest penalty, then the lowest gates, within one standard error).
- * On all tuning questions with the fitted weights: top-1 0.908, top-3 0.985 (candidates, before merging).
+ *   lambda 0.001  best: passage scale 0.25, relevance needed: names 1.01 / year 0.05 / recency 0.5: mean 0.880 sd 0.025
+ *   lambda 0.003  best: passage scale 1, relevance needed: names 0.3 / year 0.05 / recency 0.5: mean 0.875 sd 0.028
+ *   lambda 0.01   best: passage scale 1, relevance needed: names 0.3 / year 0.05 / recency 0.5: mean 0.885 sd 0.018
+ *   lambda 0.03   best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.891 sd 0.014
+ * Chosen: lambda 0.03, passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.05, mean 0.887 (best mean 0.891 at lambda 0.03; the strongest penalty, then the lowest gates, within one standard error).
+ * On all tuning questions with the fitted weights: top-1 0.893, top-3 0.976 (candidates, before merging).
  * Article weights:
- *   dense              0.880   folds 0.855 … 0.900
- *   lexical            1.160   folds 1.097 … 1.202
- *   coverage           0.620   folds 0.609 … 0.637
- *   passageCoverage    0.732   folds 0.714 … 0.754
- *   answerSentence     0.444   folds 0.412 … 0.481
- *   names              1.156   folds 1.120 … 1.213
- *   keyTerm            0.407   folds 0.385 … 0.448
- *   yearPassage        0.006   folds -0.092 … 0.107
- * Relevance (pointwise, intercept -3.113):
- *   dense              1.084   folds 1.063 … 1.102
- *   lexical            1.472   folds 1.402 … 1.534
- *   coverage           0.684   folds 0.671 … 0.700
- *   passageCoverage    0.808   folds 0.788 … 0.830
- *   answerSentence     0.340   folds 0.318 … 0.393
- *   names              1.220   folds 1.175 … 1.309
- *   keyTerm            0.349   folds 0.309 … 0.405
- *   yearPassage        0.126   folds -0.018 … 0.262
+ *   dense              0.873   folds 0.840 … 0.894
+ *   lexical            1.163   folds 1.121 … 1.200
+ *   coverage           0.615   folds 0.598 … 0.629
+ *   passageCoverage    0.730   folds 0.711 … 0.743
+ *   answerSentence     0.441   folds 0.410 … 0.472
+ *   names              1.181   folds 1.127 … 1.244
+ *   keyTerm            0.424   folds 0.389 … 0.442
+ *   yearPassage        0.016   folds -0.028 … 0.065
+ * Relevance (pointwise, intercept -3.122):
+ *   dense              1.074   folds 1.053 … 1.089
+ *   lexical            1.481   folds 1.427 … 1.534
+ *   coverage           0.684   folds 0.669 … 0.702
+ *   passageCoverage    0.807   folds 0.789 … 0.819
+ *   answerSentence     0.324   folds 0.286 … 0.360
+ *   names              1.268   folds 1.202 … 1.384
+ *   keyTerm            0.324   folds 0.317 … 0.332
+ *   yearPassage        0.126   folds 0.088 … 0.176
  * Passage weights (scaled):
- *   dense              0.607   folds 0.548 … 0.669
- *   sentenceDense      0.758   folds 0.716 … 0.793
- *   lexical            1.118   folds 1.068 … 1.170
- *   coverage           0.602   folds 0.557 … 0.662
- *   passageCoverage    0.670   folds 0.601 … 0.742
- *   answerType         0.488   folds 0.443 … 0.540
- *   answerSentence     0.518   folds 0.464 … 0.558
- *   answerDense        0.624   folds 0.546 … 0.698
- *   strictType         0.255   folds 0.201 … 0.303
- *   lead               0.100   folds 0.064 … 0.156
- *   names              0.296   folds 0.202 … 0.347
- *   yearPassage        0.231   folds 0.175 … 0.297
+ *   dense              0.559   folds 0.517 … 0.596
+ *   sentenceDense      0.725   folds 0.669 … 0.792
+ *   lexical            1.110   folds 1.054 … 1.195
+ *   coverage           0.619   folds 0.573 … 0.658
+ *   passageCoverage    0.695   folds 0.655 … 0.735
+ *   answerType         0.507   folds 0.425 … 0.569
+ *   answerSentence     0.547   folds 0.501 … 0.615
+ *   answerDense        0.654   folds 0.626 … 0.693
+ *   strictType         0.261   folds 0.221 … 0.286
+ *   lead               0.112   folds 0.078 … 0.164
+ *   names              0.300   folds 0.214 … 0.335
+ *   yearPassage        0.244   folds 0.136 … 0.319
  */
 import type { Weights } from './features.js';
 
 export const RANKER_WEIGHTS: Weights = {
   article: {
-    dense: 0.88,
-    lexical: 1.16,
-    coverage: 0.62,
-    passageCoverage: 0.732,
-    answerSentence: 0.444,
-    names: 1.156,
-    keyTerm: 0.407,
-    yearPassage: 0.006,
+    dense: 0.873,
+    lexical: 1.163,
+    coverage: 0.615,
+    passageCoverage: 0.73,
+    answerSentence: 0.441,
+    names: 1.181,
+    keyTerm: 0.424,
+    yearPassage: 0.016,
   },
   passage: {
-    dense: 0.607,
-    sentenceDense: 0.758,
-    lexical: 1.118,
-    coverage: 0.602,
-    passageCoverage: 0.67,
-    answerType: 0.488,
-    answerSentence: 0.518,
-    answerDense: 0.624,
-    strictType: 0.255,
-    lead: 0.1,
-    names: 0.296,
-    yearPassage: 0.231,
+    dense: 0.559,
+    sentenceDense: 0.725,
+    lexical: 1.11,
+    coverage: 0.619,
+    passageCoverage: 0.695,
+    answerType: 0.507,
+    answerSentence: 0.547,
+    answerDense: 0.654,
+    strictType: 0.261,
+    lead: 0.112,
+    names: 0.3,
+    yearPassage: 0.244,
   },
   relevance: {
-    bias: -3.113,
+    bias: -3.122,
     article: {
-      dense: 1.084,
-      lexical: 1.472,
+      dense: 1.074,
+      lexical: 1.481,
       coverage: 0.684,
-      passageCoverage: 0.808,
-      answerSentence: 0.34,
-      names: 1.22,
-      keyTerm: 0.349,
+      passageCoverage: 0.807,
+      answerSentence: 0.324,
+      names: 1.268,
+      keyTerm: 0.324,
       yearPassage: 0.126,
     },
   },
