@@ -12,7 +12,7 @@ import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
-import { nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
+import { abbreviatesKind, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
@@ -352,6 +352,17 @@ export function createSearcher(index: VectorIndex): Searcher {
     return articleSentences(id).some((s) => asked.some((t) => s.shape.countedTerms.has(t)));
   };
 
+  /**
+   * True when a word of the question the corpus writes in capitals is an acronym of a kind of thing ("CSAM", introduced
+   * as "child sexual abuse material (CSAM)"), read from the passages that hold it: a word, not a name.
+   */
+  const namesKind = lazy((word: string): boolean => {
+    const c = lexical.wordCase(word);
+    if (!c || c.upper < c.inside / 2) return false;
+    const holding = [...(lexical.wordScores(new Map([[word, 1]])).get(word)?.keys() ?? [])];
+    return abbreviatesKind(word.toUpperCase(), holding.map((l) => index.passage(l).text));
+  });
+
   /** True when a sentence of the story writes the kind of person (its stem) and names a person (`namesPerson`). */
   const namesAskedPerson = (person: string, id: string): boolean => {
     const term = tokenize(person)[0]?.term ?? person;
@@ -366,7 +377,9 @@ export function createSearcher(index: VectorIndex): Searcher {
       const type = focus?.answerType ?? answerType(question);
       const asked = queryTerms(withoutTimePhrases(question));
       // A known name no passage writes is a publisher's: as telling as the rarest word.
-      const names = questionNames(withoutTimePhrases(question), lexical, idf).map((nm) => (nm.known && nm.weight === 0 ? { ...nm, weight: unseenIdf } : nm));
+      const names = questionNames(withoutTimePhrases(question), lexical, idf)
+        .filter((nm) => !(nm.words.length === 1 && namesKind(nm.words[0]!)))
+        .map((nm) => (nm.known && nm.weight === 0 ? { ...nm, weight: unseenIdf } : nm));
       const termOf = (word: string) => tokenize(word)[0]?.term ?? word;
       const nameTerms = new Set(names.flatMap((nm) => nm.words.map(termOf)));
       // A word of a known name that no passage uses names a publisher ("habana"): the name is matched, not the word.

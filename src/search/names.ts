@@ -292,6 +292,40 @@ export function unknownHeadedNames(
   return names;
 }
 
+/** Small words an acronym's letters skip ("Office on Drugs and Crime" → ODC). */
+const ACRONYM_SKIPS = new Set(['of', 'for', 'and', 'on', 'the', 'to', 'in', 'against', '&']);
+
+/**
+ * True when the texts introduce an acronym mostly after a lower-case phrase it abbreviates ("child sexual abuse
+ * material (CSAM)"): it names a kind of thing, not one thing, unlike one introduced after a capitalised name
+ * ("Internet Watch Foundation (IWF)").
+ */
+export function abbreviatesKind(acronym: string, texts: Iterable<string>): boolean {
+  const letters = acronym.toLowerCase();
+  const intro = new RegExp(`((?:[\\p{L}&'’-]+\\s+){${letters.length},${2 * letters.length + 2}})\\(${acronym.replace(/[^\p{L}\p{N}]/gu, '')}\\)`, 'giu');
+  let lower = 0;
+  let capitalised = 0;
+  for (const text of texts) {
+    for (const m of text.matchAll(intro)) {
+      const words = m[1]!.trim().split(/\s+/);
+      // The phrase's last words whose initials spell the acronym, small words skipped.
+      const spelled: string[] = [];
+      let i = words.length - 1;
+      for (let k = letters.length - 1; k >= 0 && i >= 0; i--) {
+        const w = words[i]!.replace(/^[^\p{L}]+/u, '');
+        if (ACRONYM_SKIPS.has(w.toLowerCase()) && spelled.length) continue;
+        if (w[0]?.toLowerCase() !== letters[k]) break;
+        spelled.unshift(w);
+        k--;
+      }
+      if (spelled.length !== letters.length) continue;
+      if (spelled.every((w) => w === w.toLowerCase())) lower++;
+      else capitalised++;
+    }
+  }
+  return lower > capitalised;
+}
+
 /** A pattern finding a name in text, case-insensitively, with its words joined by spaces, hyphens or nothing. */
 export function namePattern(words: string[]): RegExp {
   const key = words.join(' ');

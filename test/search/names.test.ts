@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
-import { questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
+import { abbreviatesKind, questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
 import { sourceOf } from '../../src/search/index.js';
 
 describe('quotedSpans', () => {
@@ -76,6 +76,17 @@ describe('questionNames', () => {
 
   it('takes a long name the corpus writes as one name whole', () => {
     expect(names('when did the interpol specialists group on crimes against children meet?')).toEqual(['interpol specialists group on crimes against children']);
+  });
+});
+
+describe('abbreviatesKind', () => {
+  it('tells an acronym of a kind of thing from one of a name by how the texts introduce it', () => {
+    const texts = ['Reports of child sexual abuse material (CSAM) rose.', 'The Internet Watch Foundation (IWF) said so.', 'The United Nations Office on Drugs and Crime (UNODC) agreed.'];
+    expect(abbreviatesKind('CSAM', texts)).toBe(true);
+    expect(abbreviatesKind('IWF', texts)).toBe(false);
+    expect(abbreviatesKind('UNODC', texts)).toBe(false);
+    // Mostly introduced in lower case, once in Title Case: still a kind of thing.
+    expect(abbreviatesKind('CSAM', [...texts, 'Sharing of Child Sexual Abuse Material (CSAM) grew.', 'An alarming rise in child sexual abuse material (CSAM).'])).toBe(true);
   });
 });
 

@@ -110,7 +110,7 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
   'monitor-2024-figures': [
     'Monitor records more abuse reports',
     '2025-04-29',
-    'The national monitor said reports of CSAM have risen 6% since 2023, to 291,000.\n\n' +
+    'The national monitor said reports of child sexual abuse material (CSAM) have risen 6% since 2023, to 291,000.\n\n' +
       'The monitor said AI imagery was a growing share.',
   ],
   'helpline-reports': [
@@ -327,6 +327,12 @@ describe('names decide', () => {
     ['how many arrests in operation harbour-light?', 'Police arrest 35 in Operation Harbour Light'],
   ])('"%s" cites the operation it names, though both names share a word', async (question, title) => {
     expect(firstTitle(await answerer.ask(question))).toBe(title);
+  });
+
+  it('reads an acronym the articles give for a kind of thing ("child sexual abuse material (CSAM)") as a word, not a name', async () => {
+    const question = 'how many csam webpages did the watchdog remove in 2021?';
+    expect((await answerer.search(question)).names).toEqual([]);
+    expect(firstTitle(await answerer.ask(question))).toBe('Watchdog presents its annual report');
   });
 
   it('refuses a question about an operation no article mentions', async () => {
