@@ -1,54 +1,54 @@
 /**
  * Fitted answer-check weights. Written by `npm run fit` (src/cli/fit.ts); do not edit by hand.
  *
- * Answer check: 597 tuning questions not refused before it (47 unanswerable), searched with the ranker weights in use.
- * Cross-validated log-loss: lambda 0.001 0.699, lambda 0.003 0.690, lambda 0.01 0.685, lambda 0.03 0.685, lambda 0.1 0.687; chosen lambda 0.03.
+ * Answer check: 598 tuning questions not refused before it (47 unanswerable), searched with the ranker weights in use.
+ * Cross-validated log-loss: lambda 0.001 0.699, lambda 0.003 0.691, lambda 0.01 0.686, lambda 0.03 0.685, lambda 0.1 0.687; chosen lambda 0.03.
  * Trade-off on the tuning questions, out-of-fold probabilities (refuse at ≥ t): t, unanswerable refused, answerable wrongly refused
- *   0.05  47/47  550/550
- *   0.10  47/47  550/550
- *   0.15  47/47  550/550
- *   0.20  47/47  550/550
- *   0.25  47/47  550/550
- *   0.30  47/47  550/550
- *   0.35  47/47  550/550
- *   0.40  46/47  470/550
- *   0.45  39/47  388/550
- *   0.50  24/47  258/550
- *   0.55  8/47  101/550
- *   0.60  0/47  9/550
- *   0.65  0/47  0/550
- *   0.70  0/47  0/550
- *   0.75  0/47  0/550
- *   0.80  0/47  0/550
- *   0.85  0/47  0/550
- *   0.90  0/47  0/550
- *   0.95  0/47  0/550
+ *   0.05  47/47  551/551
+ *   0.10  47/47  551/551
+ *   0.15  47/47  551/551
+ *   0.20  47/47  551/551
+ *   0.25  47/47  551/551
+ *   0.30  47/47  551/551
+ *   0.35  47/47  551/551
+ *   0.40  46/47  473/551
+ *   0.45  39/47  390/551
+ *   0.50  24/47  259/551
+ *   0.55  8/47  99/551
+ *   0.60  0/47  8/551
+ *   0.65  0/47  0/551
+ *   0.70  0/47  0/551
+ *   0.75  0/47  0/551
+ *   0.80  0/47  0/551
+ *   0.85  0/47  0/551
+ *   0.90  0/47  0/551
+ *   0.95  0/47  0/551
  * Chosen threshold 0.95 (most refused unanswerable minus 2 × wrongly refused).
  * Check weights:
- *   similarity        -0.047
- *   relevance         -0.121
- *   coverage          -0.362
- *   answerSentence    -0.405
+ *   similarity        -0.046
+ *   relevance         -0.123
+ *   coverage          -0.357
+ *   answerSentence    -0.403
  *   answerType        -0.172
- *   namesHeld         -0.096
- *   keyTerm           -0.062
- *   unknownWords      -0.165
+ *   namesHeld         -0.097
+ *   keyTerm           -0.059
+ *   unknownWords      -0.163
  *   timeMissing       -0.070
- *   intercept          0.753
+ *   intercept          0.751
  */
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 0.753,
+  bias: 0.751,
   weights: {
-    similarity: -0.047,
-    relevance: -0.121,
-    coverage: -0.362,
-    answerSentence: -0.405,
+    similarity: -0.046,
+    relevance: -0.123,
+    coverage: -0.357,
+    answerSentence: -0.403,
     answerType: -0.172,
-    namesHeld: -0.096,
-    keyTerm: -0.062,
-    unknownWords: -0.165,
+    namesHeld: -0.097,
+    keyTerm: -0.059,
+    unknownWords: -0.163,
     timeMissing: -0.07
   },
   threshold: 0.95

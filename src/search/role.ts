@@ -49,6 +49,8 @@ const TITLE_WORDS = new Set(
 const ANYONE = new Set('man woman men women person people boy girl guy individual one'.split(' '));
 
 const PARTICIPLE = /^[a-z]{3,}ed$/;
+/** After a role's first word, a word in "-ing" is a verb about its holder, not part of the role. */
+const PRESENT_PARTICIPLE = /^[a-z]{3,}ing$/;
 
 const termOf = (word: string) => tokenize(word)[0]!.term;
 
@@ -88,8 +90,8 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
       if (run.length) break;
       continue;
     }
-    // A participle ends the role ("who was quoted…", "who was the man arrested…").
-    if (isStopWord(t) || t.isNumber || PARTICIPLE.test(t.word)) break;
+    // A participle ends the role ("who was quoted…", "who was the man arrested…", "the attorney general announcing…").
+    if (isStopWord(t) || t.isNumber || PARTICIPLE.test(t.word) || (run.length && PRESENT_PARTICIPLE.test(t.word))) break;
     run.push(t);
   }
   // "who was the man arrested?" asks who, not what office.

@@ -14,6 +14,8 @@ describe('askedRole', () => {
     expect(words('which us attorney commented?')).toEqual(['attornei']);
     // The noun of the thing goes with the thing: the site's admin is an admin.
     expect(words('who was the blackwrist site admin based in australia?', ['blackwrist'])).toEqual(['admin']);
+    // What the holder was doing is no part of the role, in "-ed" or in "-ing".
+    expect(words('who was the attorney general announcing the results?')).toEqual(['attornei', 'gener']);
     // Running an operation is an office too: a story that names its coordinator writes the verb or its noun.
     expect(askedRole('who coordinated the operation?', new Set())).toMatchObject({ verb: true, words: [['coordin']] });
   });
