@@ -2,7 +2,7 @@
  * Fitted answer-check weights. Written by `npm run fit` (src/cli/fit.ts); do not edit by hand.
  *
  * Answer check: 598 tuning questions not refused before it (47 unanswerable), searched with the ranker weights in use.
- * Cross-validated log-loss: lambda 0.001 0.699, lambda 0.003 0.691, lambda 0.01 0.686, lambda 0.03 0.685, lambda 0.1 0.687; chosen lambda 0.03.
+ * Cross-validated log-loss: lambda 0.001 0.698, lambda 0.003 0.689, lambda 0.01 0.685, lambda 0.03 0.685, lambda 0.1 0.687; chosen lambda 0.03.
  * Trade-off on the tuning questions, out-of-fold probabilities (refuse at ≥ t): t, unanswerable refused, answerable wrongly refused
  *   0.05  47/47  551/551
  *   0.10  47/47  551/551
@@ -13,8 +13,8 @@
  *   0.35  47/47  551/551
  *   0.40  46/47  473/551
  *   0.45  39/47  390/551
- *   0.50  24/47  259/551
- *   0.55  8/47  99/551
+ *   0.50  24/47  258/551
+ *   0.55  8/47  98/551
  *   0.60  0/47  8/551
  *   0.65  0/47  0/551
  *   0.70  0/47  0/551
@@ -25,30 +25,30 @@
  *   0.95  0/47  0/551
  * Chosen threshold 0.95 (most refused unanswerable minus 2 × wrongly refused).
  * Check weights:
- *   similarity        -0.046
- *   relevance         -0.123
- *   coverage          -0.357
- *   answerSentence    -0.403
+ *   similarity        -0.045
+ *   relevance         -0.129
+ *   coverage          -0.363
+ *   answerSentence    -0.407
  *   answerType        -0.172
  *   namesHeld         -0.097
- *   keyTerm           -0.059
- *   unknownWords      -0.163
+ *   keyTerm           -0.051
+ *   unknownWords      -0.164
  *   timeMissing       -0.070
- *   intercept          0.751
+ *   intercept          0.754
  */
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 0.751,
+  bias: 0.754,
   weights: {
-    similarity: -0.046,
-    relevance: -0.123,
-    coverage: -0.357,
-    answerSentence: -0.403,
+    similarity: -0.045,
+    relevance: -0.129,
+    coverage: -0.363,
+    answerSentence: -0.407,
     answerType: -0.172,
     namesHeld: -0.097,
-    keyTerm: -0.059,
-    unknownWords: -0.163,
+    keyTerm: -0.051,
+    unknownWords: -0.164,
     timeMissing: -0.07
   },
   threshold: 0.95

@@ -294,7 +294,7 @@ export function timedArticles(index: Pick<VectorIndex, 'articles'>): (id: string
   return lazy((id: string) => {
     const a = articleById.get(id)!;
     const mentions = new Map(Object.entries(a.statedYears).map(([y, n]) => [Number(y), n]));
-    return { id, year: a.year, statedYears: new Set(mentions.keys()), reportsOn: reportsOn(a.year, mentions, a.year !== Number(a.published.slice(0, 4))) };
+    return { id, year: a.year, published: a.published, statedYears: new Set(mentions.keys()), reportsOn: reportsOn(a.year, mentions, a.year !== Number(a.published.slice(0, 4))) };
   });
 }
 

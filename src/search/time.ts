@@ -11,7 +11,7 @@ export { yearsStated };
 
 export type TimeScope =
   | { kind: 'none' }
-  | { kind: 'year'; years: number[]; period?: SplitYear }
+  | { kind: 'year'; years: number[]; period?: SplitYear; /** A month named with the one year ("april 2022"), 1–12. */ month?: number }
   | { kind: 'by'; year: number }
   | { kind: 'latest' }
   | { kind: 'earliest' };
@@ -51,7 +51,9 @@ export function timeScope(question: string): TimeScope {
   const years = yearsStated(question.replace(SPAN, ' '));
   if (years.length) {
     const period = splitYear(question.replace(SPAN, ' '));
-    return period && years.length === 2 ? { kind: 'year', years, period } : { kind: 'year', years };
+    if (period && years.length === 2) return { kind: 'year', years, period };
+    const month = years.length === 1 ? monthOf(question, years[0]!) : undefined;
+    return month ? { kind: 'year', years, month } : { kind: 'year', years };
   }
   if (LATEST.test(question)) return { kind: 'latest' };
   // "earliest" is about time wherever it stands; "first" and "oldest" only before such a noun ("the first meeting", not
@@ -60,6 +62,15 @@ export function timeScope(question: string): TimeScope {
     return { kind: 'earliest' };
   }
   return { kind: 'none' };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+
+/** The month a question names right before its year ("in april 2022", "nov. 2017"), 1–12, if any. */
+function monthOf(question: string, year: number): number | undefined {
+  const m = new RegExp(`\\b${MONTH_WORD}\\s+(?:of\\s+)?${year}\\b`, 'i').exec(question);
+  return m ? MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1 : undefined;
 }
 
 const SPLIT_YEAR = new RegExp(`\\b(${Y})\\s?[-–/]\\s?(\\d{2}|${Y})\\b`);
@@ -123,6 +134,8 @@ export interface TimedArticle {
   reportsOn: number;
   /** Named years a sentence of it states beside the asked-for answer and the question's words (per question). */
   answerYears?: ReadonlySet<number>;
+  /** Its publication date (YYYY-MM-DD), when known. */
+  published?: string;
   /** It states the split year the question names (per question; see `SplitYear`). */
   statesPeriod?: boolean;
 }
@@ -135,6 +148,13 @@ export interface TimedArticle {
 export function reportsOn(year: number, mentions: ReadonlyMap<number, number>, yearSet: boolean): number {
   if (yearSet) return year;
   return (mentions.get(year - 1) ?? 0) > (mentions.get(year) ?? 0) ? year - 1 : year;
+}
+
+/** True when a date (YYYY-MM-DD) falls in the month of the year, or in the month after. */
+function publishedIn(published: string, year: number, month: number): boolean {
+  const [y, m] = published.split('-').map(Number) as [number, number];
+  const months = y * 12 + m - (year * 12 + month);
+  return months === 0 || months === 1;
 }
 
 /** How likely (0–1, the fitted article relevance) a story must be to answer for the question's time to pick it. */
@@ -160,6 +180,9 @@ export function timeClass(scope: TimeScope, a: TimedArticle): number {
       // (taking one, as "last year", answered "…in 2022-23?" with a 2023 story on another figure).
       if (scope.period) return a.year >= scope.period.to && a.statesPeriod ? 2 : 0;
       if (scope.years.includes(a.reportsOn)) return 2;
+      // Published in the month named with the year, or the month after (the report of an event): of that time, though
+      // it may mostly state last year's figures ("the FBI's April 2022 warning", citing 2021's complaints).
+      if (scope.month && a.published && publishedIn(a.published, scope.years[0]!, scope.month)) return 2;
       // Of that year, or of the next and stating it; or stating it beside the asked-for answer ("from 139 reports in
       // 2021 to over 10,000 in 2022", in a report of 2023): evidence for the year, not a passing mention.
       return scope.years.some((y) => y === a.year || (a.year === y + 1 && a.statedYears.has(y)) || a.answerYears?.has(y)) ? 1 : 0;

@@ -115,6 +115,17 @@ describe('timeClass', () => {
     expect(timeClass(scope, article('next-year-stating-it', 2024, [2024, 2023]))).toBe(1);
     expect(timeClass(scope, article('mentions-it-later', 2025, [2023]))).toBe(0);
   });
+
+  it('reads a month named with the year, and ranks a story published in it, or the month after, as of that time', () => {
+    expect(timeScope('what did the fbi warn about in its april 2022 alert?')).toEqual({ kind: 'year', years: [2022], month: 4 });
+    expect(timeScope('who spoke at the nov. 2017 meeting?')).toEqual({ kind: 'year', years: [2017], month: 11 });
+    expect(timeScope('how many were arrested in 2017?')).toEqual({ kind: 'year', years: [2017] });
+    const april = timeScope('what did the fbi warn about in its april 2022 alert?');
+    // Published in April 2022, though it mostly states 2021's figures.
+    expect(timeClass(april, { ...article('warning', 2022, [2021, 2021]), published: '2022-04-28' })).toBe(2);
+    expect(timeClass(april, { ...article('event-report', 2022, [2021, 2021]), published: '2022-05-02' })).toBe(2);
+    expect(timeClass(april, { ...article('later', 2022, [2021, 2021]), published: '2022-09-01' })).toBe(1);
+  });
 });
 
 describe('split years', () => {
