@@ -57,7 +57,10 @@ async function main(): Promise<void> {
     const index = openIndex(c.indexDir);
     const results: SearchResult[] = [];
     for (const q of questions) results.push(await answerer.search(q.question));
-    searched.push({ answerer, questions, results, timed: timedArticles(index) });
+    // Each article's time, read before the index closes (a few articles' text is read for it).
+    const timedOf = timedArticles(index);
+    const timed = new Map(index.articles.map((a) => [a.id, timedOf(a.id)]));
+    searched.push({ answerer, questions, results, timed: (id) => timed.get(id)! });
     index.lexical.close();
   }
   const checkOnly = process.argv.includes('--check-only');

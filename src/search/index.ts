@@ -288,13 +288,19 @@ function articleTexts(index: Pick<VectorIndex, 'articles' | 'passage' | 'passage
   });
 }
 
-/** Each article of an index with its year and the years its text states (worked out when the index was built). */
-export function timedArticles(index: Pick<VectorIndex, 'articles'>): (id: string) => TimedArticle {
+/**
+ * Each article of an index with its year and the years its text states (counted when the index was built); its text is
+ * read only for an article that states the year before its own once, more than its own (`reportsOn`).
+ */
+export function timedArticles(index: Pick<VectorIndex, 'articles' | 'passage' | 'passagesOfArticle'>): (id: string) => TimedArticle {
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
+  const text = articleTexts(index);
   return lazy((id: string) => {
     const a = articleById.get(id)!;
     const mentions = new Map(Object.entries(a.statedYears).map(([y, n]) => [Number(y), n]));
-    return { id, year: a.year, published: a.published, statedYears: new Set(mentions.keys()), reportsOn: reportsOn(a.year, mentions, a.year !== Number(a.published.slice(0, 4))) };
+    const yearSet = a.year !== Number(a.published.slice(0, 4));
+    const once = (mentions.get(a.year - 1) ?? 0) === 1;
+    return { id, year: a.year, published: a.published, statedYears: new Set(mentions.keys()), reportsOn: reportsOn(a.year, mentions, yearSet, once ? text(id) : undefined) };
   });
 }
 

@@ -142,12 +142,26 @@ export interface TimedArticle {
 
 /**
  * The year an article reports on (see `TimedArticle.reportsOn`): its own, unless it states the year before more often
- * than its own (an annual report published the next year). `mentions`: times the article states each year; `yearSet`
- * is true when its front matter says `year:`.
+ * than its own (an annual report published the next year) — twice at least, or once where it speaks of a report or
+ * figures (`text`, when given: "the organization's annual report … in 2024"). One passing mention ("the investigation
+ * was sparked in mid-2016", in a story of 2017) dates an event, not what the story reports. `mentions`: times the
+ * article states each year; `yearSet` is true when its front matter says `year:`.
  */
-export function reportsOn(year: number, mentions: ReadonlyMap<number, number>, yearSet: boolean): number {
+export function reportsOn(year: number, mentions: ReadonlyMap<number, number>, yearSet: boolean, text?: string): number {
   if (yearSet) return year;
-  return (mentions.get(year - 1) ?? 0) > (mentions.get(year) ?? 0) ? year - 1 : year;
+  const before = mentions.get(year - 1) ?? 0;
+  if (before <= (mentions.get(year) ?? 0)) return year;
+  if (before >= 2 || text === undefined) return year - 1;
+  return statesAsReported(text, year - 1) ? year - 1 : year;
+}
+
+/** Words of a report or its figures. */
+const REPORTED = /\b(?:reports?|reported|annual|figures|statistics|data)\b/i;
+
+/** True when a sentence of the text states the year and speaks of a report or figures. */
+function statesAsReported(text: string, year: number): boolean {
+  const stated = new RegExp(`\\b${year}\\b`);
+  return text.split(/(?<=[.!?])\s+/).some((s) => stated.test(s) && REPORTED.test(s));
 }
 
 /** True when a date (YYYY-MM-DD) falls in the month of the year, or in the month after. */

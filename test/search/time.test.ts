@@ -98,6 +98,15 @@ describe('reportsOn', () => {
     expect(reportsOn(2015, times([2014, 2]), true)).toBe(2015);
   });
 
+  it('takes one mention of the year before for what a story reports on only where it speaks of a report or figures', () => {
+    // "sparked in mid-2016", in a story of 2017: the date of an event.
+    expect(reportsOn(2017, times([2016, 1]), false, 'Police arrested 39 suspects. The investigation was sparked in mid-2016.')).toBe(2017);
+    // "The annual report … received about 29.2 million reports … in 2024", in a story of 2025: a report on 2024.
+    expect(reportsOn(2025, times([2024, 1]), false, 'The annual report said it received about 29.2 million reports in 2024.')).toBe(2024);
+    // Twice is enough without the words.
+    expect(reportsOn(2017, times([2016, 2]), false, 'It began in 2016. By late 2016 it had grown.')).toBe(2016);
+  });
+
   it('takes a report on the year before that also dates its own event, by which year it states more', () => {
     // "On 28 April 2025 … our 2024 report … In 2024, … 2024 …": a report on 2024.
     expect(reportsOn(2025, times([2025, 1], [2024, 4]), false)).toBe(2024);
