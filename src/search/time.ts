@@ -33,8 +33,11 @@ const BY_YEAR = /\b(by|as of|up to|until|till|through|before|prior to)\s+(the\s+
 const LATEST = /\b(now|nowadays|today|latest|newest|current(ly)?|most recent(ly)?|recent(ly)?|these days|so far|to date|this year|last meeting|last time)\b/i;
 const EARLIEST = /\bearliest\b/i;
 
-/** A length of time ("after four years", "in the first six months", "a 10-day operation"), not an age ("10 year olds"). */
-const LENGTH_OF_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)[- ](?:days?|weeks?|months?|years?)\b(?![- ]olds?\b)/i;
+/**
+ * A length of time ("after four years", "in the first six months", "a 10-day operation", "in its first year"), not an
+ * age ("10 year olds").
+ */
+const LENGTH_OF_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)[- ](?:days?|weeks?|months?|years?)\b(?![- ]olds?\b)|\b(?:its|their|[\w-]+['’]s)\s+(?:very\s+)?first\s+(?:year|months?|weeks?)\b/i;
 
 /**
  * True when a question names the period a figure covers — a span of years or a length of time ("between 2020 and
@@ -57,8 +60,9 @@ export function timeScope(question: string): TimeScope {
   }
   if (LATEST.test(question)) return { kind: 'latest' };
   // "earliest" is about time wherever it stands; "first" and "oldest" only before such a noun ("the first meeting", not
-  // "the first large-scale operation" or "the oldest suspect").
-  if (EARLIEST.test(question) || /\b(first|oldest)\s+(meeting|conference|gathering|one|time|year)\b/i.test(question)) {
+  // "the first large-scale operation" or "the oldest suspect"). "Its first year" is a year of something, which later
+  // stories look back on ("in its first year, the centre received…"), not the earliest story.
+  if (EARLIEST.test(question) || /\b(first|oldest)\s+(meeting|conference|gathering|one|time)\b|(?<!\b(?:its|their|[\w-]+['’]s)\s+(?:very\s+)?)\bfirst\s+year\b/i.test(question)) {
     return { kind: 'earliest' };
   }
   return { kind: 'none' };

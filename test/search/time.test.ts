@@ -27,6 +27,11 @@ describe('timeScope', () => {
     expect(timeScope('how many offences in 2017 and 2018?')).toEqual({ kind: 'year', years: [2017, 2018] });
   });
 
+  it('reads "the first year" as the earliest story, but "its first year" as a year of something, not a time to pick by', () => {
+    expect(timeScope('how many countries came in the first year?')).toEqual({ kind: 'earliest' });
+    expect(timeScope('how many reports did the centre get in its very first year?')).toEqual({ kind: 'none' });
+  });
+
   it('reads "since <year>" as a change up to now, which the newest story reports', () => {
     expect(timeScope('by how much have reports risen since 2019?')).toEqual({ kind: 'latest' });
   });
@@ -44,6 +49,7 @@ describe('timeScope', () => {
     ['how much did reports grow between 2020 and 2022?', true],
     ['how many arrests in the first six months?', true],
     ['how many arrests did the 10-day operation make?', true],
+    ['how many reports did the centre get in its very first year?', true],
     ['how many images of 7 to 10 year olds were found?', false],
     ['how many children has the centre removed from harm?', false],
     ['how many countries attended in 2011?', false],
