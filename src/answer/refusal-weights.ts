@@ -1,55 +1,55 @@
 /**
  * Fitted answer-check weights. Written by `npm run fit` (src/cli/fit.ts); do not edit by hand.
  *
- * Answer check: 598 tuning questions not refused before it (47 unanswerable), searched with the ranker weights in use.
- * Cross-validated log-loss: lambda 0.001 0.695, lambda 0.003 0.687, lambda 0.01 0.683, lambda 0.03 0.683, lambda 0.1 0.686; chosen lambda 0.01.
+ * Answer check: 599 tuning questions not refused before it (47 unanswerable), searched with the ranker weights in use.
+ * Cross-validated log-loss: lambda 0.001 0.695, lambda 0.003 0.687, lambda 0.01 0.684, lambda 0.03 0.684, lambda 0.1 0.686; chosen lambda 0.03.
  * Trade-off on the tuning questions, out-of-fold probabilities (refuse at ≥ t): t, unanswerable refused, answerable wrongly refused
- *   0.05  47/47  551/551
- *   0.10  47/47  551/551
- *   0.15  47/47  551/551
- *   0.20  47/47  551/551
- *   0.25  47/47  551/551
- *   0.30  47/47  550/551
- *   0.35  46/47  476/551
- *   0.40  43/47  416/551
- *   0.45  38/47  365/551
- *   0.50  21/47  257/551
- *   0.55  10/47  132/551
- *   0.60  3/47  48/551
- *   0.65  0/47  4/551
- *   0.70  0/47  1/551
- *   0.75  0/47  0/551
- *   0.80  0/47  0/551
- *   0.85  0/47  0/551
- *   0.90  0/47  0/551
- *   0.95  0/47  0/551
+ *   0.05  47/47  552/552
+ *   0.10  47/47  552/552
+ *   0.15  47/47  552/552
+ *   0.20  47/47  552/552
+ *   0.25  47/47  552/552
+ *   0.30  47/47  552/552
+ *   0.35  47/47  552/552
+ *   0.40  46/47  468/552
+ *   0.45  39/47  388/552
+ *   0.50  24/47  256/552
+ *   0.55  8/47  101/552
+ *   0.60  1/47  9/552
+ *   0.65  0/47  0/552
+ *   0.70  0/47  0/552
+ *   0.75  0/47  0/552
+ *   0.80  0/47  0/552
+ *   0.85  0/47  0/552
+ *   0.90  0/47  0/552
+ *   0.95  0/47  0/552
  * Chosen threshold 0.95 (most refused unanswerable minus 2 × wrongly refused).
  * Check weights:
- *   similarity        -0.091
- *   relevance         -0.236
- *   coverage          -0.624
- *   answerSentence    -0.631
- *   answerType        -0.380
- *   namesHeld         -0.248
- *   keyTerm            0.080
- *   unknownWords      -0.522
- *   timeMissing       -0.196
- *   intercept          1.363
+ *   similarity        -0.044
+ *   relevance         -0.140
+ *   coverage          -0.371
+ *   answerSentence    -0.413
+ *   answerType        -0.172
+ *   namesHeld         -0.112
+ *   keyTerm           -0.051
+ *   unknownWords      -0.164
+ *   timeMissing       -0.070
+ *   intercept          0.785
  */
 import type { RefusalWeights } from './answer-check.js';
 
 export const REFUSAL_WEIGHTS: RefusalWeights = {
-  bias: 1.363,
+  bias: 0.785,
   weights: {
-    similarity: -0.091,
-    relevance: -0.236,
-    coverage: -0.624,
-    answerSentence: -0.631,
-    answerType: -0.38,
-    namesHeld: -0.248,
-    keyTerm: 0.08,
-    unknownWords: -0.522,
-    timeMissing: -0.196
+    similarity: -0.044,
+    relevance: -0.14,
+    coverage: -0.371,
+    answerSentence: -0.413,
+    answerType: -0.172,
+    namesHeld: -0.112,
+    keyTerm: -0.051,
+    unknownWords: -0.164,
+    timeMissing: -0.07
   },
   threshold: 0.95
 };

@@ -12,7 +12,7 @@ import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
-import { abbreviatesKind, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
+import { abbreviatesKind, corpusWrites, countryVariants, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
@@ -385,7 +385,14 @@ export function createSearcher(index: VectorIndex): Searcher {
       // A known name no passage writes is a publisher's: as telling as the rarest word.
       const names = questionNames(withoutTimePhrases(question), lexical, idf)
         .filter((nm) => !(nm.words.length === 1 && namesKind(nm.words[0]!)))
-        .map((nm) => (nm.known && nm.weight === 0 ? { ...nm, weight: unseenIdf } : nm));
+        .map((nm) => (nm.known && nm.weight === 0 ? { ...nm, weight: unseenIdf } : nm))
+        .map((nm) => {
+          const variants = countryVariants(nm.words);
+          if (!variants) return nm;
+          // A country the corpus writes only in another form ("Romania" for "romanian") is still one it knows.
+          const written = nm.known ? undefined : variants.find((v) => v.every((w) => corpusWrites(lexical, w)));
+          return written ? { ...nm, variants, known: true, weight: Math.max(...written.map(idf)) || unseenIdf } : { ...nm, variants };
+        });
       const termOf = (word: string) => tokenize(word)[0]?.term ?? word;
       const nameTerms = new Set(names.flatMap((nm) => nm.words.map(termOf)));
       // A word of a known name that no passage uses names a publisher ("habana"): the name is matched, not the word.

@@ -23,6 +23,8 @@ export interface QuestionName {
   weight: number;
   /** False when some word of the name is one the corpus never writes (in a passage or a publisher's name): no article mentions it. */
   known: boolean;
+  /** Other ways of writing it, each as its words: a country's name, its demonym, its other names ("romanian" → "romania"). */
+  variants?: string[][];
 }
 
 export const NAME_DEFAULTS = {
@@ -326,6 +328,38 @@ export function abbreviatesKind(acronym: string, texts: Iterable<string>): boole
   return lower > capitalised;
 }
 
+interface Country {
+  name: { common: string; official: string };
+  altSpellings: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+/**
+ * Each way of writing a country (its common and official names, its other names of three letters or more, its
+ * demonyms; world-countries, ODbL), lower case, with the country's other ways. Two-letter codes are left out: "IT",
+ * "IN", "NO" are English words.
+ */
+let countryForms: Map<string, string[][]> | undefined;
+/** Read at the first question that names a name, not when the module loads (the list is 1.4 MB). */
+function countryFormsOf(): Map<string, string[][]> {
+  if (countryForms) return countryForms;
+  const countries: Country[] = createRequire(import.meta.url)('world-countries');
+  const byForm = new Map<string, string[][]>();
+  for (const c of countries) {
+    const forms = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length >= 3 && /^[\p{L} .'-]+$/u.test(a)), c.demonyms?.eng?.m, c.demonyms?.eng?.f]
+      .filter((f): f is string => !!f)
+      .map((f) => f.toLowerCase().split(/[\s.]+/).filter(Boolean));
+    const unique = [...new Map(forms.map((f) => [f.join(' '), f])).values()];
+    for (const f of unique) byForm.set(f.join(' '), unique.filter((g) => g.join(' ') !== f.join(' ')));
+  }
+  return (countryForms = byForm);
+}
+
+/** Other ways of writing a country a question names ("romanian" → "romania", "south korean" → "south korea"), if it names one. */
+export function countryVariants(words: string[]): string[][] | undefined {
+  return countryFormsOf().get(words.join(' '));
+}
+
 /** A pattern finding a name in text, case-insensitively, with its words joined by spaces, hyphens or nothing. */
 export function namePattern(words: string[]): RegExp {
   const key = words.join(' ');
@@ -343,8 +377,9 @@ export function namePattern(words: string[]): RegExp {
 const patterns = new Map<string, RegExp>();
 const PATTERN_CACHE_SIZE = 10_000;
 
-/** How much of a name a text holds: 1 for the whole name, 0.75 for its rarest word alone, 0 for neither. */
+/** How much of a name a text holds: 1 for the whole name or one of its variants, 0.75 for its rarest word alone, 0 for neither. */
 export function nameMatch(name: QuestionName, text: string): number {
   if (namePattern(name.words).test(text)) return 1;
+  if (name.variants?.some((v) => namePattern(v).test(text))) return 1;
   return name.words.length > 1 && namePattern([name.rarest]).test(text) ? 0.75 : 0;
 }

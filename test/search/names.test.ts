@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
-import { abbreviatesKind, questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
+import { abbreviatesKind, countryVariants, nameMatch, questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
 import { sourceOf } from '../../src/search/index.js';
 
 describe('quotedSpans', () => {
@@ -76,6 +76,19 @@ describe('questionNames', () => {
 
   it('takes a long name the corpus writes as one name whole', () => {
     expect(names('when did the interpol specialists group on crimes against children meet?')).toEqual(['interpol specialists group on crimes against children']);
+  });
+});
+
+describe('countryVariants', () => {
+  it('gives a country named in a question its other forms, and matches a text writing any of them', () => {
+    expect(countryVariants(['romanian'])).toContainEqual(['romania']);
+    expect(countryVariants(['south', 'korean'])).toContainEqual(['south', 'korea']);
+    expect(countryVariants(['united', 'kingdom'])).toEqual(expect.arrayContaining([['british'], ['great', 'britain']]));
+    // Two-letter codes are English words ("it", "in", "no"), not countries.
+    expect(countryVariants(['it'])).toBeUndefined();
+    const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
+    expect(nameMatch(romanian, 'Police in Romania freed 12 children.')).toBe(1);
+    expect(nameMatch({ ...romanian, variants: undefined }, 'Police in Romania freed 12 children.')).toBe(0);
   });
 });
 
