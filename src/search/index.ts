@@ -12,7 +12,7 @@ import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
-import { abbreviatesKind, corpusWrites, countryVariants, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
+import { abbreviatesKind, acronymNames, acronymOf, corpusWrites, countryVariants, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
@@ -362,11 +362,25 @@ export function createSearcher(index: VectorIndex): Searcher {
    * True when a word of the question the corpus writes in capitals is an acronym of a kind of thing ("CSAM", introduced
    * as "child sexual abuse material (CSAM)"), read from the passages that hold it: a word, not a name.
    */
-  const namesKind = lazy((word: string): boolean => {
+  const namesKind = lazy((word: string): boolean => isAcronym(word) && abbreviatesKind(word.toUpperCase(), textsHolding(word)));
+  /** The corpus writes the word mostly in capitals. */
+  const isAcronym = (word: string) => {
     const c = lexical.wordCase(word);
-    if (!c || c.upper < c.inside / 2) return false;
-    const holding = [...(lexical.wordScores(new Map([[word, 1]])).get(word)?.keys() ?? [])];
-    return abbreviatesKind(word.toUpperCase(), holding.map((l) => index.passage(l).text));
+    return c !== undefined && c.upper >= c.inside / 2;
+  };
+  /** The texts of the passages that hold a word (its best `LEXICAL_ROWS_PER_WORD`). */
+  const textsHolding = lazy((word: string): string[] => [...(lexical.wordScores(new Map([[word, 1]])).get(word)?.keys() ?? [])].map((l) => index.passage(l).text));
+  /**
+   * Another way the corpus writes a name: an acronym's name in full, as the passages holding the acronym give it
+   * ("iwf" → "internet watch foundation"), or a name's acronym when they give it this name ("national crime agency"
+   * → "nca").
+   */
+  const acronymVariants = lazy((key: string): string[][] => {
+    const words = key.split(' ');
+    if (words.length === 1) return isAcronym(words[0]!) ? acronymNames(words[0]!.toUpperCase(), textsHolding(words[0]!)) : [];
+    const acronym = acronymOf(words);
+    if (!acronym || !isAcronym(acronym)) return [];
+    return acronymNames(acronym.toUpperCase(), textsHolding(acronym)).some((n) => n.join(' ') === key) ? [[acronym]] : [];
   });
 
   /** True when a sentence of the story writes the kind of person (its stem) and names a person (`namesPerson`). */
@@ -387,7 +401,8 @@ export function createSearcher(index: VectorIndex): Searcher {
         .filter((nm) => !(nm.words.length === 1 && namesKind(nm.words[0]!)))
         .map((nm) => (nm.known && nm.weight === 0 ? { ...nm, weight: unseenIdf } : nm))
         .map((nm) => {
-          const variants = countryVariants(nm.words);
+          const forms = [...(countryVariants(nm.words) ?? []), ...acronymVariants(nm.words.join(' '))];
+          const variants = forms.length ? forms : undefined;
           if (!variants) return nm;
           // A country the corpus writes only in another form ("Romania" for "romanian") is still one it knows.
           const written = nm.known ? undefined : variants.find((v) => v.every((w) => corpusWrites(lexical, w)));

@@ -297,35 +297,66 @@ export function unknownHeadedNames(
 /** Small words an acronym's letters skip ("Office on Drugs and Crime" → ODC). */
 const ACRONYM_SKIPS = new Set(['of', 'for', 'and', 'on', 'the', 'to', 'in', 'against', '&']);
 
+/** One place a text introduces an acronym: the phrase it abbreviates, as written ("Internet Watch Foundation"). */
+interface AcronymIntroduction {
+  /** The phrase's words, small words inside it kept ("National Center for Missing & Exploited Children"). */
+  words: string[];
+  /** Every word the acronym spells is in lower case ("child sexual abuse material"). */
+  lower: boolean;
+}
+
+/** The places the texts introduce an acronym: a phrase right before "(ACRONYM)" whose initials spell it. */
+function acronymIntroductions(acronym: string, texts: Iterable<string>): AcronymIntroduction[] {
+  const letters = acronym.toLowerCase();
+  const intro = new RegExp(`((?:[\\p{L}&'’-]+\\s+){${letters.length},${2 * letters.length + 2}})\\(${acronym.replace(/[^\p{L}\p{N}]/gu, '')}\\)`, 'giu');
+  const found: AcronymIntroduction[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(intro)) {
+      const words = m[1]!.trim().split(/\s+/).map((w) => w.replace(/^[^\p{L}&]+/u, ''));
+      // The phrase's last words whose initials spell the acronym, small words skipped.
+      let spelled = 0;
+      let i = words.length - 1;
+      for (let k = letters.length - 1; k >= 0 && i >= 0; i--) {
+        const w = words[i]!;
+        if (ACRONYM_SKIPS.has(w.toLowerCase()) && spelled) continue;
+        if (w[0]?.toLowerCase() !== letters[k]) break;
+        spelled++;
+        k--;
+      }
+      if (spelled !== letters.length) continue;
+      const phrase = words.slice(i + 1);
+      found.push({ words: phrase, lower: phrase.every((w) => w === w.toLowerCase()) });
+    }
+  }
+  return found;
+}
+
 /**
  * True when the texts introduce an acronym mostly after a lower-case phrase it abbreviates ("child sexual abuse
  * material (CSAM)"): it names a kind of thing, not one thing, unlike one introduced after a capitalised name
  * ("Internet Watch Foundation (IWF)").
  */
 export function abbreviatesKind(acronym: string, texts: Iterable<string>): boolean {
-  const letters = acronym.toLowerCase();
-  const intro = new RegExp(`((?:[\\p{L}&'’-]+\\s+){${letters.length},${2 * letters.length + 2}})\\(${acronym.replace(/[^\p{L}\p{N}]/gu, '')}\\)`, 'giu');
-  let lower = 0;
-  let capitalised = 0;
-  for (const text of texts) {
-    for (const m of text.matchAll(intro)) {
-      const words = m[1]!.trim().split(/\s+/);
-      // The phrase's last words whose initials spell the acronym, small words skipped.
-      const spelled: string[] = [];
-      let i = words.length - 1;
-      for (let k = letters.length - 1; k >= 0 && i >= 0; i--) {
-        const w = words[i]!.replace(/^[^\p{L}]+/u, '');
-        if (ACRONYM_SKIPS.has(w.toLowerCase()) && spelled.length) continue;
-        if (w[0]?.toLowerCase() !== letters[k]) break;
-        spelled.unshift(w);
-        k--;
-      }
-      if (spelled.length !== letters.length) continue;
-      if (spelled.every((w) => w === w.toLowerCase())) lower++;
-      else capitalised++;
-    }
-  }
-  return lower > capitalised;
+  const found = acronymIntroductions(acronym, texts);
+  return found.filter((f) => f.lower).length > found.filter((f) => !f.lower).length;
+}
+
+/**
+ * The names the texts give an acronym in full ("Internet Watch Foundation (IWF)" → internet watch foundation), lower
+ * case, each once: a text writing the name in full holds the acronym, and the other way round.
+ */
+export function acronymNames(acronym: string, texts: Iterable<string>): string[][] {
+  const names = acronymIntroductions(acronym, texts)
+    .filter((f) => !f.lower)
+    // A possessive is the name's ("Exploited Children’s (NCMEC) CyberTipline"), which `namePattern` allows.
+    .map((f) => f.words.map((w, i) => (i === f.words.length - 1 ? w.replace(/['’]s$/u, '') : w).toLowerCase()));
+  return [...new Map(names.map((n) => [n.join(' '), n])).values()];
+}
+
+/** The acronym of a multi-word name, small words skipped ("national crime agency" → "nca"), if it has two letters or more. */
+export function acronymOf(words: string[]): string | undefined {
+  const initials = words.filter((w) => !ACRONYM_SKIPS.has(w)).map((w) => w[0]);
+  return words.length >= 2 && initials.length >= 2 ? initials.join('') : undefined;
 }
 
 interface Country {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
-import { abbreviatesKind, countryVariants, nameMatch, questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
+import { abbreviatesKind, acronymNames, acronymOf, countryVariants, nameMatch, questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
 import { sourceOf } from '../../src/search/index.js';
 
 describe('quotedSpans', () => {
@@ -89,6 +89,23 @@ describe('countryVariants', () => {
     const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
     expect(nameMatch(romanian, 'Police in Romania freed 12 children.')).toBe(1);
     expect(nameMatch({ ...romanian, variants: undefined }, 'Police in Romania freed 12 children.')).toBe(0);
+  });
+});
+
+describe('acronymNames and acronymOf', () => {
+  it('reads the names the texts give an acronym in full, small words and all, and a name’s acronym', () => {
+    const texts = [
+      'The Internet Watch Foundation (IWF) said so.',
+      'Reports to the National Center for Missing & Exploited Children’s (NCMEC) CyberTipline rose.',
+      'Reports of child sexual abuse material (CSAM) rose.',
+    ];
+    expect(acronymNames('IWF', texts)).toEqual([['internet', 'watch', 'foundation']]);
+    expect(acronymNames('NCMEC', texts)).toEqual([['national', 'center', 'for', 'missing', '&', 'exploited', 'children']]);
+    // A kind of thing has no name in full.
+    expect(acronymNames('CSAM', texts)).toEqual([]);
+    expect(acronymOf(['national', 'crime', 'agency'])).toBe('nca');
+    expect(acronymOf(['office', 'on', 'drugs', 'and', 'crime'])).toBe('odc');
+    expect(acronymOf(['interpol'])).toBeUndefined();
   });
 });
 

@@ -58,6 +58,16 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'Operation Harbour Light, a six-week operation against online child abuse networks, led to 35 arrests in 12 countries.\n\n' +
       'Investigators seized 400 devices and identified 18 victims. The operation began with the arrest of a 30-year-old man from Leeds.',
   ],
+  'agency-raids': [
+    'Agency leads dawn raids',
+    '2020-05-04',
+    'The National Crime Agency (NCA) led dawn raids on 40 homes in the north of England.',
+  ],
+  'agency-arrests': [
+    'Hundreds of suspects arrested',
+    '2022-11-08',
+    'Officers from the National Crime Agency arrested 120 suspects in 2022, the agency said on Tuesday.',
+  ],
   'northern-light': [
     'Operation Northern Light ends with dozens of arrests',
     '2021-09-15',
@@ -333,6 +343,11 @@ describe('names decide', () => {
     const question = 'how many csam webpages did the watchdog remove in 2021?';
     expect((await answerer.search(question)).names).toEqual([]);
     expect(firstTitle(await answerer.ask(question))).toBe('Watchdog presents its annual report');
+  });
+
+  it('reads an acronym and the name the articles give it in full as one name ("nca", "National Crime Agency")', async () => {
+    expect(firstTitle(await answerer.ask('how many suspects did the nca arrest in 2022?'))).toBe('Hundreds of suspects arrested');
+    expect(firstTitle(await answerer.ask('how many homes did the national crime agency raid?'))).toBe('Agency leads dawn raids');
   });
 
   it('refuses a question about an operation no article mentions', async () => {
