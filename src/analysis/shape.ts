@@ -44,15 +44,24 @@ export function namesSpeaker(text: string): boolean {
 
 /**
  * True when a sentence names a person, not only describes one ("a 30-year-old man from Sydney"): a titled name, a
- * name right before or after a verb of saying ("John Smith said"), one set off by commas or opening an apposition ("John Smith, 30, …", "…, Ruecha Tokputza, …"),
- * or one given as named ("named as John Smith"). A capitalised pair after a preposition is not one ("from New South
- * Wales").
+ * name right before or after a verb of saying ("John Smith said"), one set off by commas or opening an apposition
+ * ("…, Ruecha Tokputza, …", "John Smith, a 30-year-old…"), or one given as named ("named as John Smith"). A
+ * capitalised pair after a preposition is not one ("from New South Wales").
  */
 export function namesPerson(text: string): boolean {
   return TITLE.test(text) || NAMED_PERSON.test(text);
 }
 const NAME_PAIR = `${NAME_WORD}\\s+(?:(?:de|van|von|da|del|[A-Z]\\.)\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})?`;
-const NAMED_PERSON = new RegExp(`,\\s${NAME_PAIR},|(?:^|[^.!?]\\s)${NAME_PAIR}\\s+(?:said|says|told|added)\\b|\\b(?:said|says|told|added)\\s+${NAME_PAIR}|\\bnamed\\s+(?:as\\s+)?${NAME_PAIR}|(?:^|[^.!?]\\s)${NAME_PAIR},\\s+(?:a|an|the|\\d)`, 'u');
+const NAMED_PERSON = new RegExp(
+  [
+    `,\\s${NAME_PAIR},`,
+    `(?:^|[^.!?]\\s)${NAME_PAIR}\\s+(?:said|says|told|added)\\b`,
+    `\\b(?:said|says|told|added)\\s+${NAME_PAIR}`,
+    `\\bnamed\\s+(?:as\\s+)?${NAME_PAIR}`,
+    `(?:^|[^.!?]\\s)${NAME_PAIR},\\s+(?:a|an|the|\\d)`,
+  ].join('|'),
+  'u',
+);
 
 /** Year-like numbers are dates, not counts. */
 export function isCount(term: string): boolean {
