@@ -4,6 +4,7 @@
  * likely to answer it than one that merely shares its words. Rules are about English question words and text shapes, never about any article.
  */
 import { alternatives, isStopWord, sentenceShape, tokenize, type SentenceShape, type Token } from '../analysis/index.js';
+import { NAME_HEADS } from './names.js';
 
 export { isCount, namesSpeaker, sentenceShape, type SentenceShape } from '../analysis/index.js';
 
@@ -50,9 +51,15 @@ const WHICH_PERSON = new RegExp(
   `\\b(?:which|what)\\s+${MODIFIERS}(?:${['person', 'people', 'officials', 'expert', 'speaker', 'man', 'woman', ...ROLE_NOUNS].join('|')})\\b(?!\\s+${ORGANISATION_NOUN}\\b)`,
 );
 
+/**
+ * Words that end the modifiers of "the name of the … man": a small word or a thing's noun means the name asked is the
+ * thing's ("the name of the website the man ran", "the name of the operation the leeds man started").
+ */
+const NOT_A_MODIFIER = `(?:the|a|an|this|that|which|who|whom|whose|of|in|on|at|by|for|with|from|to|and|or|${[...NAME_HEADS].join('|')}|group|ring|company|agency|unit|team|site)`;
+
 /** "The name of the 30 year old man…": a person's name, not the name of a thing. */
 const NAME_OF_PERSON = new RegExp(
-  `\\bname\\s+of\\s+(?:the|a|an|this|that)\\s+(?:[\\w-]+\\s+){0,5}?(${['man', 'woman', 'boy', 'girl', 'person', 'suspect', 'offender', 'victim', 'teacher', 'worker', 'officer', ...ROLE_NOUNS].join('|')})\\b(?!['’])`,
+  `\\bname\\s+of\\s+(?:the|a|an|this|that)\\s+(?:(?!${NOT_A_MODIFIER}\\b)[\\w-]+\\s+){0,5}?(${['man', 'woman', 'boy', 'girl', 'person', 'suspect', 'offender', 'victim', 'teacher', 'worker', 'officer', ...ROLE_NOUNS].join('|')})\\b(?!['’])`,
 );
 
 /** The kind of person whose name a question asks for ("what's the name of the wyong man…?" → "man"), if it does. */

@@ -12,7 +12,7 @@ import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
-import { abbreviatesKind, acronymNames, acronymOf, corpusWrites, countryVariants, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryVariants, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
@@ -292,9 +292,11 @@ function articleTexts(index: Pick<VectorIndex, 'articles' | 'passage' | 'passage
  * Each article of an index with its year and the years its text states (counted when the index was built); its text is
  * read only for an article that states the year before its own once, more than its own (`reportsOn`).
  */
-export function timedArticles(index: Pick<VectorIndex, 'articles' | 'passage' | 'passagesOfArticle'>): (id: string) => TimedArticle {
+export function timedArticles(
+  index: Pick<VectorIndex, 'articles' | 'passage' | 'passagesOfArticle'>,
+  text: (id: string) => string = articleTexts(index),
+): (id: string) => TimedArticle {
   const articleById = new Map(index.articles.map((a) => [a.id, a]));
-  const text = articleTexts(index);
   return lazy((id: string) => {
     const a = articleById.get(id)!;
     const mentions = new Map(Object.entries(a.statedYears).map(([y, n]) => [Number(y), n]));
@@ -336,7 +338,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   const yearsIn = (text: string) => new Set(yearsStated(text));
   const passageYears = lazy((label: number) => yearsIn(index.passage(label).text));
   const articleText = articleTexts(index);
-  const timed = timedArticles(index);
+  const timed = timedArticles(index, articleText);
   const mentioned = new Set(index.articles.flatMap((a) => Object.keys(a.statedYears).map(Number)));
   /** An article's sentences' facts, each sentence once. */
   const articleSentences = (id: string) => index.sentencesOfArticle(id).map((l) => ({ label: l, ...sentenceInfo(l) }));
@@ -362,14 +364,21 @@ export function createSearcher(index: VectorIndex): Searcher {
    * True when a word of the question the corpus writes in capitals is an acronym of a kind of thing ("CSAM", introduced
    * as "child sexual abuse material (CSAM)"), read from the passages that hold it: a word, not a name.
    */
-  const namesKind = lazy((word: string): boolean => isAcronym(word) && abbreviatesKind(word.toUpperCase(), textsHolding(word)));
+  const namesKind = (word: string): boolean => acronymFacts(word)?.kind ?? false;
   /** The corpus writes the word mostly in capitals. */
   const isAcronym = (word: string) => {
     const c = lexical.wordCase(word);
     return c !== undefined && c.upper >= c.inside / 2;
   };
-  /** The texts of the passages that hold a word (its best `LEXICAL_ROWS_PER_WORD`). */
-  const textsHolding = lazy((word: string): string[] => [...(lexical.wordScores(new Map([[word, 1]])).get(word)?.keys() ?? [])].map((l) => index.passage(l).text));
+  /**
+   * What the passages holding an acronym (its best `LEXICAL_ROWS_PER_WORD`) say of it: whether it abbreviates a kind of
+   * thing, and the names they give it in full. Only these are kept, not the passages.
+   */
+  const acronymFacts = lazy((word: string): { kind: boolean; names: string[][] } | undefined => {
+    if (!isAcronym(word)) return undefined;
+    const texts = [...(lexical.wordScores(new Map([[word, 1]])).get(word)?.keys() ?? [])].map((l) => index.passage(l).text);
+    return { kind: abbreviatesKind(word.toUpperCase(), texts), names: acronymNames(word.toUpperCase(), texts) };
+  });
   /**
    * Another way the corpus writes a name: an acronym's name in full, as the passages holding the acronym give it
    * ("iwf" → "internet watch foundation"), or a name's acronym when they give it this name ("national crime agency"
@@ -377,10 +386,10 @@ export function createSearcher(index: VectorIndex): Searcher {
    */
   const acronymVariants = lazy((key: string): string[][] => {
     const words = key.split(' ');
-    if (words.length === 1) return isAcronym(words[0]!) ? acronymNames(words[0]!.toUpperCase(), textsHolding(words[0]!)) : [];
-    const acronym = acronymOf(words);
-    if (!acronym || !isAcronym(acronym)) return [];
-    return acronymNames(acronym.toUpperCase(), textsHolding(acronym)).some((n) => n.join(' ') === key) ? [[acronym]] : [];
+    if (words.length === 1) return acronymFacts(words[0]!)?.names ?? [];
+    return acronymsOf(words)
+      .filter((acronym) => acronymFacts(acronym)?.names.some((n) => n.join(' ') === key))
+      .map((acronym) => [acronym]);
   });
 
   /** True when a sentence of the story writes the kind of person (its stem) and names a person (`namesPerson`). */

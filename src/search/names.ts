@@ -257,6 +257,7 @@ export function unknownHeadedNames(
       /(?:ed|ing)$/.test(word)
     );
   };
+  if (!words.some((w) => NAME_HEADS.has(w))) return [];
   // The words the question writes inside one of the corpus's multi-word names ("operation daylight", "aid project").
   const inCorpusName = words.map(() => false);
   for (let i = 0; i < words.length; i++) {
@@ -318,10 +319,11 @@ function acronymIntroductions(acronym: string, texts: Iterable<string>): Acronym
       let i = words.length - 1;
       for (let k = letters.length - 1; k >= 0 && i >= 0; i--) {
         const w = words[i]!;
-        if (ACRONYM_SKIPS.has(w.toLowerCase()) && spelled) continue;
-        if (w[0]?.toLowerCase() !== letters[k]) break;
-        spelled++;
-        k--;
+        // A small word may be one of the letters ("Department of Defense (DOD)") or skipped ("Office on Drugs and Crime").
+        if (w[0]?.toLowerCase() === letters[k]) {
+          spelled++;
+          k--;
+        } else if (!(ACRONYM_SKIPS.has(w.toLowerCase()) && spelled)) break;
       }
       if (spelled !== letters.length) continue;
       const phrase = words.slice(i + 1);
@@ -349,20 +351,28 @@ export function acronymNames(acronym: string, texts: Iterable<string>): string[]
   const names = acronymIntroductions(acronym, texts)
     .filter((f) => !f.lower)
     // A possessive is the name's ("Exploited Children’s (NCMEC) CyberTipline"), which `namePattern` allows.
-    .map((f) => f.words.map((w, i) => (i === f.words.length - 1 ? w.replace(/['’]s$/u, '') : w).toLowerCase()));
+    .map((f) => f.words.map((w, i) => (i === f.words.length - 1 ? w.replace(/['’]s$/u, '') : w).toLowerCase()))
+    // "&" is also written "and", and a question has no "&".
+    .flatMap((n) => (n.includes('&') ? [n, n.map((w) => (w === '&' ? 'and' : w))] : [n]));
   return [...new Map(names.map((n) => [n.join(' '), n])).values()];
 }
 
-/** The acronym of a multi-word name, small words skipped ("national crime agency" → "nca"), if it has two letters or more. */
-export function acronymOf(words: string[]): string | undefined {
-  const initials = words.filter((w) => !ACRONYM_SKIPS.has(w)).map((w) => w[0]);
-  return words.length >= 2 && initials.length >= 2 ? initials.join('') : undefined;
+/**
+ * The acronyms a multi-word name may have: small words skipped ("national crime agency" → "nca", "office on drugs and
+ * crime" → "odc"), or each word's letter ("department of defense" → "dod"); two letters at least.
+ */
+export function acronymsOf(words: string[]): string[] {
+  if (words.length < 2) return [];
+  const skipped = words.filter((w) => !ACRONYM_SKIPS.has(w)).map((w) => w[0]).join('');
+  const every = words.map((w) => w[0]).join('');
+  return [...new Set([skipped, every])].filter((a) => a.length >= 2);
 }
 
 interface Country {
   name: { common: string; official: string };
   altSpellings: string[];
   demonyms?: { eng?: { m: string; f: string } };
+  unMember?: boolean;
 }
 
 /**
@@ -376,7 +386,8 @@ function countryFormsOf(): Map<string, string[][]> {
   if (countryForms) return countryForms;
   const countries: Country[] = createRequire(import.meta.url)('world-countries');
   const byForm = new Map<string, string[][]>();
-  for (const c of countries) {
+  // A form two countries share ("Indian": India, British Indian Ocean Territory) is the UN member's: they come last.
+  for (const c of [...countries].sort((a, b) => Number(!!a.unMember) - Number(!!b.unMember))) {
     const forms = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length >= 3 && /^[\p{L} .'-]+$/u.test(a)), c.demonyms?.eng?.m, c.demonyms?.eng?.f]
       .filter((f): f is string => !!f)
       .map((f) => f.toLowerCase().split(/[\s.]+/).filter(Boolean));

@@ -49,7 +49,7 @@ const TITLE_WORDS = new Set(
 const ANYONE = new Set('man woman men women person people boy girl guy individual one'.split(' '));
 
 const PARTICIPLE = /^[a-z]{3,}ed$/;
-/** After a role's first word, a word in "-ing" is a verb about its holder, not part of the role. */
+/** After a role's first word, a word in "-ing" not followed by a title word is a verb about its holder, not part of the role. */
 const PRESENT_PARTICIPLE = /^[a-z]{3,}ing$/;
 
 const termOf = (word: string) => tokenize(word)[0]!.term;
@@ -78,7 +78,8 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
   if (!COPULA.has(first.word)) return OFFICE_VERBS.has(first.word) ? role([first.term], true) : null;
   // "who was [the] [interpol's] deputy director general [in 2014]?": the noun run after the copula.
   const run: Token[] = [];
-  for (const t of tokens.slice(1)) {
+  const after = tokens.slice(1);
+  for (const [i, t] of after.entries()) {
     if (t.word === 'the' || t.word === 'a' || t.word === 'an') {
       if (run.length) break;
       continue;
@@ -90,8 +91,10 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
       if (run.length) break;
       continue;
     }
-    // A participle ends the role ("who was quoted…", "who was the man arrested…", "the attorney general announcing…").
-    if (isStopWord(t) || t.isNumber || PARTICIPLE.test(t.word) || (run.length && PRESENT_PARTICIPLE.test(t.word))) break;
+    // A participle ends the role ("who was quoted…", "who was the man arrested…"); so does one in "-ing" after the role's
+    // first word ("the attorney general announcing the results"), unless a title word follows ("chief operating officer").
+    const verbInIng = run.length > 0 && PRESENT_PARTICIPLE.test(t.word) && !TITLE_WORDS.has(after[i + 1]?.word ?? '');
+    if (isStopWord(t) || t.isNumber || PARTICIPLE.test(t.word) || verbInIng) break;
     run.push(t);
   }
   // "who was the man arrested?" asks who, not what office.

@@ -62,7 +62,7 @@ export function timeScope(question: string): TimeScope {
   // "earliest" is about time wherever it stands; "first" and "oldest" only before such a noun ("the first meeting", not
   // "the first large-scale operation" or "the oldest suspect"). "Its first year" is a year of something, which later
   // stories look back on ("in its first year, the centre received…"), not the earliest story.
-  if (EARLIEST.test(question) || /\b(first|oldest)\s+(meeting|conference|gathering|one|time)\b|(?<!\b(?:its|their|[\w-]+['’]s)\s+(?:very\s+)?)\bfirst\s+year\b/i.test(question)) {
+  if (EARLIEST.test(question) || /\b(first|oldest)\s+(meeting|conference|gathering|one|time)\b|(?<!\b(?:its|their|[\w-]+['’]s)\s+(?:very\s+)?)\b(?:first|oldest)\s+year\b/i.test(question)) {
     return { kind: 'earliest' };
   }
   return { kind: 'none' };

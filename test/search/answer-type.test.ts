@@ -17,6 +17,8 @@ describe('answerType', () => {
     ["what's the name of the 30 year old leeds man arrested in the raid?", 'person'],
     ['what was the name of the italian suspect?', 'person'],
     ["what was the name of the man's website?", 'name'],
+    ['what was the name of the operation the leeds man started?', 'name'],
+    ['what is the name of the website the man ran?', 'name'],
     ['what was the task force against fake modelling sites called?', 'name'],
     ['which website did police take down?', 'name'],
     ['which agency led the raids?', 'organisation'],

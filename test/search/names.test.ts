@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
-import { abbreviatesKind, acronymNames, acronymOf, countryVariants, nameMatch, questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, countryVariants, nameMatch, questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
 import { sourceOf } from '../../src/search/index.js';
 
 describe('quotedSpans', () => {
@@ -84,6 +84,8 @@ describe('countryVariants', () => {
     expect(countryVariants(['romanian'])).toContainEqual(['romania']);
     expect(countryVariants(['south', 'korean'])).toContainEqual(['south', 'korea']);
     expect(countryVariants(['united', 'kingdom'])).toEqual(expect.arrayContaining([['british'], ['great', 'britain']]));
+    // A form two countries share is the UN member's.
+    expect(countryVariants(['indian'])).toContainEqual(['india']);
     // Two-letter codes are English words ("it", "in", "no"), not countries.
     expect(countryVariants(['it'])).toBeUndefined();
     const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
@@ -92,20 +94,24 @@ describe('countryVariants', () => {
   });
 });
 
-describe('acronymNames and acronymOf', () => {
-  it('reads the names the texts give an acronym in full, small words and all, and a name’s acronym', () => {
+describe('acronymNames and acronymsOf', () => {
+  it('reads the names the texts give an acronym in full, small words and all, and a name’s acronyms', () => {
     const texts = [
       'The Internet Watch Foundation (IWF) said so.',
       'Reports to the National Center for Missing & Exploited Children’s (NCMEC) CyberTipline rose.',
       'Reports of child sexual abuse material (CSAM) rose.',
     ];
     expect(acronymNames('IWF', texts)).toEqual([['internet', 'watch', 'foundation']]);
-    expect(acronymNames('NCMEC', texts)).toEqual([['national', 'center', 'for', 'missing', '&', 'exploited', 'children']]);
+    expect(acronymNames('NCMEC', texts)).toEqual([
+      ['national', 'center', 'for', 'missing', '&', 'exploited', 'children'],
+      ['national', 'center', 'for', 'missing', 'and', 'exploited', 'children'],
+    ]);
     // A kind of thing has no name in full.
     expect(acronymNames('CSAM', texts)).toEqual([]);
-    expect(acronymOf(['national', 'crime', 'agency'])).toBe('nca');
-    expect(acronymOf(['office', 'on', 'drugs', 'and', 'crime'])).toBe('odc');
-    expect(acronymOf(['interpol'])).toBeUndefined();
+    expect(acronymsOf(['national', 'crime', 'agency'])).toEqual(['nca']);
+    expect(acronymsOf(['department', 'of', 'defense'])).toEqual(['dd', 'dod']);
+    expect(acronymsOf(['interpol'])).toEqual([]);
+    expect(acronymNames('DOD', ['The Department of Defense (DOD) said.'])).toEqual([['department', 'of', 'defense']]);
   });
 });
 

@@ -16,6 +16,8 @@ describe('askedRole', () => {
     expect(words('who was the blackwrist site admin based in australia?', ['blackwrist'])).toEqual(['admin']);
     // What the holder was doing is no part of the role, in "-ed" or in "-ing".
     expect(words('who was the attorney general announcing the results?')).toEqual(['attornei', 'gener']);
+    expect(words('who is the chief operating officer of the iwf?', ['iwf'])).toEqual(['chief', 'oper', 'offic']);
+    expect(words('who was the deputy managing director?')).toEqual(['deputi', 'manag', 'director']);
     // Running an operation is an office too: a story that names its coordinator writes the verb or its noun.
     expect(askedRole('who coordinated the operation?', new Set())).toMatchObject({ verb: true, words: [['coordin']] });
   });

@@ -58,10 +58,15 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'Operation Harbour Light, a six-week operation against online child abuse networks, led to 35 arrests in 12 countries.\n\n' +
       'Investigators seized 400 devices and identified 18 victims. The operation began with the arrest of a 30-year-old man from Leeds.',
   ],
+  'agency-office': [
+    'Agency opens northern office',
+    '2019-02-11',
+    'The National Crime Agency (NCA) opened an office in Leeds with 50 staff.',
+  ],
   'agency-raids': [
     'Agency leads dawn raids',
     '2020-05-04',
-    'The National Crime Agency (NCA) led dawn raids on 40 homes in the north of England.',
+    'The NCA led dawn raids on 40 homes in the north of England.',
   ],
   'agency-arrests': [
     'Hundreds of suspects arrested',
@@ -345,9 +350,14 @@ describe('names decide', () => {
     expect(firstTitle(await answerer.ask(question))).toBe('Watchdog presents its annual report');
   });
 
-  it('reads an acronym and the name the articles give it in full as one name ("nca", "National Crime Agency")', async () => {
+  it('reads an acronym and the name the articles give it in full as one name ("nca", "National Crime Agency"), both ways', async () => {
+    // One story writes only "NCA", one only "National Crime Agency"; a third introduces the one as the other.
     expect(firstTitle(await answerer.ask('how many suspects did the nca arrest in 2022?'))).toBe('Hundreds of suspects arrested');
-    expect(firstTitle(await answerer.ask('how many homes did the national crime agency raid?'))).toBe('Agency leads dawn raids');
+    const raid = 'how many homes did the national crime agency raid?';
+    expect(firstTitle(await answerer.ask(raid))).toBe('Agency leads dawn raids');
+    // The story writing only "NCA" holds the name asked in full.
+    const raids = (await answerer.search(raid)).hits.find((h) => h.article.id === 'agency-raids')!;
+    expect(raids.articleFeatures.names).toBe(1);
   });
 
   it('refuses a question about an operation no article mentions', async () => {

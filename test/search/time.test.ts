@@ -29,6 +29,7 @@ describe('timeScope', () => {
 
   it('reads "the first year" as the earliest story, but "its first year" as a year of something, not a time to pick by', () => {
     expect(timeScope('how many countries came in the first year?')).toEqual({ kind: 'earliest' });
+    expect(timeScope('what was the count in the oldest year on record?')).toEqual({ kind: 'earliest' });
     expect(timeScope('how many reports did the centre get in its very first year?')).toEqual({ kind: 'none' });
   });
 
