@@ -12,7 +12,7 @@ import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
-import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryVariants, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryVariants, inCapitals, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
@@ -368,7 +368,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   /** The corpus writes the word mostly in capitals. */
   const isAcronym = (word: string) => {
     const c = lexical.wordCase(word);
-    return c !== undefined && c.upper >= c.inside / 2;
+    return c !== undefined && inCapitals(c);
   };
   /**
    * What the passages holding an acronym (its best `LEXICAL_ROWS_PER_WORD`) say of it: whether it abbreviates a kind of

@@ -149,7 +149,12 @@ function capitalOnlyOpening(c: WordCase | undefined): boolean {
 
 function isNameByCorpus(c: WordCase | undefined, o: typeof NAME_DEFAULTS): boolean {
   if (!c || c.inside < o.minOccurrences) return false;
-  return (c.capitalised + c.upper) / c.inside >= o.capitalisedShare || c.upper / c.inside >= 0.5;
+  return (c.capitalised + c.upper) / c.inside >= o.capitalisedShare || inCapitals(c);
+}
+
+/** The corpus writes the word in capitals at least half the times it writes it inside sentences ("ICSE", "AID"). */
+export function inCapitals(c: WordCase): boolean {
+  return c.upper >= c.inside / 2;
 }
 
 /**
@@ -271,7 +276,7 @@ export function unknownHeadedNames(
   // and it names nothing alone ("the lolita city dark web site").
   const knownName = (j: number) => {
     const c = lexical.wordCase(words[j]!);
-    return isNameByCorpus(c, o) && (inCorpusName[j] || !common.has(words[j]!) || c!.upper / c!.inside >= 0.5);
+    return isNameByCorpus(c, o) && (inCorpusName[j] || !common.has(words[j]!) || inCapitals(c!));
   };
   const names: string[][] = [];
   const consider = (from: number, to: number) => {
