@@ -233,7 +233,14 @@ function shareHeld(held: Map<string, number>, weights: Map<string, number>): num
  * `answerYears` the named years that a sentence states beside the answer (`TimedArticle.answerYears`);
  * `ownCoverage` the best coverage of the words that tell this story's passages apart (`own`: see `ownWeights`).
  */
-function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => number, q: QuestionFeatures, o: SearchOptions, own: Map<string, number>) {
+function bestSentence(
+  sentences: SentenceInfo[],
+  similarity: (label: number) => number,
+  q: QuestionFeatures,
+  o: SearchOptions,
+  own: Map<string, number>,
+  shownType: (s: SentenceInfo, t: number) => number,
+) {
   let best = { sentence: sentences[0]!, score: -Infinity };
   let coverage = 0;
   let type = 0;
@@ -252,7 +259,7 @@ function bestSentence(sentences: SentenceInfo[], similarity: (label: number) => 
     const t = typeMatch(q.type, s.shape, q.counted);
     const sim = similarity(s.label);
     // The sentence shown counts the words that tell the story's sentences apart, as the passage's signals do.
-    const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * ownC + typeWeight * t;
+    const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * ownC + typeWeight * shownType(s, t);
     coverage = Math.max(coverage, c);
     ownCoverage = Math.max(ownCoverage, ownC);
     type = Math.max(type, t);
@@ -530,7 +537,10 @@ export function createSearcher(index: VectorIndex): Searcher {
       const ownMax = Math.max(0, ...passageLexical.values());
       const named = q.years;
       const writesPeriod = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
-      const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o, ownWeights(index.passage(label).articleId))]));
+      // For "who", the sentence shown is one that names a person when one does ("Second administrator, Ruecha Tokputza,
+      // based in…"): the sentence shapes count such a bare name as half a person, as they do a capitalised place.
+      const shown = (s: SentenceInfo, t: number) => (type === 'person' && t < 1 && namesPerson(index.sentence(s.label).text) ? 1 : t);
+      const best = new Map([...candidates].map((label) => [label, bestSentence(sentencesOf(label), simOfSentence, q, o, ownWeights(index.passage(label).articleId), shown)]));
       const sentenceSims = [...best.values()].map((b) => b.topSimilarity);
       const sMax = Math.max(...sentenceSims);
       const sMin = Math.min(...sentenceSims);

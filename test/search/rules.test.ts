@@ -4,7 +4,7 @@
  * meeting's year announced at a press conference, a passage mentioning another year, annual reports published the year after the one they report on (one also dating its own launch), a police force's
  * figures for a split year ("2017-18"), two
  * operations whose names share a word, one centre's figures after three and after five years, a year's figure stated
- * only in a later report, and the kinds of answer.
+ * only in a later report, a story naming one of its two people only by description, and the kinds of answer.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -206,6 +206,13 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2023-10-04',
     'In its first five years the national child protection centre removed 540 children from harm and identified 390 victims.\n\n' +
       'Its director said referrals from abroad had doubled.',
+  ],
+  'silver-creek': [
+    'Two jailed over Silver Creek abuse forum',
+    '2022-08-05',
+    'The two men who ran the Silver Creek abuse forum from Australia were jailed in a Brisbane court on Friday.\n\n' +
+      'The forum’s founder, a 51-year-old man from Cairns, received 25 years, the longest term handed down in Queensland for abuse crimes. ' +
+      'Its second administrator, Dale Merriman, based in Perth, was jailed for 11 years.',
   ],
 };
 
@@ -452,6 +459,15 @@ describe('kinds of answer', () => {
 
   it('answers "who" with the sentence naming the person by a title', async () => {
     expect(first(await answerer.ask('who led the northern light investigation?')).highlight).toContain('Ruth Okafor');
+  });
+
+  it('answers "who" with the sentence that names a person set off by commas, not the one holding more of its words', async () => {
+    expect(first(await answerer.ask('who was the other silver creek admin?')).highlight).toContain('Dale Merriman');
+  });
+
+  it('reads "the second man" as asking who, not an office: answered; "the founder" the story only describes is refused', async () => {
+    expect(first(await answerer.ask('who was the second man jailed over silver creek?')).highlight).toContain('Dale Merriman');
+    expect(await whyRefused('who was the founder of silver creek?')).toContain('names nobody in the role');
   });
 
   it('answers a share with the sentence that states it', async () => {
