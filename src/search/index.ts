@@ -43,7 +43,7 @@ export const SEARCH_DEFAULTS = {
   sentenceDenseWeight: 0.7,
   /** …of its share of the question's words. */
   sentenceCoverageWeight: 0.75,
-  /** …of its holding the asked-for kind of answer (doubled for the kinds a sentence states or not). */
+  /** …of its holding the asked-for kind of answer (doubled for a count and the kinds a sentence states or not: `SHOWN_FOR_TYPE`). */
   sentenceTypeWeight: 0.55,
   /** Nearest neighbours and BM25 hits taken as candidates, each. */
   candidates: 100,
@@ -205,6 +205,13 @@ interface QuestionFeatures {
 /** A name written in at least this share of a story's passages is its subject, not a clue to one passage. */
 export const STORY_WIDE_NAME = 0.5;
 
+/**
+ * The kinds of answer whose type weighs double in the sentence shown: those a sentence states or not, and a count, where
+ * the count of the asked-for thing ("More than 200 participants") tells the answer from a sentence that counts
+ * something else or holds more of the question's words ("The four-day meeting…").
+ */
+const SHOWN_FOR_TYPE: ReadonlySet<AnswerType> = new Set([...STRICT_ANSWER_TYPES, 'quantity']);
+
 /** A sentence states a named year "beside the answer" when it holds the kind of answer and at least this share of the question's words. */
 const ANSWER_YEAR_COVERAGE = 0.5;
 
@@ -249,7 +256,7 @@ function bestSentence(
   let topSimilarity = -1;
   /** The typed sentences' similarities with their type, to normalise once the candidates' range is known. */
   const typed: [number, number][] = [];
-  const typeWeight = (STRICT_ANSWER_TYPES.has(q.type) ? 2 : 1) * o.sentenceTypeWeight;
+  const typeWeight = (SHOWN_FOR_TYPE.has(q.type) ? 2 : 1) * o.sentenceTypeWeight;
   const answerYears = new Set<number>();
   for (const s of sentences) {
     // Each question term looked up once; the question's, the story's own and the topic's shares read from it.

@@ -212,7 +212,8 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2022-08-05',
     'The two men who ran the Silver Creek abuse forum from Australia were jailed in a Brisbane court on Friday.\n\n' +
       'The forum’s founder, a 51-year-old man from Cairns, received 25 years, the longest term handed down in Queensland for abuse crimes. ' +
-      'Its second administrator, Dale Merriman, based in Perth, was jailed for 11 years.',
+      'Its second administrator, Dale Merriman, based in Perth, was jailed for 11 years. ' +
+      'The two-day sentencing hearing in Brisbane drew reporters from five countries. More than 60 people watched from the public gallery.',
   ],
 };
 
@@ -468,6 +469,10 @@ describe('kinds of answer', () => {
   it('reads "the second man" as asking who, not an office: answered; "the founder" the story only describes is refused', async () => {
     expect(first(await answerer.ask('who was the second man jailed over silver creek?')).highlight).toContain('Dale Merriman');
     expect(await whyRefused('who was the founder of silver creek?')).toContain('names nobody in the role');
+  });
+
+  it('shows for "how many" the sentence counting the asked thing, not one counting something else with more of its words', async () => {
+    expect(first(await answerer.ask('how many people came to the two-day silver creek hearing?')).highlight).toBe('More than 60 people watched from the public gallery.');
   });
 
   it('answers a share with the sentence that states it', async () => {
