@@ -213,7 +213,8 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'The two men who ran the Silver Creek abuse forum from Australia were jailed in a Brisbane court on Friday.\n\n' +
       'The forum’s founder, a 51-year-old man from Cairns, received 25 years, the longest term handed down in Queensland for abuse crimes. ' +
       'Its second administrator, Dale Merriman, based in Perth, was jailed for 11 years. ' +
-      'The two-day sentencing hearing in Brisbane drew reporters from five countries. More than 60 people watched from the public gallery.',
+      'The two-day sentencing hearing in Brisbane drew reporters from five countries. More than 60 people watched from the public gallery.\n\n' +
+      'The men hid the forum behind several layers of encryption and moved it between servers every few weeks.',
   ],
 };
 
@@ -473,6 +474,11 @@ describe('kinds of answer', () => {
 
   it('shows for "how many" the sentence counting the asked thing, not one counting something else with more of its words', async () => {
     expect(first(await answerer.ask('how many people came to the two-day silver creek hearing?')).highlight).toBe('More than 60 people watched from the public gallery.');
+  });
+
+  it('shows the sentence with the words asked about, not the opening one holding the words of the story’s title', async () => {
+    const answer = await answerer.ask('how often did the two men jailed over the silver creek abuse forum move its servers?');
+    expect(first(answer).highlight).toContain('moved it between servers every few weeks');
   });
 
   it('answers a share with the sentence that states it', async () => {
