@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { sentenceShape, SHAPE_RULES, type SentenceShape } from './shape.js';
 import { contentTerms, TERM_RULES } from './terms.js';
 
+export * from './places.js';
 export * from './shape.js';
 export * from './terms.js';
 

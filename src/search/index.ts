@@ -14,7 +14,7 @@ import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryVariants, inCapitals, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
-import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
+import { alternatives, ANALYSIS_FINGERPRINT, namesCountry, expandQuery, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
 
 export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
@@ -556,9 +556,15 @@ export function createSearcher(index: VectorIndex): Searcher {
       const ownMax = Math.max(0, ...passageLexical.values());
       const named = q.years;
       const writesPeriod = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
-      // For "who", the sentence shown is one that names a person when one does ("Second administrator, Ruecha Tokputza,
-      // based in…"): the sentence shapes count such a bare name as half a person, as they do a capitalised place.
-      const shown = (s: SentenceInfo, t: number) => (type === 'person' && t < 1 && namesPerson(index.sentence(s.label).text) ? 1 : t);
+      // The sentence shown for "who" is one that names a person when one does ("Second administrator, Ruecha Tokputza,
+      // based in…"), which the sentence shapes count as half a person; for "where" or "which country", one that names a
+      // country or a region ("police from Australia, Bulgaria…"), which they count as no place without "in" or "at".
+      const shown = (s: SentenceInfo, t: number) => {
+        if (t >= 1) return t;
+        if (type === 'person') return namesPerson(index.sentence(s.label).text) ? 1 : t;
+        if (type === 'place') return namesCountry(index.sentence(s.label).text) ? 1 : t;
+        return t;
+      };
       // The words a question shares with a story's title name the story ("the two men jailed over the forum"); the
       // sentence shown is told by the others, so title words weigh less in its word share (`TITLE_WORD_SHOWN`).
       const shownWeights = lazy((id: string) => {

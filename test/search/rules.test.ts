@@ -214,7 +214,8 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
       'The forum’s founder, a 51-year-old man from Cairns, received 25 years, the longest term handed down in Queensland for abuse crimes. ' +
       'Its second administrator, Dale Merriman, based in Perth, was jailed for 11 years. ' +
       'The two-day sentencing hearing in Brisbane drew reporters from five countries. More than 60 people watched from the public gallery.\n\n' +
-      'The men hid the forum behind several layers of encryption and moved it between servers every few weeks.',
+      'The men hid the forum behind several layers of encryption and moved it between servers every few weeks. ' +
+      'Officers from Canada, Germany and New Zealand helped trace its members.',
   ],
 };
 
@@ -479,6 +480,10 @@ describe('kinds of answer', () => {
   it('shows the sentence with the words asked about, not the opening one holding the words of the story’s title', async () => {
     const answer = await answerer.ask('how often did the two men jailed over the silver creek abuse forum move its servers?');
     expect(first(answer).highlight).toContain('moved it between servers every few weeks');
+  });
+
+  it('shows for "which countries" the sentence naming countries without "in" before them ("officers from Canada, Germany…")', async () => {
+    expect(first(await answerer.ask('which countries helped trace the silver creek forum members?')).highlight).toContain('Canada, Germany and New Zealand');
   });
 
   it('answers a share with the sentence that states it', async () => {
