@@ -571,7 +571,12 @@ export function createSearcher(index: VectorIndex): Searcher {
         const titled = titleTerms(id);
         return new Map([...ownWeights(id)].map(([t, w]) => [t, titled.has(t) ? w * TITLE_WORD_SHOWN : w]));
       });
-      const best = new Map([...candidates].map((label) => { const id = index.passage(label).articleId; return [label, bestSentence(sentencesOf(label), simOfSentence, q, o, ownWeights(id), shown, shownWeights(id))]; }));
+      const best = new Map(
+        [...candidates].map((label) => {
+          const id = index.passage(label).articleId;
+          return [label, bestSentence(sentencesOf(label), simOfSentence, q, o, ownWeights(id), shown, shownWeights(id))];
+        }),
+      );
       const sentenceSims = [...best.values()].map((b) => b.topSimilarity);
       const sMax = Math.max(...sentenceSims);
       const sMin = Math.min(...sentenceSims);
