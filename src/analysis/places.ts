@@ -1,24 +1,41 @@
 /**
  * Places a sentence can name without a preposition before them ("police from Australia, Bulgaria and Thailand",
- * "across Latin America, Europe and Asia"): the world's countries by their common names (world-countries, ODbL) and
- * its regions, as written — capitalised.
+ * "across Latin America, Europe and Asia"): the world's countries by their names (common, official and other
+ * spellings of three letters or more, from world-countries, ODbL), the forms news uses that the data lacks or spells
+ * otherwise ("UK", "U.S.", "Britain", "Turkey"), and the world's regions — as written, capitalised.
  */
 import { createRequire } from 'node:module';
 
 /** World regions, as news writes them. */
 export const REGIONS = ['Europe', 'Africa', 'Asia', 'Latin America', 'North America', 'South America', 'Central America', 'Middle East', 'Caribbean', 'Oceania', 'Scandinavia', 'Balkans'];
 
+/** Countries as English news writes them where the data has another spelling or a two-letter code only. */
+const NEWS_FORMS = ['UK', 'U.K.', 'US', 'U.S.', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Turkey', 'Czech Republic', 'Côte d’Ivoire'];
+
+/** Countries that are also given names: before a capitalised word ("Jordan Whitesell") they name a person. */
+const GIVEN_NAMES = new Set(['Jordan', 'Chad', 'Georgia', 'India', 'Israel']);
+
+interface Country {
+  name: { common: string; official: string };
+  altSpellings: string[];
+}
+
 let placeNames: RegExp | undefined;
 
-/** The pattern of every country's common name and every region, compiled at the first sentence analysed. */
+/** The pattern of every country's names and every region, compiled at the first sentence it reads. */
 function placePattern(): RegExp {
   if (placeNames) return placeNames;
-  const countries: { name: { common: string } }[] = createRequire(import.meta.url)('world-countries');
-  const names = [...new Set([...countries.map((c) => c.name.common), ...REGIONS])].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const countries: Country[] = createRequire(import.meta.url)('world-countries');
+  const forms = countries.flatMap((c) => [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length >= 3 && /^[\p{L} .'’-]+$/u.test(a))]);
+  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Longest first, so "United States of America" is read whole rather than as "United States".
+  const names = [...new Set([...forms, ...NEWS_FORMS, ...REGIONS])]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => (GIVEN_NAMES.has(n) ? `${escape(n)}(?!\\s+\\p{Lu})` : escape(n)));
   return (placeNames = new RegExp(`(?<![\\p{L}])(?:${names.join('|')})(?![\\p{L}])`, 'u'));
 }
 
-/** True when a text names a country or a world region ("South Korea", "Latin America"). */
+/** True when a text names a country or a world region ("South Korea", "the U.S.", "Latin America"). */
 export function namesCountry(text: string): boolean {
   return placePattern().test(text);
 }

@@ -3,6 +3,7 @@
  * organisations and operations, sums of money, percentages, prison terms. Rules about English text shapes, never about
  * any article; worked out for every sentence when the index is built (`analysis/index.ts`).
  */
+import { namesCountry } from './places.js';
 import { isStopWord, tokenize, type Token } from './terms.js';
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
@@ -46,19 +47,22 @@ export function namesSpeaker(text: string): boolean {
  * True when a sentence names a person, not only describes one ("a 30-year-old man from Sydney"): a titled name, a
  * name right before or after a verb of saying ("John Smith said"), one set off by commas or opening an apposition
  * ("…, Ruecha Tokputza, …", "John Smith, a 30-year-old…"), or one given as named ("named as John Smith"). A
- * capitalised pair after a preposition is not one ("from New South Wales").
+ * capitalised pair after a preposition is not one ("from New South Wales"), nor one set off by commas that is a
+ * country or opens with "The" ("Officers from Canada, New Zealand, Germany…", "…in The Hague, headquarters of…").
  */
 export function namesPerson(text: string): boolean {
-  return TITLE.test(text) || NAMED_PERSON.test(text);
+  if (TITLE.test(text) || NAMED_PERSON.test(text)) return true;
+  return [...text.matchAll(SET_OFF)].some((m) => !m[1]!.startsWith('The ') && !namesCountry(m[1]!));
 }
 const NAME_PAIR = `${NAME_WORD}\\s+(?:(?:de|van|von|da|del|[A-Z]\\.)\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})?`;
+/** A capitalised pair set off by commas ("…, Ruecha Tokputza, …"), matched with lookarounds so that each pair of a list is read. */
+const SET_OFF = new RegExp(`(?<=,\\s)(${NAME_PAIR})(?=,)`, 'gu');
 const NAMED_PERSON = new RegExp(
   [
-    `,\\s${NAME_PAIR},`,
     `(?:^|[^.!?]\\s)${NAME_PAIR}\\s+(?:said|says|told|added)\\b`,
     `\\b(?:said|says|told|added)\\s+${NAME_PAIR}`,
     `\\bnamed\\s+(?:as\\s+)?${NAME_PAIR}`,
-    `(?:^|[^.!?]\\s)${NAME_PAIR},\\s+(?:a|an|the|\\d)`,
+    `(?:^|[^.!?]\\s)${NAME_PAIR},\\s+(?:(?:a|an|the)\\b|\\d)`,
   ].join('|'),
   'u',
 );

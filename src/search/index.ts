@@ -214,8 +214,10 @@ const SHOWN_FOR_TYPE: ReadonlySet<AnswerType> = new Set([...STRICT_ANSWER_TYPES,
 
 /**
  * In the sentence shown, a question word its story's title holds weighs this share of its weight: the question uses
- * it to name the story, and the opening sentence, which repeats the title, would be shown for it. Chosen on the tuning
- * half (bold 279 of 376 at 1, 283 at 0.5, 284 at 0.25, 283 at 0).
+ * it to name the story, and the opening sentence, which repeats the title, would be shown for it. A title can hold the
+ * asked thing too ("Rise in indecent images of children" for "how many kids…"), so the word is discounted, not
+ * dropped. Chosen on the tuning half (bold 279 of 376 at 1, 283 at 0.5, 284 at 0.25, 283 at 0: 0.25 and 0.5 are one
+ * answer apart, and the milder discount was taken).
  */
 const TITLE_WORD_SHOWN = 0.5;
 
@@ -246,8 +248,10 @@ function shareHeld(held: Map<string, number>, weights: Map<string, number>): num
  * words, the next the date); `answer`/`answerSimilarity` are those of sentences holding the kind of answer;
  * `answerYears` the named years that a sentence states beside the answer (`TimedArticle.answerYears`);
  * `ownCoverage` the best coverage of the words that tell this story's passages apart (`own`: see `ownWeights`).
- * The sentence shown weighs its words by `shownWeights` (title words counting less) and its kind of answer by
- * `shownType` (a named person is a clear one); the passage's signals do not.
+ * The sentence shown weighs its words by `shownWeights` (the story's subject left out, title words counting less)
+ * and its kind of answer by `shownType` (a named person is a clear person, a named country or region a clear place);
+ * the passage's signals do not. What follows the sentence shown does: duplicates are merged on its words, and
+ * follow-ups ("where was that?", "who said that?") read it.
  */
 function bestSentence(
   sentences: SentenceInfo[],
@@ -275,7 +279,8 @@ function bestSentence(
     const ownC = own === q.weights ? c : shareHeld(held, own);
     const t = typeMatch(q.type, s.shape, q.counted);
     const sim = similarity(s.label);
-    // The sentence shown counts the words that tell the story's sentences apart, as the passage's signals do.
+    // The sentence shown counts the words that tell the story's sentences apart (as the passage's signals do), title
+    // words at a discount.
     const shownC = shareHeld(held, shownWeights);
     const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * shownC + typeWeight * shownType(s, t);
     coverage = Math.max(coverage, c);
@@ -557,8 +562,9 @@ export function createSearcher(index: VectorIndex): Searcher {
       const named = q.years;
       const writesPeriod = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
       // The sentence shown for "who" is one that names a person when one does ("Second administrator, Ruecha Tokputza,
-      // based in…"), which the sentence shapes count as half a person; for "where" or "which country", one that names a
-      // country or a region ("police from Australia, Bulgaria…"), which they count as no place without "in" or "at".
+      // based in…"), which the sentence shapes count as half a person; for a place ("where", "which country", "which
+      // city"), one that names a country or a region ("police from Australia, Bulgaria…"), which they count as no
+      // place without "in" or "at" before it.
       const shown = (s: SentenceInfo, t: number) => {
         if (t >= 1) return t;
         if (type === 'person') return namesPerson(index.sentence(s.label).text) ? 1 : t;

@@ -97,8 +97,8 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
     if (isStopWord(t) || t.isNumber || PARTICIPLE.test(t.word) || verbInIng) break;
     run.push(t);
   }
-  // "who was the man arrested?", "who was the second man jailed?" ask who, not what office.
-  if (run.length && ANYONE.has(run[run.length - 1]!.word)) return null;
+  // "who was the man arrested?", "who was the second man jailed?", "who was the man behind…?" ask who, not what office.
+  if (run.some((t) => ANYONE.has(t.word))) return null;
   // "who was it?", "who is jane okafor?" ask no role: a name was skipped above. "who was quoted…?" asks a speaker.
   if (!run.length) return SPEECH.has(tokens.slice(1).find((t) => !isStopWord(t) && !nameTerms.has(t.term))?.word ?? '') ? { speech: true, verb: true, words: [] } : null;
   return role(run.map((t) => t.term), false);

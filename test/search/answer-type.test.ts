@@ -151,6 +151,12 @@ describe('namesPerson', () => {
     expect(namesPerson('German police arrested a 40-year-old man from Paderborn and a 49-year-old man from Munich, the statement said.')).toBe(false);
     expect(namesPerson('Internal Affairs, Police and Customs searched homes in West Auckland.')).toBe(false);
   });
+
+  it('does not take a country or a "The" place set off by commas for a name, nor a list ending in "and"', () => {
+    expect(namesPerson('Officers from Canada, New Zealand, and Germany helped.')).toBe(false);
+    expect(namesPerson('It was announced at a press conference in The Hague, headquarters of Europol.')).toBe(false);
+    expect(namesPerson('A 30-year-old man from Wyong, New South Wales, was arrested.')).toBe(false);
+  });
 });
 
 describe('countedTerms and typeMatch', () => {

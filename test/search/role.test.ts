@@ -25,6 +25,9 @@ describe('askedRole', () => {
   it('asks no role of a name, of anyone, of an object "who", or of a verb that is said in many ways', () => {
     expect(askedRole('who is jane okafor?', new Set(['jane', 'okafor']))).toBeNull();
     expect(askedRole('who was the man arrested?', new Set())).toBeNull();
+    expect(askedRole('who was the second man jailed over the forum?', new Set())).toBeNull();
+    expect(askedRole('who was the man behind the forum?', new Set())).toBeNull();
+    expect(askedRole('who was the second man sent to prison?', new Set())).toBeNull();
     expect(askedRole('who were the notices aimed at?', new Set())).toBeNull();
     expect(askedRole('who announced the task force?', new Set())).toBeNull();
     // "who" as the object of a verb asks for no office.

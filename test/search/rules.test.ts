@@ -474,7 +474,7 @@ describe('kinds of answer', () => {
   });
 
   it('shows for "how many" the sentence counting the asked thing, not one counting something else with more of its words', async () => {
-    expect(first(await answerer.ask('how many people came to the two-day silver creek hearing?')).highlight).toBe('More than 60 people watched from the public gallery.');
+    expect(first(await answerer.ask('how many people came to the two-day sentencing hearing?')).highlight).toBe('More than 60 people watched from the public gallery.');
   });
 
   it('shows the sentence with the words asked about, not the opening one holding the words of the story’s title', async () => {
