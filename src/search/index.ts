@@ -424,9 +424,12 @@ export function createSearcher(index: VectorIndex): Searcher {
   });
 
   /** True when a sentence of the story writes the kind of person (its stem) and names a person (`namesPerson`). */
+  /** Whether a sentence names a person (`namesPerson`), or a country or region (`namesCountry`): read once per sentence. */
+  const sentenceNamesPerson = lazy((label: number) => namesPerson(index.sentence(label).text));
+  const sentenceNamesCountry = lazy((label: number) => namesCountry(index.sentence(label).text));
   const namesAskedPerson = (person: string, id: string): boolean => {
     const term = tokenize(person)[0]?.term ?? person;
-    return articleSentences(id).some((s) => s.terms.has(term) && namesPerson(index.sentence(s.label).text));
+    return articleSentences(id).some((s) => s.terms.has(term) && sentenceNamesPerson(s.label));
   };
 
   return {
@@ -567,8 +570,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       // place without "in" or "at" before it.
       const shown = (s: SentenceInfo, t: number) => {
         if (t >= 1) return t;
-        if (type === 'person') return namesPerson(index.sentence(s.label).text) ? 1 : t;
-        if (type === 'place') return namesCountry(index.sentence(s.label).text) ? 1 : t;
+        if (type === 'person') return sentenceNamesPerson(s.label) ? 1 : t;
+        if (type === 'place') return sentenceNamesCountry(s.label) ? 1 : t;
         return t;
       };
       // The words a question shares with a story's title name the story ("the two men jailed over the forum"); the
