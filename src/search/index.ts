@@ -14,7 +14,7 @@ import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryVariants, inCapitals, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
-import { alternatives, ANALYSIS_FINGERPRINT, namesCountry, expandQuery, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
+import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesCountry, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
 
 export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
@@ -423,10 +423,10 @@ export function createSearcher(index: VectorIndex): Searcher {
       .map((acronym) => [acronym]);
   });
 
-  /** True when a sentence of the story writes the kind of person (its stem) and names a person (`namesPerson`). */
   /** Whether a sentence names a person (`namesPerson`), or a country or region (`namesCountry`): read once per sentence. */
   const sentenceNamesPerson = lazy((label: number) => namesPerson(index.sentence(label).text));
   const sentenceNamesCountry = lazy((label: number) => namesCountry(index.sentence(label).text));
+  /** True when a sentence of the story writes the kind of person (its stem) and names a person (`namesPerson`). */
   const namesAskedPerson = (person: string, id: string): boolean => {
     const term = tokenize(person)[0]?.term ?? person;
     return articleSentences(id).some((s) => s.terms.has(term) && sentenceNamesPerson(s.label));
