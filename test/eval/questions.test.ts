@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { EVAL_ARTICLES_DIR, loadUnseenQuestions } from '../../src/eval/questions.js';
+import { answerDependsOnCorpus, EVAL_ARTICLES_DIR, loadSeedQuestions, loadUnseenQuestions } from '../../src/eval/questions.js';
 
 /** The evaluation's questions must grade what they say they grade: a wrong expected text or article misreports every run. */
 describe('eval/unseen-questions.json', () => {
@@ -33,3 +33,18 @@ describe('eval/unseen-questions.json', () => {
     }
   });
 });
+
+describe('eval/questions.json on the combined corpus', () => {
+  const seed = loadSeedQuestions();
+  const asked = (text: string) => seed.find((q) => q.question === text)!;
+
+  it('leaves out the seed questions whose answer depends on which articles exist, and asks the rest', () => {
+    // The newest of the five bundled articles is not the newest of the combined corpus.
+    expect(answerDependsOnCorpus(asked('how many countries attend the meeting now?'))).toBe(true);
+    // Unanswerable from the five, answered by the combined corpus's 2019 story.
+    expect(answerDependsOnCorpus(asked('how many countries attended in 2019?'))).toBe(true);
+    expect(answerDependsOnCorpus(asked('how many experts showed up in 2011?'))).toBe(false);
+    expect(answerDependsOnCorpus(asked('who won the 2014 world cup?'))).toBe(false);
+  });
+});
+
