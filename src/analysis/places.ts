@@ -15,9 +15,26 @@ const NEWS_FORMS = ['UK', 'U.K.', 'US', 'U.S.', 'Britain', 'England', 'Scotland'
 /** Countries that are also given names: before a capitalised word ("Jordan Whitesell") they name a person. */
 const GIVEN_NAMES = new Set(['Jordan', 'Chad', 'Georgia', 'India', 'Israel']);
 
-interface Country {
+/** A country as world-countries gives it (the fields read here and in `search/names.ts`). */
+export interface Country {
   name: { common: string; official: string };
   altSpellings: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+  unMember?: boolean;
+}
+
+let countryList: Country[] | undefined;
+/** The world's countries (world-countries, ODbL), read at first use: the list is 1.4 MB. */
+export function countries(): Country[] {
+  return (countryList ??= createRequire(import.meta.url)('world-countries') as Country[]);
+}
+
+/**
+ * A country's names as English text writes them: its common and official names and its other spellings of three
+ * letters or more in letters only (two-letter codes are left out: "IT", "IN", "NO" are English words).
+ */
+export function countryNames(c: Country): string[] {
+  return [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length >= 3 && /^[\p{L} .'’-]+$/u.test(a))];
 }
 
 let placeNames: RegExp | undefined;
@@ -25,8 +42,7 @@ let placeNames: RegExp | undefined;
 /** The pattern of every country's names and every region, compiled at the first sentence it reads. */
 function placePattern(): RegExp {
   if (placeNames) return placeNames;
-  const countries: Country[] = createRequire(import.meta.url)('world-countries');
-  const forms = countries.flatMap((c) => [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length >= 3 && /^[\p{L} .'’-]+$/u.test(a))]);
+  const forms = countries().flatMap(countryNames);
   const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Longest first, so "United States of America" is read whole rather than as "United States".
   const names = [...new Set([...forms, ...NEWS_FORMS, ...REGIONS])]

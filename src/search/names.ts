@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { LexicalIndex, WordCase } from '../index/index.js';
 import { wordKey } from '../index/index.js';
-import { isStopWord, tokenize } from '../analysis/index.js';
+import { countries, countryNames, isStopWord, tokenize } from '../analysis/index.js';
 
 export interface QuestionName {
   /** The name's words as asked, lower case. */
@@ -373,27 +373,18 @@ export function acronymsOf(words: string[]): string[] {
   return [...new Set([skipped, every])].filter((a) => a.length >= 2);
 }
 
-interface Country {
-  name: { common: string; official: string };
-  altSpellings: string[];
-  demonyms?: { eng?: { m: string; f: string } };
-  unMember?: boolean;
-}
-
 /**
- * Each way of writing a country (its common and official names, its other names of three letters or more, its
- * demonyms; world-countries, ODbL), lower case, with the country's other ways. Two-letter codes are left out: "IT",
- * "IN", "NO" are English words.
+ * Each way of writing a country (its names, `countryNames`, and its demonyms), lower case, with the country's other
+ * ways.
  */
 let countryForms: Map<string, string[][]> | undefined;
 /** Read at the first question that names a name, not when the module loads (the list is 1.4 MB). */
 function countryFormsOf(): Map<string, string[][]> {
   if (countryForms) return countryForms;
-  const countries: Country[] = createRequire(import.meta.url)('world-countries');
   const byForm = new Map<string, string[][]>();
   // A form two countries share ("Indian": India, British Indian Ocean Territory) is the UN member's: they come last.
-  for (const c of [...countries].sort((a, b) => Number(!!a.unMember) - Number(!!b.unMember))) {
-    const forms = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length >= 3 && /^[\p{L} .'-]+$/u.test(a)), c.demonyms?.eng?.m, c.demonyms?.eng?.f]
+  for (const c of [...countries()].sort((a, b) => Number(!!a.unMember) - Number(!!b.unMember))) {
+    const forms = [...countryNames(c), c.demonyms?.eng?.m, c.demonyms?.eng?.f]
       .filter((f): f is string => !!f)
       .map((f) => f.toLowerCase().split(/[\s.]+/).filter(Boolean));
     const unique = [...new Map(forms.map((f) => [f.join(' '), f])).values()];
