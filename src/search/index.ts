@@ -281,7 +281,7 @@ function bestSentence(
     const sim = similarity(s.label);
     // The sentence shown counts the words that tell the story's sentences apart (as the passage's signals do), title
     // words at a discount.
-    const shownC = shareHeld(held, shownWeights);
+    const shownC = shownWeights === own ? ownC : shareHeld(held, shownWeights);
     const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * shownC + typeWeight * shownType(s, t);
     coverage = Math.max(coverage, c);
     ownCoverage = Math.max(ownCoverage, ownC);
@@ -578,7 +578,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       // sentence shown is told by the others, so title words weigh less in its word share (`TITLE_WORD_SHOWN`).
       const shownWeights = lazy((id: string) => {
         const titled = titleTerms(id);
-        return new Map([...ownWeights(id)].map(([t, w]) => [t, titled.has(t) ? w * TITLE_WORD_SHOWN : w]));
+        const own = ownWeights(id);
+        return [...own.keys()].some((t) => titled.has(t)) ? new Map([...own].map(([t, w]) => [t, titled.has(t) ? w * TITLE_WORD_SHOWN : w])) : own;
       });
       const best = new Map(
         [...candidates].map((label) => {
