@@ -67,6 +67,12 @@ describe('sentenceShape', () => {
     expect(sentenceShape('The operation spanned 40 countries.').date).toBe(0);
   });
 
+  it('reads a day of the week as a date ("announced on Wednesday"), written as news writes it', () => {
+    expect(sentenceShape('INTERPOL announced the project on Wednesday.').date).toBe(1);
+    expect(sentenceShape('Officials announced the arrests Thursday.').date).toBe(1);
+    expect(sentenceShape('Officials announced the arrests.').date).toBe(0);
+  });
+
   it('reads a month after "in", "during", "between"… as a date, and not as a place', () => {
     const months = sentenceShape('The operation was conducted in November and December, but efforts are continuing.');
     expect([months.date, months.place]).toEqual([1, 0]);
