@@ -59,6 +59,9 @@ describe('questionNames', () => {
     // A possessive says whose the thing is, not what it is called.
     expect(unknownHeadedNames("how many kids did kestrelwood's operation predator find?", lexical)).toEqual([]);
     expect(unknownHeadedNames("HOW MANY KIDS DID KESTRELWOOD'S OPERATION PREDATOR FIND?", lexical)).toEqual([]);
+    // Nor is what a possessive noun has its name ("the site's main mods", against "the site kestrel nest").
+    expect(unknownHeadedNames("how many of them were the site's main kestrelmods?", lexical)).toEqual([]);
+    expect(unknownHeadedNames('how many users did the site kestrel nest have?', lexical)).toEqual([['kestrel', 'nest']]);
   });
 
   it('reads a run with a common word the corpus capitalises only in other names ("Kansas City") as an unknown name', () => {
