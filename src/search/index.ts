@@ -5,6 +5,7 @@
  * and its article, and how the article's time fits the question's — and ranks them by the fitted weighted sum.
  * A quantity asked with no time gets its figures across the years, newest first.
  */
+import { sourceOf } from './source.js';
 import type { Passage } from '../types.js';
 import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
@@ -36,6 +37,7 @@ export { timeClass, timeGate, timeScope, withoutTimePhrases, type TimedArticle, 
 export { contentTerms, tokenize } from '../analysis/index.js';
 export type { QuestionName } from './names.js';
 export { correctSpelling } from './spelling.js';
+export { sourceOf };
 export { questionOfMessage } from './message.js';
 
 export const SEARCH_DEFAULTS = {
@@ -182,12 +184,6 @@ export function timeEvidence(
 ): ((a: TimedArticle) => number) | undefined {
   if (asksStatedAnswer(question, type)) return (a) => answerDense(a.id);
   return isEventQuestion(question) ? (a) => (writesEvent(a.id) ? 1 : 0) : undefined;
-}
-
-/** The words a question gives as its source ("… according to the iwf's 2007 report?" → "the iwf's 2007 report"), or ''. */
-export function sourceOf(question: string): string {
-  // It ends at a clause's punctuation, or at the question it opens ("according to ice how many girls…").
-  return /\b(?:according\s+to|per|as\s+reported\s+by|reported\s+by)\s+(.+?)(?=\s+(?:how|what|what's|who|whom|when|where|which|why)\b|[,;?!]|$)/i.exec(question)?.[1]?.toLowerCase() ?? '';
 }
 
 /** What sentence scoring needs to know about one question, worked out once per question. */

@@ -6,12 +6,21 @@
  */
 
 import { spanEnd, yearsStated } from '../passages/years.js';
+import { sourceOf } from './source.js';
 
 export { yearsStated };
 
 export type TimeScope =
   | { kind: 'none' }
-  | { kind: 'year'; years: number[]; period?: SplitYear; /** A month named with the one year ("april 2022"), 1–12. */ month?: number }
+  | {
+      kind: 'year';
+      years: number[];
+      period?: SplitYear;
+      /** A month named with the one year ("april 2022"), 1–12. */
+      month?: number;
+      /** The year is the named source's ("per the fbi's 2022 warning"): when it was published, not only what it reports on. */
+      ofSource?: boolean;
+    }
   | { kind: 'by'; year: number }
   | { kind: 'latest' }
   | { kind: 'earliest' };
@@ -56,7 +65,8 @@ export function timeScope(question: string): TimeScope {
     const period = splitYear(question.replace(SPAN, ' '));
     if (period && years.length === 2) return { kind: 'year', years, period };
     const month = years.length === 1 ? monthOf(question, years[0]!) : undefined;
-    return month ? { kind: 'year', years, month } : { kind: 'year', years };
+    const ofSource = years.every((y) => yearsStated(sourceOf(question)).includes(y));
+    return { kind: 'year', years, ...(month ? { month } : {}), ...(ofSource ? { ofSource } : {}) };
   }
   if (LATEST.test(question)) return { kind: 'latest' };
   // "earliest" is about time wherever it stands; "first" and "oldest" only before such a noun ("the first meeting", not
@@ -201,6 +211,8 @@ export function timeClass(scope: TimeScope, a: TimedArticle): number {
       // Published in the month named with the year, or the month after (the report of an event): of that time, though
       // it may mostly state last year's figures ("the FBI's April 2022 warning", citing 2021's complaints).
       if (scope.month && a.published && publishedIn(a.published, scope.years[0]!, scope.month)) return 2;
+      // In the same way a source the question dates ("according to the fbi's 2022 warning") is one of that year.
+      if (scope.ofSource && scope.years.includes(a.year)) return 2;
       // Of that year, or of the next and stating it; or stating it beside the asked-for answer ("from 139 reports in
       // 2021 to over 10,000 in 2022", in a report of 2023): evidence for the year, not a passing mention.
       return scope.years.some((y) => y === a.year || (a.year === y + 1 && a.statedYears.has(y)) || a.answerYears?.has(y)) ? 1 : 0;

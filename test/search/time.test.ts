@@ -142,6 +142,19 @@ describe('timeClass', () => {
     expect(timeClass(april, { ...article('event-report', 2022, [2021, 2021]), published: '2022-05-02' })).toBe(2);
     expect(timeClass(april, { ...article('later', 2022, [2021, 2021]), published: '2022-09-01' })).toBe(1);
   });
+
+  it('reads a year the question gives its source ("according to the fbi\'s 2022 warning") as when that source was published', () => {
+    const dated = timeScope("where are the scammers based, according to the fbi's 2022 warning?");
+    expect(dated).toEqual({ kind: 'year', years: [2022], ofSource: true });
+    expect(timeScope('per the fbi in 2022, who are the scammers?')).toEqual({ kind: 'year', years: [2022], ofSource: true });
+    // A warning of 2022 that mostly states 2021's figures is of that year, as a story reporting on 2022 is.
+    expect(timeClass(dated, article('warning', 2022, [2021, 2021]))).toBe(2);
+    expect(timeClass(dated, article('report-on-2022', 2023, [2022]))).toBe(2);
+    // Without a source the year is the figures' own: the 2022 story on 2021 ranks below one reporting on 2022.
+    const figures = timeScope('how many complaints were there in 2022?');
+    expect(figures).toEqual({ kind: 'year', years: [2022] });
+    expect(timeClass(figures, article('warning', 2022, [2021, 2021]))).toBe(1);
+  });
 });
 
 describe('split years', () => {
