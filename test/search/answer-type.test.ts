@@ -78,6 +78,8 @@ describe('sentenceShape', () => {
     expect([months.date, months.place]).toEqual([1, 0]);
     expect(sentenceShape('The unit was set up during late March.').date).toBe(1);
     expect(sentenceShape('We may see more reports.').date).toBe(0);
+    // A place written as a dotted acronym ("in the U.S.") is one.
+    expect(sentenceShape('Perpetrators can be located anywhere in the U.S. or even overseas.').place).toBe(1);
     const lyon = sentenceShape('The meeting was held in Lyon.');
     expect([lyon.date, lyon.place]).toEqual([0, 1]);
     expect(sentenceShape('He works at the Marchmont Centre.').place).toBe(1);
