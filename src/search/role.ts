@@ -38,6 +38,8 @@ export interface AskedRole {
    * when it holds one of each group.
    */
   words: string[][];
+  /** Per word, the titles that name its holder before a name instead ("Mr Justice Royce" for a judge; `TITLES_OF`). */
+  titles?: string[][];
 }
 
 /** Words of titles, a role even where the corpus writes them as a name ("NCA Director General"). */
@@ -104,13 +106,23 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
   return role(run.map((t) => t.term), false);
 }
 
-/** Titles that name a role's holder without its word: a judge is written "Mr Justice Royce", "Magistrate Lee". */
-const TITLES_OF: Record<string, string[]> = { [termOf('judge')]: [termOf('justice'), termOf('magistrate')] };
+/**
+ * Titles that name a role's holder without its word, written before the name: a judge is "Mr Justice Royce",
+ * "Magistrate Lee" — not the "Justice Department" or the "Ministry of Justice".
+ */
+const TITLES_OF: Record<string, string[]> = { [termOf('judge')]: ['Justice', 'Magistrate'] };
+
+/** Capitalised words after a title that make it an institution's name, not a person's title. */
+const INSTITUTION = 'Department|Ministry|Minister|Secretary|Committee|System|Policy|Division|Section';
+
+/** The title written before a name ("Mr Justice John Royce"), not after "of" ("the Department of Justice"). */
+const titleBeforeName = (title: string) => new RegExp(`(?<!\\bof\\s+(?:the\\s+)?)\\b${title}\\s+(?!(?:${INSTITUTION})\\b)\\p{Lu}\\p{Ll}+`, 'u');
 
 const role = (terms: string[], verb: boolean): AskedRole => ({
   speech: false,
   verb,
-  words: terms.map((t) => [...alternatives(t), ...(TITLES_OF[t] ?? [])]),
+  words: terms.map((t) => [...alternatives(t), ...(TITLES_OF[t] ?? []).map(termOf)]),
+  titles: terms.map((t) => TITLES_OF[t] ?? []),
 });
 
 /**
@@ -137,6 +149,11 @@ export function holdsRole(r: AskedRole, terms: ReadonlySet<string>, text?: strin
   if (text === undefined || r.verb) return true;
   const tokens = tokenize(text);
   const asked = (w: string) => r.words.some((alts) => alts.includes(tokenize(w)[0]!.term));
-  // Each role word written somewhere not right after a rank the question does not ask.
-  return r.words.every((alts) => tokens.some((t, i) => holdsWord(alts, t.term) && !(RANK.has(tokens[i - 1]?.word ?? '') && !asked(tokens[i - 1]!.word))));
+  // Each role word written somewhere not right after a rank the question does not ask, or its title before a name.
+  return r.words.every((alts, g) => {
+    const titles = r.titles?.[g] ?? [];
+    const own = alts.filter((a) => !titles.some((w) => termOf(w) === a));
+    const written = tokens.some((t, i) => holdsWord(own, t.term) && !(RANK.has(tokens[i - 1]?.word ?? '') && !asked(tokens[i - 1]!.word)));
+    return written || titles.some((w) => titleBeforeName(w).test(text));
+  });
 }

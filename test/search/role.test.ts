@@ -49,6 +49,10 @@ describe('holdsRole', () => {
     // A judge is often named by title alone.
     expect(holds('which judge sentenced her?', 'At her sentencing, Mr Justice John Royce told her she had abused her care.')).toBe(true);
     expect(holds('which judge sentenced her?', 'Her lawyer, John Royce, said she would appeal.')).toBe(false);
+    // …before a name, not in an institution's ("the Justice Department", "the Department of Justice").
+    expect(holds('which judge handled the cases?', 'Attorney General Eric Holder said the Justice Department would act.')).toBe(false);
+    expect(holds('which judge handled the cases?', 'Lanny Breuer, of the Department of Justice, said so.')).toBe(false);
+    expect(holds('which judge handled the cases?', 'Magistrate Ann Lee heard the cases.')).toBe(true);
   });
 
   it('reads a shortened word as the title it begins, not as any longer word', () => {
