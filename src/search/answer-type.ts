@@ -44,7 +44,7 @@ const NAMED_THING =
 const MODIFIERS = "(?:(?!(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could|should|may|might)\\b)[\\w-]+\\s+){0,3}";
 
 /** Nouns of an office a "which …" question asks the holder of ("which us attorney…"); `role.ts` reads the role from them. */
-export const ROLE_NOUNS = 'official officer director minister attorney prosecutor commissioner spokesperson spokesman spokeswoman chairman chairwoman coordinator detective inspector judge'.split(' ');
+export const ROLE_NOUNS = 'official officer director minister secretary president ceo chief commander superintendent governor mayor attorney prosecutor commissioner spokesperson spokesman spokeswoman chairman chairwoman coordinator detective inspector judge'.split(' ');
 
 /** "Which official…", "which us attorney…", "which man…": a person asked for, by role or not. */
 const WHICH_PERSON = new RegExp(

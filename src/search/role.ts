@@ -44,7 +44,7 @@ export interface AskedRole {
 
 /** Words of titles, a role even where the corpus writes them as a name ("NCA Director General"). */
 const TITLE_WORDS = new Set(
-  'director general chief executive head deputy assistant commissioner minister secretary president chair chairman chairwoman coordinator officer attorney prosecutor superintendent inspector commander governor premier mayor spokesperson spokesman spokeswoman'.split(' '),
+  'director general chief executive ceo head deputy assistant commissioner minister secretary president chair chairman chairwoman coordinator officer attorney prosecutor superintendent inspector commander governor premier mayor spokesperson spokesman spokeswoman'.split(' '),
 );
 
 /** Nouns for anyone at all: no office. */
@@ -64,7 +64,7 @@ const isAdverb = (t: Token) => /ly$/.test(t.word) && t.word.length > 4;
  * centre?").
  */
 export function askedRole(question: string, nameTerms: ReadonlySet<string>): AskedRole | null {
-  const q = question.toLowerCase().trim();
+  const q = question.toLowerCase().trim().replace(/^who['’]s\b/, 'who is');
   // "who were the notices aimed at?": "who" is the object, and the words after the verb are the thing, not a role.
   if (/\b(?:at|for|to|with|by|from|on|against|about)\s*[?.!]*$/.test(q)) return null;
   const which = PERSON_ASKED.exec(q);
@@ -118,10 +118,13 @@ const INSTITUTION = 'Department|Ministry|Minister|Secretary|Committee|System|Pol
 /** The title written before a name ("Mr Justice John Royce"), not after "of" ("the Department of Justice"). */
 const titleBeforeName = (title: string) => new RegExp(`(?<!\\bof\\s+(?:the\\s+)?)\\b${title}\\s+(?!(?:${INSTITUTION})\\b)\\p{Lu}\\p{Ll}+`, 'u');
 
+/** A role's abbreviation written out: the CEO is the "chief executive". */
+const WRITTEN_OUT: Record<string, string[]> = { [termOf('ceo')]: [termOf('executive')] };
+
 const role = (terms: string[], verb: boolean): AskedRole => ({
   speech: false,
   verb,
-  words: terms.map((t) => [...alternatives(t), ...(TITLES_OF[t] ?? []).map(termOf)]),
+  words: terms.map((t) => [...alternatives(t), ...(WRITTEN_OUT[t] ?? []), ...(TITLES_OF[t] ?? []).map(termOf)]),
   titles: terms.map((t) => TITLES_OF[t] ?? []),
 });
 

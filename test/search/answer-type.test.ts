@@ -16,6 +16,9 @@ describe('answerType', () => {
     // The name of a person the question describes is a person's name; that of a person's thing is not.
     ["what's the name of the 30 year old leeds man arrested in the raid?", 'person'],
     ['what was the name of the italian suspect?', 'person'],
+    // …and so is the name of an office's holder.
+    ['what was the name of the uk home secretary who warned the tech firms?', 'person'],
+    ['which police commander led the raids?', 'person'],
     ["what was the name of the man's website?", 'name'],
     ['what was the name of the operation the leeds man started?', 'name'],
     ['what is the name of the website the man ran?', 'name'],

@@ -53,6 +53,9 @@ describe('holdsRole', () => {
     expect(holds('which judge handled the cases?', 'Attorney General Eric Holder said the Justice Department would act.')).toBe(false);
     expect(holds('which judge handled the cases?', 'Lanny Breuer, of the Department of Justice, said so.')).toBe(false);
     expect(holds('which judge handled the cases?', 'Magistrate Ann Lee heard the cases.')).toBe(true);
+    // An abbreviation is held by the role written out.
+    expect(holds("who's the ceo of the charity?", 'Its chief executive, Ann Lee, said so.')).toBe(true);
+    expect(holds("who's the ceo of the charity?", 'Its founder, Ann Lee, said so.')).toBe(false);
   });
 
   it('reads a shortened word as the title it begins, not as any longer word', () => {
