@@ -64,6 +64,12 @@ const MAYBE_PHRASE = /\b(?:part|up)\b/i;
 /** ASCII text is already in NFKC form. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** A text with its letters' accents taken off ("Sûreté" → "Surete"); other characters as they are. */
+export function foldAccents(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  return text.normalize('NFD').replace(/(\p{L})\p{Mn}+/gu, '$1').normalize('NFC');
+}
+
 /**
  * Every token of a text in order, stop words included (needed to see "52 countries" as a number next to a noun).
  * Run on every candidate sentence and article of a large corpus, so the work that most texts do not need
@@ -71,7 +77,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
-  let text = NON_ASCII.test(input) ? input.normalize('NFKC') : input;
+  // Accents folded, as people type them ("cafes", "quebec") and as the lexical engine reads (`remove_diacritics`).
+  let text = NON_ASCII.test(input) ? foldAccents(input.normalize('NFKC')) : input;
   if (MAYBE_PHRASE.test(text)) text = PHRASES.reduce((t, [re, word]) => t.replace(re, word), text);
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];

@@ -8,6 +8,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { foldAccents } from '../analysis/terms.js';
 
 /** The FTS5 tokenizer: Porter's stemmer over Unicode words, the same algorithm as the `stemmer` package uses for sentence terms. */
 export const LEXICAL_TOKENIZER = 'porter unicode61 remove_diacritics 2';
@@ -75,7 +76,7 @@ const WORD = /[\p{L}][\p{L}\p{M}'’]*/gu;
 
 /** Lower-case key of a word as written: possessive dropped ("INTERPOL’s" → "interpol"). */
 export function wordKey(word: string): string {
-  return word.toLowerCase().replace(/['’]s?$/, '');
+  return foldAccents(word.toLowerCase()).replace(/['’]s?$/, '');
 }
 
 /** Counts how each word is written across the sentences (the first word of a sentence says nothing: it is capitalised anyway). */

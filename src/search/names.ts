@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { LexicalIndex, WordCase } from '../index/index.js';
 import { wordKey } from '../index/index.js';
-import { countries, countryNames, isStopWord, tokenize } from '../analysis/index.js';
+import { countries, countryNames, foldAccents, isStopWord, tokenize } from '../analysis/index.js';
 
 export interface QuestionName {
   /** The name's words as asked, lower case. */
@@ -405,12 +405,18 @@ export function namePattern(words: string[]): RegExp {
   let pattern = patterns.get(key);
   if (!pattern) {
     if (patterns.size >= PATTERN_CACHE_SIZE) patterns.clear();
-    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    // Accents are matched or not as written ("quebec" finds "Québec"): people type without them.
+    const escaped = words.map((w) => [...foldAccents(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')].map((c) => ACCENTED[c.toLowerCase()] ?? c).join(''));
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[\\s\\-–]*")}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'iu');
     patterns.set(key, pattern);
   }
   return pattern;
 }
+
+/** A letter and its accented forms, for matching a name typed without accents ("Sûreté", "Türkiye"). */
+const ACCENTED: Record<string, string> = {
+  a: '[aàáâãäå]', c: '[cç]', e: '[eèéêë]', i: '[iìíîï]', n: '[nñ]', o: '[oòóôõöø]', u: '[uùúûü]', y: '[yýÿ]',
+};
 
 /** Names recur across questions: each pattern is compiled once (the cache emptied when full). */
 const patterns = new Map<string, RegExp>();

@@ -22,6 +22,11 @@ describe('queryTerms', () => {
 });
 
 describe('tokenize', () => {
+  it('reads a word with accents as the same word typed without them ("cafés", "cafes")', () => {
+    const terms = (text: string) => tokenize(text).map((t) => [t.term, t.word]);
+    expect(terms('Internet cafés in Québec')).toEqual(terms('internet cafes in quebec'));
+  });
+
   it('reads an ordinal in capitals as the same one word as in lower case', () => {
     expect(tokenize('the 39TH meeting').map((t) => t.term)).toEqual(tokenize('the 39th meeting').map((t) => t.term));
     expect(tokenize('39TH')).toHaveLength(1);

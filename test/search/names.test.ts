@@ -27,6 +27,7 @@ describe('questionNames', () => {
     'The INTERPOL Specialists Group on Crimes Against Children met in Lyon for a week.',
     'Police in 40 countries took part in Operation Global Chain.',
     'Officers in Kansas City and Little Rock joined Operation Daylight, funded by the Australian AID initiative.',
+    'The Sûreté du Québec took part as well.',
   ];
   let dir: string;
   let lexical: LexicalIndex;
@@ -72,6 +73,10 @@ describe('questionNames', () => {
     expect(unknownHeadedNames('what was the aussie aid project called?', lexical)).toEqual([]);
   });
 
+  it('knows a name the corpus writes with accents when it is typed without them', () => {
+    expect(names('how many officers did the surete send?')).toEqual(['surete']);
+  });
+
   it('takes a name the corpus writes after "Operation" without it too ("Operation X" / "X")', () => {
     expect(names('when was the 2024 global chain operation carried out?')).toEqual(['global chain']);
     expect(names('when did operation global chain start?')).toEqual(['operation global chain']);
@@ -94,6 +99,15 @@ describe('countryVariants', () => {
     const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
     expect(nameMatch(romanian, 'Police in Romania freed 12 children.')).toBe(1);
     expect(nameMatch({ ...romanian, variants: undefined }, 'Police in Romania freed 12 children.')).toBe(0);
+  });
+});
+
+describe('nameMatch', () => {
+  it('matches a name typed without its accents, or with them, as the text writes it', () => {
+    const name = (words: string[]) => ({ words, rarest: words[0]!, weight: 3, known: true });
+    expect(nameMatch(name(['surete', 'du', 'quebec']), 'The Sûreté du Québec (SQ) took part.')).toBe(1);
+    expect(nameMatch(name(['québec']), 'Police in Quebec took part.')).toBe(1);
+    expect(nameMatch(name(['quebec']), 'Police in Quito took part.')).toBe(0);
   });
 });
 
