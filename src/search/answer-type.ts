@@ -112,7 +112,8 @@ export function answerType(question: string): AnswerType {
   // with kids?").
   const relativeWho = /^(?:what|what's|whats|how|which|when|where|why)\b/.test(q);
   if (!relativeWho && /\bwho\b|\bwhose\b/.test(q)) return 'person';
-  if (/\bwhere\b|\bwhich\s+(city|country|countries|place|venue|town|location|region|state|island|court)\b|\bwhat\s+(city|country|place|venue|town|location|region|state|island|court)\b/.test(q)) return 'place';
+  // "which philippine city…", "which single country…": up to three words may say which kind of place (`MODIFIERS`).
+  if (new RegExp(`\\bwhere\\b|\\bwhich\\s+${MODIFIERS}(?:city|country|countries|place|venue|town|location|region|state|island|court)\\b|\\bwhat\\s+${MODIFIERS}(?:city|country|place|venue|town|location|region|state|island|court)\\b`).test(q)) return 'place';
   return 'other';
 }
 

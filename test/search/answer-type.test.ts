@@ -55,6 +55,9 @@ describe('answerType', () => {
     ['when was the meeting where the director spoke?', 'date'],
     ['what did the meeting want checked on people who work with kids?', 'other'],
     ['where was the meeting?', 'place'],
+    // Words that say which kind of place, as for an organisation ("which eu police agency").
+    ['which philippine city was the ring based in?', 'place'],
+    ['which us state had the most arrests?', 'place'],
     ['how old were the four men arrested?', 'age'],
     ['at what age can children be charged?', 'age'],
     ['what is sextortion?', 'other'],
