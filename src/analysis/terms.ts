@@ -64,10 +64,13 @@ const MAYBE_PHRASE = /\b(?:part|up)\b/i;
 /** ASCII text is already in NFKC form. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** A text with its letters' accents taken off ("Sûreté" → "Surete"); other characters as they are. */
+/**
+ * A text with its letters' accents taken off ("Sûreté" → "Surete") and a typographic apostrophe made a plain one
+ * ("O’Connell" → "O'Connell"), as people type them; other characters as they are.
+ */
 export function foldAccents(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  return text.normalize('NFD').replace(/(\p{L})\p{Mn}+/gu, '$1').normalize('NFC');
+  return text.normalize('NFD').replace(/(\p{L})\p{Mn}+/gu, '$1').normalize('NFC').replace(/’/g, "'");
 }
 
 /**

@@ -413,9 +413,9 @@ export function namePattern(words: string[]): RegExp {
   return pattern;
 }
 
-/** A letter and its accented forms, for matching a name typed without accents ("Sûreté", "Türkiye"). */
+/** A letter and its accented forms (an apostrophe and its typographic form), for matching a name as typed ("Sûreté", "O’Connell"). */
 const ACCENTED: Record<string, string> = {
-  a: '[aàáâãäå]', c: '[cç]', e: '[eèéêë]', i: '[iìíîï]', n: '[nñ]', o: '[oòóôõöø]', u: '[uùúûü]', y: '[yýÿ]',
+  a: '[aàáâãäå]', c: '[cç]', e: '[eèéêë]', i: '[iìíîï]', n: '[nñ]', o: '[oòóôõöø]', u: '[uùúûü]', y: '[yýÿ]', "'": "['’]",
 };
 
 /** Names recur across questions: each pattern is compiled once (the cache emptied when full). */

@@ -25,6 +25,8 @@ describe('tokenize', () => {
   it('reads a word with accents as the same word typed without them ("cafés", "cafes")', () => {
     const terms = (text: string) => tokenize(text).map((t) => [t.term, t.word]);
     expect(terms('Internet cafés in Québec')).toEqual(terms('internet cafes in quebec'));
+    // A typographic apostrophe is the one people type.
+    expect(terms('Harold O’Connell said')).toEqual(terms("harold o'connell said"));
   });
 
   it('reads an ordinal in capitals as the same one word as in lower case', () => {

@@ -108,6 +108,7 @@ describe('nameMatch', () => {
     expect(nameMatch(name(['surete', 'du', 'quebec']), 'The Sûreté du Québec (SQ) took part.')).toBe(1);
     expect(nameMatch(name(['québec']), 'Police in Quebec took part.')).toBe(1);
     expect(nameMatch(name(['quebec']), 'Police in Quito took part.')).toBe(0);
+    expect(nameMatch(name(["o'connell"]), 'Harold O’Connell opened it.')).toBe(1);
   });
 });
 
