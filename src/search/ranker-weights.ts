@@ -2,85 +2,85 @@
  * Fitted ranker weights. Written by `npm run fit` (src/cli/fit.ts); do not edit by hand.
  * The answer check's fit is in src/answer/refusal-weights.ts.
  *
- * 645 tuning examples (seed questions on the bundled corpus; seed and unseen tuning questions on the combined one); 645 have a right passage among the candidates.
- * Top-1 among candidates with the current weights: 0.907.
+ * 553 tuning examples (seed questions on the bundled corpus; seed and unseen tuning questions on the combined one); 553 have a right passage among the candidates.
+ * Top-1 among candidates with the current weights: 0.902.
  * Cross-validation (5 folds of whole articles), top-1 on the left-out folds:
- *   lambda 0.001  best: passage scale 0.5, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.890 sd 0.020
- *   lambda 0.003  best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.890 sd 0.016
- *   lambda 0.01   best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.897 sd 0.012
- *   lambda 0.03   best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.907 sd 0.010
- * Chosen: lambda 0.03, passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.05, mean 0.903 (best mean 0.907 at lambda 0.03; the strongest penalty, then the lowest gates, within one standard error).
- * On all tuning questions with the fitted weights: top-1 0.907, top-3 0.986 (candidates, before merging).
+ *   lambda 0.001  best: passage scale 0.25, relevance needed: names 0.3 / year 0.05 / recency 0.3: mean 0.890 sd 0.030
+ *   lambda 0.003  best: passage scale 1, relevance needed: names 0.3 / year 0.05 / recency 0.5: mean 0.884 sd 0.031
+ *   lambda 0.01   best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.894 sd 0.022
+ *   lambda 0.03   best: passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.5: mean 0.901 sd 0.017
+ * Chosen: lambda 0.03, passage scale 1, relevance needed: names 0.05 / year 0.05 / recency 0.05, mean 0.896 (best mean 0.901 at lambda 0.03; the strongest penalty, then the lowest gates, within one standard error).
+ * On all tuning questions with the fitted weights: top-1 0.902, top-3 0.984 (candidates, before merging).
  * Article weights:
- *   dense              0.859   folds 0.829 … 0.871
- *   lexical            1.168   folds 1.140 … 1.207
- *   coverage           0.591   folds 0.580 … 0.604
- *   passageCoverage    0.723   folds 0.704 … 0.740
- *   answerSentence     0.398   folds 0.364 … 0.425
- *   names              1.219   folds 1.157 … 1.274
- *   keyTerm            0.417   folds 0.370 … 0.444
- *   yearPassage        0.071   folds 0.023 … 0.124
- * Relevance (pointwise, intercept -3.156):
- *   dense              1.062   folds 1.042 … 1.072
- *   lexical            1.493   folds 1.453 … 1.545
- *   coverage           0.664   folds 0.651 … 0.680
- *   passageCoverage    0.811   folds 0.793 … 0.826
- *   answerSentence     0.289   folds 0.254 … 0.318
- *   names              1.357   folds 1.286 … 1.458
- *   keyTerm            0.325   folds 0.299 … 0.351
- *   yearPassage        0.179   folds 0.117 … 0.232
+ *   dense              0.875   folds 0.844 … 0.894
+ *   lexical            1.172   folds 1.134 … 1.210
+ *   coverage           0.613   folds 0.601 … 0.625
+ *   passageCoverage    0.733   folds 0.717 … 0.748
+ *   answerSentence     0.436   folds 0.405 … 0.462
+ *   names              1.178   folds 1.124 … 1.241
+ *   keyTerm            0.421   folds 0.386 … 0.438
+ *   yearPassage        0.054   folds 0.007 … 0.105
+ * Relevance (pointwise, intercept -3.130):
+ *   dense              1.071   folds 1.050 … 1.084
+ *   lexical            1.495   folds 1.443 … 1.547
+ *   coverage           0.680   folds 0.668 … 0.695
+ *   passageCoverage    0.808   folds 0.786 … 0.819
+ *   answerSentence     0.317   folds 0.279 … 0.347
+ *   names              1.281   folds 1.217 … 1.404
+ *   keyTerm            0.319   folds 0.309 … 0.330
+ *   yearPassage        0.162   folds 0.098 … 0.212
  * Passage weights (scaled):
- *   dense              0.566   folds 0.524 … 0.610
- *   sentenceDense      0.716   folds 0.666 … 0.771
- *   lexical            1.151   folds 1.091 … 1.220
- *   coverage           0.623   folds 0.587 … 0.657
- *   passageCoverage    0.700   folds 0.663 … 0.740
- *   answerType         0.478   folds 0.437 … 0.528
- *   answerSentence     0.527   folds 0.468 … 0.583
- *   answerDense        0.671   folds 0.643 … 0.711
- *   strictType         0.222   folds 0.175 … 0.282
- *   lead               0.050   folds 0.017 … 0.084
- *   names              0.331   folds 0.222 … 0.399
- *   yearPassage        0.198   folds 0.083 … 0.265
+ *   dense              0.557   folds 0.515 … 0.593
+ *   sentenceDense      0.725   folds 0.670 … 0.792
+ *   lexical            1.108   folds 1.053 … 1.194
+ *   coverage           0.617   folds 0.571 … 0.659
+ *   passageCoverage    0.692   folds 0.651 … 0.736
+ *   answerType         0.506   folds 0.425 … 0.568
+ *   answerSentence     0.550   folds 0.504 … 0.613
+ *   answerDense        0.659   folds 0.632 … 0.698
+ *   strictType         0.261   folds 0.221 … 0.286
+ *   lead               0.107   folds 0.072 … 0.157
+ *   names              0.305   folds 0.219 … 0.341
+ *   yearPassage        0.244   folds 0.136 … 0.319
  */
 import type { Weights } from './features.js';
 
 export const RANKER_WEIGHTS: Weights = {
   article: {
-    dense: 0.859,
-    lexical: 1.168,
-    coverage: 0.591,
-    passageCoverage: 0.723,
-    answerSentence: 0.398,
-    names: 1.219,
-    keyTerm: 0.417,
-    yearPassage: 0.071,
+    dense: 0.875,
+    lexical: 1.172,
+    coverage: 0.613,
+    passageCoverage: 0.733,
+    answerSentence: 0.436,
+    names: 1.178,
+    keyTerm: 0.421,
+    yearPassage: 0.054,
   },
   passage: {
-    dense: 0.566,
-    sentenceDense: 0.716,
-    lexical: 1.151,
-    coverage: 0.623,
-    passageCoverage: 0.7,
-    answerType: 0.478,
-    answerSentence: 0.527,
-    answerDense: 0.671,
-    strictType: 0.222,
-    lead: 0.05,
-    names: 0.331,
-    yearPassage: 0.198,
+    dense: 0.557,
+    sentenceDense: 0.725,
+    lexical: 1.108,
+    coverage: 0.617,
+    passageCoverage: 0.692,
+    answerType: 0.506,
+    answerSentence: 0.55,
+    answerDense: 0.659,
+    strictType: 0.261,
+    lead: 0.107,
+    names: 0.305,
+    yearPassage: 0.244,
   },
   relevance: {
-    bias: -3.156,
+    bias: -3.13,
     article: {
-      dense: 1.062,
-      lexical: 1.493,
-      coverage: 0.664,
-      passageCoverage: 0.811,
-      answerSentence: 0.289,
-      names: 1.357,
-      keyTerm: 0.325,
-      yearPassage: 0.179,
+      dense: 1.071,
+      lexical: 1.495,
+      coverage: 0.68,
+      passageCoverage: 0.808,
+      answerSentence: 0.317,
+      names: 1.281,
+      keyTerm: 0.319,
+      yearPassage: 0.162,
     },
   },
   gate: {
