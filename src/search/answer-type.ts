@@ -142,6 +142,8 @@ export function countedTerms(question: string, questionTerms: Iterable<string>):
   // The words up to the first stop word: the counted thing, with what qualifies it ("child abuse image offences").
   const run: Token[] = [];
   for (const t of m ? tokenize(m[1]!) : []) {
+    // A single letter names something ("op h investigations"), it does not end the run as a small word does.
+    if (/^\p{L}$/u.test(t.word)) continue;
     if (t.isNumber || isStopWord(t) || run.length === COUNTED_RUN) break;
     run.push(t);
   }

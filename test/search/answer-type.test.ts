@@ -134,6 +134,11 @@ describe('sentenceShape', () => {
     expect(typeMatch('quantity', s, counted)).toBe(0.5);
   });
 
+  it('reads the counted thing past a single letter of a name ("op h investigations"), which is no small word', () => {
+    const counted = countedTerms("what's the latest number of op h investigations still in progress?", []);
+    expect(typeMatch('quantity', sentenceShape('In New Zealand, 12 investigations are still in progress.'), counted)).toBe(1);
+  });
+
   it('sees an age, and does not take a count after "under" for one', () => {
     expect(sentenceShape('A 23-year-old, who ran the site, was charged.').age).toBe(1);
     expect(sentenceShape('four German citizens between the ages of 40 and 64 were arrested').age).toBe(1);
