@@ -61,7 +61,7 @@ const PROBE = [
   'On 12 March 2011, 52 countries and 5,140 officers took part in Operation Blue-Harbour’s 3rd review, Mr Anders Persson said.',
   'Europol said 25% of the 7.5 million images came from the “Little Nest” forum in Lyon; he was jailed for six years.',
   'The UNICEF Foundation set up a $2 million fund, which showed up in the first report since 2007.',
-  'Internet cafés in Québec were checked by the Sûreté, O’Connell said.',
+  'Internet cafés in Québec were checked by the Sûreté, O’Connell said, and 46 suspects were arrested.',
 ];
 
 export const ANALYSIS_FINGERPRINT = createHash('sha256')

@@ -83,6 +83,11 @@ const NUMBER_WORDS = new Set(
 /** Stop words that stay inside what a count counts ("52 other countries"). */
 const COUNTED_INSIDE = new Set(['other', 'more', 'further', 'own']);
 
+/** Words that join a count's subject to what happened to it ("46 suspects *were* arrested", "*have been* charged"). */
+const AUXILIARIES = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'be']);
+/** A past participle, regular ("arrested") or of a few common irregular verbs ("caught", "held"). */
+const PARTICIPLE = /^(?:[a-z]{3,}ed|caught|held|found|taken|seen|sent|sold|brought|kept|shown|given)$/;
+
 /** Content words after a count that may name what it counts ("2,345 identified victims"). */
 const COUNT_WINDOW = 2;
 
@@ -124,7 +129,8 @@ export function sentenceShape(text: string): SentenceShape {
     // after it up to the first stop word — "250,000 images of child abuse" counts images, not children.
     let j = i + 1;
     while (isNumberWord(all[j]) || (all[j]?.word === 'of' && NUMBER_WORDS.has(all[j - 1]!.word))) j++;
-    for (let taken = 0; j < all.length && taken < COUNT_WINDOW; j++) {
+    let taken = 0;
+    for (; j < all.length && taken < COUNT_WINDOW; j++) {
       const n = all[j]!;
       if (isNumberWord(n)) break;
       if (isStopWord(n)) {
@@ -133,6 +139,14 @@ export function sentenceShape(text: string): SentenceShape {
       }
       countedTerms.add(n.term);
       taken++;
+    }
+    // "337 suspected users have been arrested" counts arrests too: a participle after the counted words' auxiliaries.
+    if (taken > 0) {
+      while (j < all.length && !AUXILIARIES.has(all[j]!.word) && !isStopWord(all[j]!) && !isNumberWord(all[j])) j++;
+      let k = j;
+      while (k < all.length && AUXILIARIES.has(all[k]!.word)) k++;
+      const verb = all[k];
+      if (k > j && verb && PARTICIPLE.test(verb.word)) countedTerms.add(verb.term);
     }
   });
   const yes = (re: RegExp) => (re.test(text) ? 1 : 0);

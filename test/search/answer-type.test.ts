@@ -129,9 +129,16 @@ describe('sentenceShape', () => {
     const s = sentenceShape('He sold access to 250,000 images of child abuse.');
     expect([...s.countedTerms]).toEqual(['imag']);
     expect([...sentenceShape('Police seized hundreds of thousands of images.').countedTerms]).toEqual(['imag']);
-    expect([...sentenceShape('To date, 23 child victims had been identified.').countedTerms]).toEqual(['child', 'victim']);
+    // …and what happened to them ("had been identified").
+    expect([...sentenceShape('To date, 23 child victims had been identified.').countedTerms]).toEqual(['child', 'victim', 'identifi']);
     const counted = countedTerms('how many children were rescued?', []);
     expect(typeMatch('quantity', s, counted)).toBe(0.5);
+  });
+
+  it('counts what happened to a counted subject: "337 suspected users have been arrested" counts arrests', () => {
+    const counted = countedTerms('how many arrests were there?', []);
+    expect(typeMatch('quantity', sentenceShape('So far 337 suspected users have been arrested in 38 countries.'), counted)).toBe(1);
+    expect(typeMatch('quantity', sentenceShape('So far 337 suspected users have used the site.'), counted)).toBe(0.5);
   });
 
   it('reads the counted thing past a single letter of a name ("op h investigations"), which is no small word', () => {
