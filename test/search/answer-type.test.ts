@@ -141,6 +141,14 @@ describe('sentenceShape', () => {
     expect(typeMatch('quantity', sentenceShape('So far 337 suspected users have used the site.'), counted)).toBe(0.5);
   });
 
+  it('reads a long counted thing to its noun, a compound as one word, and stops at the question\'s verb', () => {
+    const counted = countedTerms("what's the latest number of actionable ai-generated child abuse reports the iwf processed?", []);
+    expect(counted.has('report')).toBe(true);
+    const recorded = countedTerms('what is the count of child abuse image crimes recorded by police?', []);
+    expect(recorded.has('record')).toBe(false);
+    expect(recorded.has('crime')).toBe(true);
+  });
+
   it('reads the counted thing past a single letter of a name ("op h investigations"), which is no small word', () => {
     const counted = countedTerms("what's the latest number of op h investigations still in progress?", []);
     expect(typeMatch('quantity', sentenceShape('In New Zealand, 12 investigations are still in progress.'), counted)).toBe(1);
