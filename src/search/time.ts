@@ -34,6 +34,9 @@ export interface SplitYear {
   to: number;
 }
 
+/** The base year of a comparison: "compared with 2023", "vs 2023", "than in 2023", "over 2023". */
+const COMPARED_YEAR = new RegExp(`\\b(?:compared\\s+(?:with|to)|vs\\.?|versus|than(?:\\s+in)?|over)\\s+(?:the\\s+)?${'(?:19[5-9]\\d|20\\d\\d|21\\d\\d)'}\\b`, 'gi');
+
 /** "since 2019": a change up to now, which the newest story reports. */
 const SINCE_YEAR = /\b(since|from)\s+(19[5-9]\d|20\d\d|21\d\d)\b(?!\s*(?:to|until|till|-|–)\s*(?:19|20|21)\d\d)/i;
 const Y = '(?:19[5-9]\\d|20\\d\\d|21\\d\\d)';
@@ -60,7 +63,10 @@ export function timeScope(question: string): TimeScope {
   const by = BY_YEAR.exec(question);
   if (by) return { kind: 'by', year: Number(by[3]) };
   if (SINCE_YEAR.test(question) && yearsStated(question.replace(SINCE_YEAR, '')).length === 0) return { kind: 'latest' };
-  const years = yearsStated(question.replace(SPAN, ' '));
+  // A year a figure is compared with ("in 2024 compared with 2023", "2024 vs 2023") is its base, not the year asked.
+  const compared = question.replace(SPAN, ' ');
+  const asked = yearsStated(compared.replace(COMPARED_YEAR, ' '));
+  const years = asked.length ? asked : yearsStated(compared);
   if (years.length) {
     const period = splitYear(question.replace(SPAN, ' '));
     if (period && years.length === 2) return { kind: 'year', years, period };

@@ -143,6 +143,13 @@ describe('timeClass', () => {
     expect(timeClass(april, { ...article('later', 2022, [2021, 2021]), published: '2022-09-01' })).toBe(1);
   });
 
+  it('reads the year a figure is compared with as its base, not the year asked', () => {
+    expect(timeScope('by what percent did reports go up in 2024 compared with 2023?')).toEqual({ kind: 'year', years: [2024] });
+    expect(timeScope('how much did reports jump in 2024 vs 2023?')).toEqual({ kind: 'year', years: [2024] });
+    // Alone, it is the year asked.
+    expect(timeScope('how much higher than 2022 were reports?')).toEqual({ kind: 'year', years: [2022] });
+  });
+
   it('reads a year the question gives its source ("according to the fbi\'s 2022 warning") as when that source was published', () => {
     const dated = timeScope("where are the scammers based, according to the fbi's 2022 warning?");
     expect(dated).toEqual({ kind: 'year', years: [2022], ofSource: true });
