@@ -147,7 +147,7 @@ function capitalOnlyOpening(c: WordCase | undefined): boolean {
   return c !== undefined && c.inside > 0 && c.capitalised + c.upper === 0;
 }
 
-function isNameByCorpus(c: WordCase | undefined, o: typeof NAME_DEFAULTS): boolean {
+export function isNameByCorpus(c: WordCase | undefined, o: typeof NAME_DEFAULTS = NAME_DEFAULTS): boolean {
   if (!c || c.inside < o.minOccurrences) return false;
   return (c.capitalised + c.upper) / c.inside >= o.capitalisedShare || inCapitals(c);
 }

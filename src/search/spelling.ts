@@ -8,7 +8,7 @@
  */
 import type { LexicalIndex } from '../index/index.js';
 import { wordKey } from '../index/index.js';
-import { corpusWrites, englishWords, withoutBareApostrophe } from './names.js';
+import { corpusWrites, englishWords, isNameByCorpus, withoutBareApostrophe } from './names.js';
 
 /** Shorter words have too many neighbours one edit away to guess which was meant. */
 export const SPELLING_MIN_LENGTH = 5;
@@ -31,10 +31,31 @@ export function oneEditAway(word: string): Set<string> {
   return out;
 }
 
+/**
+ * Two words typed apart that the corpus writes together as a name ("black wrist" → "blackwrist", "boys town" →
+ * "boystown", "dream board" → "dreamboard") and never apart, joined: the name is one word to every rule after this.
+ */
+export function joinSplitNames(question: string, lexical: Pick<LexicalIndex, 'wordCase' | 'documentFrequency'>): string {
+  const words = [...question.matchAll(/\p{L}+/gu)];
+  let out = '';
+  let at = 0;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    const between = question.slice(a.index! + a[0].length, b.index!);
+    if (between !== ' ' || a[0].length < 3 || b[0].length < 3) continue;
+    // …and never writes apart ("task force" stays two words where the corpus also has a "Taskforce").
+    if (!isNameByCorpus(lexical.wordCase(wordKey(a[0] + b[0]))) || lexical.documentFrequency(`${a[0]} ${b[0]}`) > 0) continue;
+    out += question.slice(at, a.index!) + a[0] + b[0];
+    at = b.index! + b[0].length;
+    i++;
+  }
+  return out + question.slice(at);
+}
+
 /** The question with each slip read as the corpus's word (unchanged when it has none). */
 export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'writtenWords'>): string {
   const english = englishWords();
-  return question.replace(/\p{L}[\p{L}\p{M}'’]*/gu, (written) => {
+  return joinSplitNames(question, lexical).replace(/\p{L}[\p{L}\p{M}'’]*/gu, (written) => {
     const key = wordKey(written);
     // A possessive typed without its apostrophe ("britains part") reads as the name's possessive, as typed with it.
     const bare = /^[a-z]+$/.test(written) ? withoutBareApostrophe(key, lexical) : key;

@@ -56,3 +56,19 @@ describe('correctSpelling: a possessive typed without its apostrophe', () => {
     expect(correctSpelling('what news came out', lexical)).toBe('what news came out');
   });
 });
+
+describe('correctSpelling: a name typed as two words', () => {
+  // The corpus writes "Blackwrist" and "Taskforce" as names, "task force" apart too, and "black" and "wrist" alone.
+  const lexical = {
+    documentFrequency: (w: string) => ({ black: 3, wrist: 1, blackwrist: 2, task: 4, force: 6, taskforce: 2, 'task force': 3 } as Record<string, number>)[w.toLowerCase()] ?? 0,
+    wordCase: (w: string) =>
+      ({ blackwrist: { inside: 2, capitalised: 2, upper: 0 }, taskforce: { inside: 2, capitalised: 2, upper: 0 }, black: { inside: 3, capitalised: 0, upper: 0 } } as Record<string, { inside: number; capitalised: number; upper: number }>)[w.toLowerCase()],
+    writtenWords: () => [],
+  };
+
+  it('joins two words the corpus writes together as a name and never apart', () => {
+    expect(correctSpelling('what was operation black wrist named after?', lexical)).toBe('what was operation blackwrist named after?');
+    expect(correctSpelling('who set up the task force?', lexical)).toBe('who set up the task force?');
+    expect(correctSpelling('what is a black car?', lexical)).toBe('what is a black car?');
+  });
+});
