@@ -18,7 +18,10 @@ export type TimeScope =
       period?: SplitYear;
       /** A month named with the one year ("april 2022"), 1–12. */
       month?: number;
-      /** The year is the named source's ("per the fbi's 2022 warning"): when it was published, not only what it reports on. */
+      /**
+       * The year is the named source's ("per the fbi in 2022") or a dated notice's ("the fbi's 2022 warning"): when it
+       * was published, not only what it reports on.
+       */
       ofSource?: boolean;
     }
   | { kind: 'by'; year: number }
@@ -33,6 +36,9 @@ export interface SplitYear {
   from: number;
   to: number;
 }
+
+/** A notice the question dates by its year ("the fbi's 2022 warning", "its 2019 statement"): issued that year. */
+const DATED_NOTICE = new RegExp(`\\b${'(?:19[5-9]\\d|20\\d\\d|21\\d\\d)'}\\s+(?:warning|alert|advisory|statement|announcement|press\\s+release|speech|interview)s?\\b`, 'i');
 
 /** The base year of a comparison: "compared with 2023", "vs 2023", "than in 2023", "over 2023". */
 const COMPARED_YEAR = new RegExp(`\\b(?:compared\\s+(?:with|to)|vs\\.?|versus|than(?:\\s+in)?|over)\\s+(?:the\\s+)?${'(?:19[5-9]\\d|20\\d\\d|21\\d\\d)'}\\b`, 'gi');
@@ -71,7 +77,8 @@ export function timeScope(question: string): TimeScope {
     const period = splitYear(question.replace(SPAN, ' '));
     if (period && years.length === 2) return { kind: 'year', years, period };
     const month = years.length === 1 ? monthOf(question, years[0]!) : undefined;
-    const ofSource = years.every((y) => yearsStated(sourceOf(question)).includes(y));
+    // A month named with it is the finer time ("its april 2022 alert"): the rest of that year is not.
+    const ofSource = !month && (years.every((y) => yearsStated(sourceOf(question)).includes(y)) || DATED_NOTICE.test(question));
     return { kind: 'year', years, ...(month ? { month } : {}), ...(ofSource ? { ofSource } : {}) };
   }
   if (LATEST.test(question)) return { kind: 'latest' };

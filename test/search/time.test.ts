@@ -154,6 +154,9 @@ describe('timeClass', () => {
     const dated = timeScope("where are the scammers based, according to the fbi's 2022 warning?");
     expect(dated).toEqual({ kind: 'year', years: [2022], ofSource: true });
     expect(timeScope('per the fbi in 2022, who are the scammers?')).toEqual({ kind: 'year', years: [2022], ofSource: true });
+    // So does a notice dated by its year, without "according to".
+    expect(timeScope("the fbi's 2022 warning - which agent is quoted?")).toEqual({ kind: 'year', years: [2022], ofSource: true });
+    expect(timeScope("what did the 2022 report say?")).toEqual({ kind: 'year', years: [2022] });
     // A warning of 2022 that mostly states 2021's figures is of that year, as a story reporting on 2022 is.
     expect(timeClass(dated, article('warning', 2022, [2021, 2021]))).toBe(2);
     expect(timeClass(dated, article('report-on-2022', 2023, [2022]))).toBe(2);
