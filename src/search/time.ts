@@ -44,8 +44,8 @@ const Y = '(?:19[5-9]\\d|20\\d\\d|21\\d\\d)';
 /** A notice the question dates by its year ("the fbi's 2022 warning", "its 2019 statement"): issued that year. */
 const DATED_NOTICE = new RegExp(`\\b${Y}\\s+(?:warning|alert|advisory|statement|announcement|press\\s+release|speech|interview)s?\\b`, 'i');
 
-/** The base year of a comparison: "compared with 2023", "vs 2023", "than in 2023", "over 2023". */
-const COMPARED_YEAR = new RegExp(`\\b(?:compared\\s+(?:with|to)|vs\\.?|versus|than(?:\\s+in)?|over)\\s+(?:the\\s+)?${Y}\\b`, 'gi');
+/** The base year of a comparison: "compared with 2023", "vs 2023", "than in 2023" ("over 2023" is as often "during 2023"). */
+const COMPARED_YEAR = new RegExp(`\\b(?:compared\\s+(?:with|to)|vs\\.?|versus|than(?:\\s+in)?)\\s+(?:the\\s+)?${Y}\\b`, 'gi');
 
 const SPAN = new RegExp(`\\bbetween\\s+${Y}\\s+and\\s+${Y}\\b|\\b${Y}\\s?[-–]\\s?${Y}\\b|\\bfrom\\s+${Y}\\s+(?:to|until|till|through)\\s+${Y}\\b`, 'gi');
 const BY_YEAR = /\b(by|as of|up to|until|till|through|before|prior to)\s+(the\s+end\s+of\s+)?(19[5-9]\d|20\d\d|21\d\d)\b/i;
