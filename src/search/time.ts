@@ -75,11 +75,12 @@ export function timeScope(question: string): TimeScope {
   const asked = yearsStated(compared.replace(COMPARED_YEAR, ' '));
   const years = asked.length ? asked : yearsStated(compared);
   if (years.length) {
-    const period = splitYear(question.replace(SPAN, ' '));
+    const period = splitYear(compared);
     if (period && years.length === 2) return { kind: 'year', years, period };
     const month = years.length === 1 ? monthOf(question, years[0]!) : undefined;
     // A month named with it is the finer time ("its april 2022 alert"): the rest of that year is not.
-    const ofSource = !month && (years.every((y) => yearsStated(sourceOf(question)).includes(y)) || DATED_NOTICE.test(question));
+    const sourceYears = month ? [] : yearsStated(sourceOf(question));
+    const ofSource = !month && (years.every((y) => sourceYears.includes(y)) || DATED_NOTICE.test(question));
     return { kind: 'year', years, ...(month ? { month } : {}), ...(ofSource ? { ofSource } : {}) };
   }
   if (LATEST.test(question)) return { kind: 'latest' };
