@@ -4,7 +4,7 @@
  * body) together with that role word; a story on the same meeting that names nobody as chair does not, however close
  * its topic. Rules about English question shapes, never about any article.
  */
-import { alternatives, isStopWord, tokenize, type Token } from '../analysis/index.js';
+import { alternatives, isStopWord, REGULAR_PARTICIPLE, tokenize, type Token } from '../analysis/index.js';
 import { ROLE_NOUNS } from './answer-type.js';
 import { NAME_HEADS } from './names.js';
 
@@ -39,7 +39,7 @@ export interface AskedRole {
    */
   words: string[][];
   /** Per word, the titles that name its holder before a name instead ("Mr Justice Royce" for a judge; `TITLES_OF`). */
-  titles?: string[][];
+  titles?: Title[][];
 }
 
 /** Words of titles, a role even where the corpus writes them as a name ("NCA Director General"). */
@@ -50,7 +50,6 @@ const TITLE_WORDS = new Set(
 /** Nouns for anyone at all: no office. */
 const ANYONE = new Set('man woman men women person people boy girl guy individual one'.split(' '));
 
-const PARTICIPLE = /^[a-z]{3,}ed$/;
 /** After a role's first word, a word in "-ing" not followed by a title word is a verb about its holder, not part of the role. */
 const PRESENT_PARTICIPLE = /^[a-z]{3,}ing$/;
 
@@ -96,7 +95,7 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
     // A participle ends the role ("who was quoted…", "who was the man arrested…"); so does one in "-ing" after the role's
     // first word ("the attorney general announcing the results"), unless a title word follows ("chief operating officer").
     const verbInIng = run.length > 0 && PRESENT_PARTICIPLE.test(t.word) && !TITLE_WORDS.has(after[i + 1]?.word ?? '');
-    if (isStopWord(t) || t.isNumber || PARTICIPLE.test(t.word) || verbInIng) break;
+    if (isStopWord(t) || t.isNumber || REGULAR_PARTICIPLE.test(t.word) || verbInIng) break;
     run.push(t);
   }
   // "who was the man arrested?", "who was the second man jailed?", "who was the man behind…?" ask who, not what office.
@@ -106,17 +105,25 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
   return role(run.map((t) => t.term), false);
 }
 
-/**
- * Titles that name a role's holder without its word, written before the name: a judge is "Mr Justice Royce",
- * "Magistrate Lee" — not the "Justice Department" or the "Ministry of Justice".
- */
-const TITLES_OF: Record<string, string[]> = { [termOf('judge')]: ['Justice', 'Magistrate'] };
+/** A title as a term (what a sentence's terms hold) and as written before a name (`title`). */
+interface Title {
+  term: string;
+  beforeName: RegExp;
+}
 
 /** Capitalised words after a title that make it an institution's name, not a person's title. */
 const INSTITUTION = 'Department|Ministry|Minister|Secretary|Committee|System|Policy|Division|Section';
 
 /** The title written before a name ("Mr Justice John Royce"), not after "of" ("the Department of Justice"). */
-const titleBeforeName = (title: string) => new RegExp(`(?<!\\bof\\s+(?:the\\s+)?)\\b${title}\\s+(?!(?:${INSTITUTION})\\b)\\p{Lu}\\p{Ll}+`, 'u');
+function title(written: string): Title {
+  return { term: termOf(written), beforeName: new RegExp(`(?<!\\bof\\s+(?:the\\s+)?)\\b${written}\\s+(?!(?:${INSTITUTION})\\b)\\p{Lu}\\p{Ll}+`, 'u') };
+}
+
+/**
+ * Titles that name a role's holder without its word, written before the name: a judge is "Mr Justice Royce",
+ * "Magistrate Lee" — not the "Justice Department" or the "Ministry of Justice".
+ */
+const TITLES_OF: Record<string, Title[]> = { [termOf('judge')]: ['Justice', 'Magistrate'].map(title) };
 
 /** A role's abbreviation written out: the CEO is the "chief executive". */
 const WRITTEN_OUT: Record<string, string[]> = { [termOf('ceo')]: [termOf('executive')] };
@@ -124,7 +131,7 @@ const WRITTEN_OUT: Record<string, string[]> = { [termOf('ceo')]: [termOf('execut
 const role = (terms: string[], verb: boolean): AskedRole => ({
   speech: false,
   verb,
-  words: terms.map((t) => [...alternatives(t), ...(WRITTEN_OUT[t] ?? []), ...(TITLES_OF[t] ?? []).map(termOf)]),
+  words: terms.map((t) => [...alternatives(t), ...(WRITTEN_OUT[t] ?? []), ...(TITLES_OF[t] ?? []).map((x) => x.term)]),
   titles: terms.map((t) => TITLES_OF[t] ?? []),
 });
 
@@ -155,8 +162,8 @@ export function holdsRole(r: AskedRole, terms: ReadonlySet<string>, text?: strin
   // Each role word written somewhere not right after a rank the question does not ask, or its title before a name.
   return r.words.every((alts, g) => {
     const titles = r.titles?.[g] ?? [];
-    const own = alts.filter((a) => !titles.some((w) => termOf(w) === a));
+    const own = titles.length ? alts.filter((a) => !titles.some((x) => x.term === a)) : alts;
     const written = tokens.some((t, i) => holdsWord(own, t.term) && !(RANK.has(tokens[i - 1]?.word ?? '') && !asked(tokens[i - 1]!.word)));
-    return written || titles.some((w) => titleBeforeName(w).test(text));
+    return written || titles.some((x) => x.beforeName.test(text));
   });
 }
