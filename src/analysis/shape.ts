@@ -85,8 +85,11 @@ const COUNTED_INSIDE = new Set(['other', 'more', 'further', 'own']);
 
 /** Words that join a count's subject to what happened to it ("46 suspects *were* arrested", "*have been* charged"). */
 const AUXILIARIES = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'be']);
-/** A past participle, regular ("arrested") or of a few common irregular verbs ("caught", "held"). */
-const PARTICIPLE = /^(?:[a-z]{3,}ed|caught|held|found|taken|seen|sent|sold|brought|kept|shown|given)$/;
+/** A regular past participle in lower case ("arrested", "recorded"): the verb of a count's subject or of a question. */
+export const REGULAR_PARTICIPLE = /^[a-z]{3,}ed$/;
+/** Past participles of a few common irregular verbs ("caught", "held"). */
+const IRREGULAR_PARTICIPLES = new Set(['caught', 'held', 'found', 'taken', 'seen', 'sent', 'sold', 'brought', 'kept', 'shown', 'given']);
+const isParticiple = (word: string) => REGULAR_PARTICIPLE.test(word) || IRREGULAR_PARTICIPLES.has(word);
 
 /** Content words after a count that may name what it counts ("2,345 identified victims"). */
 const COUNT_WINDOW = 2;
@@ -146,7 +149,7 @@ export function sentenceShape(text: string): SentenceShape {
       let k = j;
       while (k < all.length && AUXILIARIES.has(all[k]!.word)) k++;
       const verb = all[k];
-      if (k > j && verb && PARTICIPLE.test(verb.word)) countedTerms.add(verb.term);
+      if (k > j && verb && isParticiple(verb.word)) countedTerms.add(verb.term);
     }
   });
   const yes = (re: RegExp) => (re.test(text) ? 1 : 0);

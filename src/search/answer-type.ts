@@ -3,7 +3,7 @@
  * that states a date for a "when" question or a count of the asked-for thing for a "how many" question is far more
  * likely to answer it than one that merely shares its words. Rules are about English question words and text shapes, never about any article.
  */
-import { alternatives, isStopWord, sentenceShape, tokenize, type SentenceShape, type Token } from '../analysis/index.js';
+import { alternatives, isStopWord, REGULAR_PARTICIPLE, sentenceShape, tokenize, type SentenceShape, type Token } from '../analysis/index.js';
 import { NAME_HEADS } from './names.js';
 
 export { isCount, namesSpeaker, sentenceShape, type SentenceShape } from '../analysis/index.js';
@@ -147,7 +147,7 @@ export function countedTerms(question: string, questionTerms: Iterable<string>):
     const tokens = tokenize(written);
     // A single letter names something ("op h investigations"), it does not end the run as a small word does.
     if (tokens.length === 1 && /^\p{L}$/u.test(tokens[0]!.word)) continue;
-    if (!tokens.length || words === COUNTED_RUN || (words > 0 && /^[a-z]{3,}ed$/i.test(written))) break;
+    if (!tokens.length || words === COUNTED_RUN || (words > 0 && REGULAR_PARTICIPLE.test(written.toLowerCase()))) break;
     if (tokens.some((t) => t.isNumber || isStopWord(t))) break;
     run.push(...tokens);
     words++;
