@@ -290,8 +290,9 @@ export function unknownHeadedNames(
     while (end < words.length && end - i - 1 < MAX_PHRASE && canName(words[end]!)) end++;
     let start = i;
     while (start > 0 && i - start < MAX_PHRASE && canName(words[start - 1]!)) start--;
-    // A possessive noun's next words are what it has ("the site's main admins"), not its name ("the site dreamboard").
-    if (!possessive[i]) consider(i + 1, end);
+    // A possessive noun's next words are what it has ("the site's main admins"), not its name ("the site dreamboard");
+    // nor are the words after a name the corpus writes with the noun ("the operation rescue cops": "Operation Rescue").
+    if (!possessive[i] && !(inCorpusName[i] && inCorpusName[i + 1])) consider(i + 1, end);
     consider(start, i);
     // One word before the noun that no passage uses names the thing as one after it does ("the kidflix platform", as
     // "operation tidewater" in `questionNames`) — unless it is a possessive, which says whose the thing is ("nz's

@@ -28,6 +28,7 @@ describe('questionNames', () => {
     'Police in 40 countries took part in Operation Global Chain.',
     'Officers in Kansas City and Little Rock joined Operation Daylight, funded by the Australian AID initiative.',
     'The Sûreté du Québec took part as well.',
+    'The rescue of 40 children, and every rescue after it, was part of Operation Rescue.',
   ];
   let dir: string;
   let lexical: LexicalIndex;
@@ -63,6 +64,8 @@ describe('questionNames', () => {
     // Nor is what a possessive noun has its name ("the site's main mods", against "the site kestrel nest").
     expect(unknownHeadedNames("how many of them were the site's main kestrelmods?", lexical)).toEqual([]);
     expect(unknownHeadedNames('how many users did the site kestrel nest have?', lexical)).toEqual([['kestrel', 'nest']]);
+    // Nor are the words after a name the corpus writes with the noun ("Operation Rescue", of a common lower-case word).
+    expect(unknownHeadedNames('how many members did the site the operation rescue cops got into have?', lexical)).toEqual([]);
   });
 
   it('reads a run with a common word the corpus capitalises only in other names ("Kansas City") as an unknown name', () => {
