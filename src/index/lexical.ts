@@ -108,21 +108,39 @@ const SENTENCE_OPENERS = new Set('the a an in on at for and but with by from as 
 /**
  * Counts the multi-word names the corpus writes: runs of two or more capitalised words inside a sentence, joined by
  * spaces or hyphens and perhaps a small word ("Project Guardian", "Operation Cross-Country", "Welcome To Video"),
- * lower case. A single capitalised word is counted by `countWordCase`.
+ * lower case. A run with small words in it may be two names side by side ("Operation Koala in Europe and Operation
+ * Joint Hammer"), so each stretch of two or more capitalised words inside it is counted too ("operation joint
+ * hammer"). A single capitalised word is counted by `countWordCase`.
  */
 export function countNamePhrases(sentences: Iterable<string>): Map<string, number> {
   const out = new Map<string, number>();
+  const count = (phrase: string) => out.set(phrase, (out.get(phrase) ?? 0) + 1);
   for (const sentence of sentences) {
     const words = [...sentence.matchAll(WORD)];
     let run: string[] = [];
+    /** Whether each word of the run is capitalised (not a small word joining two names' parts). */
+    let capital: boolean[] = [];
     let capitals = 0;
     const flush = () => {
-      while (run.length && NAME_JOINERS.has(run[run.length - 1]!)) run.pop();
+      while (run.length && NAME_JOINERS.has(run[run.length - 1]!)) {
+        run.pop();
+        capital.pop();
+      }
       if (capitals >= 2) {
-        const phrase = run.join(' ');
-        out.set(phrase, (out.get(phrase) ?? 0) + 1);
+        count(run.join(' '));
+        if (capitals < run.length) {
+          let stretch: string[] = [];
+          run.forEach((w, k) => {
+            if (capital[k]) stretch.push(w);
+            if (!capital[k] || k === run.length - 1) {
+              if (stretch.length >= 2) count(stretch.join(' '));
+              stretch = [];
+            }
+          });
+        }
       }
       run = [];
+      capital = [];
       capitals = 0;
     };
     words.forEach((m, i) => {
@@ -132,9 +150,12 @@ export function countNamePhrases(sentences: Iterable<string>): Map<string, numbe
       const key = wordKey(word);
       if (/^\p{Lu}/u.test(word) && !(run.length === 0 && SENTENCE_OPENERS.has(key))) {
         run.push(key);
+        capital.push(true);
         capitals++;
-      } else if (run.length && NAME_JOINERS.has(word)) run.push(word);
-      else flush();
+      } else if (run.length && NAME_JOINERS.has(word)) {
+        run.push(word);
+        capital.push(false);
+      } else flush();
     });
     flush();
   }

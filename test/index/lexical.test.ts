@@ -107,6 +107,20 @@ describe('countNamePhrases', () => {
       'The INTERPOL Specialists Group on Crimes Against Children met in Lyon.',
       'Operation Cross-Country recovered 84 minors, the FBI said.',
     ]);
-    expect([...phrases.keys()].sort()).toEqual(['interpol specialists group on crimes against children', 'operation cross country', 'south korea', 'welcome to video']);
+    expect([...phrases.keys()].sort()).toEqual([
+      'crimes against children',
+      'interpol specialists group',
+      'interpol specialists group on crimes against children',
+      'operation cross country',
+      'south korea',
+      'welcome to video',
+    ]);
+  });
+
+  it('counts each of two names joined by small words as well as the whole run', () => {
+    const phrases = countNamePhrases(['It was known as Operation Koala in Europe and Operation Joint Hammer in the United States.']);
+    expect(phrases.get('operation joint hammer')).toBe(1);
+    expect(phrases.get('operation koala')).toBe(1);
+    expect(phrases.get('united states')).toBe(1);
   });
 });

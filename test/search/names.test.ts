@@ -29,6 +29,7 @@ describe('questionNames', () => {
     'Officers in Kansas City and Little Rock joined Operation Daylight, funded by the Australian AID initiative.',
     'The Sûreté du Québec took part as well.',
     'The rescue of 40 children, and every rescue after it, was part of Operation Rescue.',
+    'It began as Operation Koala in Europe and Operation Joint Hammer in the United States, a joint effort.',
   ];
   let dir: string;
   let lexical: LexicalIndex;
@@ -83,6 +84,12 @@ describe('questionNames', () => {
   it('takes a name the corpus writes after "Operation" without it too ("Operation X" / "X")', () => {
     expect(names('when was the 2024 global chain operation carried out?')).toEqual(['global chain']);
     expect(names('when did operation global chain start?')).toEqual(['operation global chain']);
+  });
+
+  it('takes each of two names the corpus writes side by side, joined by small words, as a name', () => {
+    // "Operation Koala in Europe and Operation Joint Hammer in the United States": "joint" alone is a common word.
+    expect(names('how many victims did operation joint hammer identify?')).toEqual(['operation joint hammer']);
+    expect(names('how many victims did joint hammer identify?')).toEqual(['joint hammer']);
   });
 
   it('takes a long name the corpus writes as one name whole', () => {
