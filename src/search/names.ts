@@ -55,10 +55,10 @@ function commonWords(n: number): Set<string> {
   return set;
 }
 
-/** Capitalised whatever they name: calendar words are dates, not names. */
+/** Capitalised whatever they name: calendar words, and months as datelines shorten them ("Nov 23"), are dates, not names. */
 const CALENDAR = new Set(
   ('january february march april may june july august september october november december monday tuesday wednesday ' +
-    'thursday friday saturday sunday').split(' '),
+    'thursday friday saturday sunday jan feb apr jun jul aug sep sept oct nov dec').split(' '),
 );
 
 /** Nouns that introduce a name ("operation X", "the X website"): an unknown word right after one is a name. */

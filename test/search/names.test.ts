@@ -30,6 +30,7 @@ describe('questionNames', () => {
     'The Sûreté du Québec took part as well.',
     'The rescue of 40 children, and every rescue after it, was part of Operation Rescue.',
     'It began as Operation Koala in Europe and Operation Joint Hammer in the United States, a joint effort.',
+    'NAIROBI, Kenya, Nov 23 – Police warned parents.',
   ];
   let dir: string;
   let lexical: LexicalIndex;
@@ -84,6 +85,10 @@ describe('questionNames', () => {
   it('takes a name the corpus writes after "Operation" without it too ("Operation X" / "X")', () => {
     expect(names('when was the 2024 global chain operation carried out?')).toEqual(['global chain']);
     expect(names('when did operation global chain start?')).toEqual(['operation global chain']);
+  });
+
+  it('takes no month for a name, shortened as a dateline writes it ("Nov 23")', () => {
+    expect(names("what did interpol's nov 2017 meeting look at?")).toEqual(['interpol']);
   });
 
   it('takes each of two names the corpus writes side by side, joined by small words, as a name', () => {
