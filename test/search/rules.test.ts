@@ -207,6 +207,23 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'In its first five years the national child protection centre removed 540 children from harm and identified 390 victims.\n\n' +
       'Its director said referrals from abroad had doubled.',
   ],
+  'nursery-release': [
+    'Nursery worker who abused toddlers to be freed',
+    '2019-07-12',
+    'Maria Holt was sentenced to a minimum of seven years in jail for abusing children at a nursery in Exeter, where she worked. ' +
+      'She is to be released from prison next month, the Parole Board said on Friday. ' +
+      'Parents of the children said they were shocked by the decision and would ask the justice secretary to review it. ' +
+      'The board said Holt had completed courses in prison and would live at an approved address under strict licence conditions. ' +
+      'She will be barred from contacting the families, from working with children and from using the internet without supervision. ' +
+      'A spokesman for the board said decisions were made with great care and that public safety was its first concern. ' +
+      'Local councillors called for a meeting with the board to explain how the risk she posed had been judged.\n\n' +
+      'Holt was arrested in June 2008 after a colleague found images on her phone and called the police. ' +
+      'Officers later traced the images to a man she had met online, who was also jailed. ' +
+      'Several families have since won compensation from the company that ran the nursery, which closed soon after her arrest. ' +
+      'A review found that staff had not been trained to spot warning signs and that phones were allowed in the rooms where children played. ' +
+      'The nursery building was later turned into a community centre after the company was wound up. ' +
+      'During her 2009 sentencing at Exeter Crown Court, Mr Justice Alan Mercer told Holt that she had betrayed the trust of every parent.',
+  ],
   'silver-creek': [
     'Two jailed over Silver Creek abuse forum',
     '2022-08-05',
@@ -445,6 +462,12 @@ describe('refusal by checking the answer', () => {
       expect(await whyRefused(question)).toBe('The question names nothing to look for: say what it is about (a meeting, an operation, a year).');
     }
     expect(firstTitle(await answerer.ask('how many in operation harbour light?'))).toBe('Police arrest 35 in Operation Harbour Light');
+  });
+
+  it('answers a year from the passage of a later story that states it, not its opening: "which judge sentenced her in 2009?" in a 2019 story', async () => {
+    const answer = await answerer.ask('which judge sentenced maria holt in 2009?');
+    expect(answer.refused).toBe(false);
+    expect(first(answer).highlight).toContain('Mr Justice Alan Mercer');
   });
 
   it('refuses a year the best story neither reports on nor states', async () => {
