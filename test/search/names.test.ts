@@ -125,6 +125,20 @@ describe('nameMatch', () => {
     expect(nameMatch(name(['quebec']), 'Police in Quito took part.')).toBe(0);
     expect(nameMatch(name(["o'connell"]), 'Harold O’Connell opened it.')).toBe(1);
   });
+
+  it('matches a name whose last word is typed in the plural or the singular', () => {
+    const name = (words: string[]) => ({ words, rarest: words[0]!, weight: 3, known: true });
+    expect(nameMatch(name(['task', 'forces']), 'The ICAC Task Force arrested 40 people.')).toBe(1);
+    expect(nameMatch(name(['task', 'force']), 'Sixty-one ICAC Task Forces took part.')).toBe(1);
+    expect(nameMatch(name(['task', 'force']), 'The task is to force them out.')).toBe(0);
+  });
+
+  it('takes a name’s rarest word alone for the name only when it is no common English word', () => {
+    const name = (words: string[], rarest: string) => ({ words, rarest, weight: 3, known: true });
+    expect(nameMatch(name(['operation', 'strikeback'], 'strikeback'), 'Strikeback led to 30 arrests.')).toBe(0.75);
+    expect(nameMatch(name(['operation', 'cross', 'country'], 'cross'), 'A cross-border operation rescued 50 children.')).toBe(0);
+    expect(nameMatch(name(['operation', 'cross', 'country'], 'cross'), 'Operation Cross Country recovered 84 minors.')).toBe(1);
+  });
 });
 
 describe('acronymNames and acronymsOf', () => {
