@@ -739,7 +739,7 @@ export function createSearcher(index: VectorIndex): Searcher {
  */
 function yearPassagesFirst(hits: Hit[]): void {
   const byArticle = new Map<string, number[]>();
-  hits.forEach((h, i) => byArticle.set(h.article.id, [...(byArticle.get(h.article.id) ?? []), i]));
+  hits.forEach((h, i) => byArticle.get(h.article.id)?.push(i) ?? byArticle.set(h.article.id, [i]));
   for (const places of byArticle.values()) {
     const own = places.map((i) => hits[i]!);
     const stated = own.filter((h) => h.features.yearPassage > 0);
