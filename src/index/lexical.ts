@@ -120,8 +120,8 @@ export function countNamePhrases(sentences: Iterable<string>): Map<string, numbe
     let run: string[] = [];
     /** Whether each word of the run is capitalised (not a small word joining two names' parts). */
     let capital: boolean[] = [];
-    let capitals = 0;
     const flush = () => {
+      const capitals = capital.filter(Boolean).length;
       while (run.length && NAME_JOINERS.has(run[run.length - 1]!)) {
         run.pop();
         capital.pop();
@@ -141,7 +141,6 @@ export function countNamePhrases(sentences: Iterable<string>): Map<string, numbe
       }
       run = [];
       capital = [];
-      capitals = 0;
     };
     words.forEach((m, i) => {
       const word = m[0];
@@ -151,7 +150,6 @@ export function countNamePhrases(sentences: Iterable<string>): Map<string, numbe
       if (/^\p{Lu}/u.test(word) && !(run.length === 0 && SENTENCE_OPENERS.has(key))) {
         run.push(key);
         capital.push(true);
-        capitals++;
       } else if (run.length && NAME_JOINERS.has(word)) {
         run.push(word);
         capital.push(false);
