@@ -71,11 +71,11 @@ export function timeScope(question: string): TimeScope {
   if (by) return { kind: 'by', year: Number(by[3]) };
   if (SINCE_YEAR.test(question) && yearsStated(question.replace(SINCE_YEAR, '')).length === 0) return { kind: 'latest' };
   // A year a figure is compared with ("in 2024 compared with 2023", "2024 vs 2023") is its base, not the year asked.
-  const compared = question.replace(SPAN, ' ');
-  const asked = yearsStated(compared.replace(COMPARED_YEAR, ' '));
-  const years = asked.length ? asked : yearsStated(compared);
+  const withoutSpans = question.replace(SPAN, ' ');
+  const asked = yearsStated(withoutSpans.replace(COMPARED_YEAR, ' '));
+  const years = asked.length ? asked : yearsStated(withoutSpans);
   if (years.length) {
-    const period = splitYear(compared);
+    const period = splitYear(withoutSpans);
     if (period && years.length === 2) return { kind: 'year', years, period };
     const month = years.length === 1 ? monthOf(question, years[0]!) : undefined;
     // A month named with it is the finer time ("its april 2022 alert"): the rest of that year is not.
