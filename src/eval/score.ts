@@ -53,7 +53,11 @@ export function score(questions: EvalQuestion[], ranked: Ranked[]): Score {
       return;
     }
     s.answerable++;
-    if (r.refused) s.wronglyRefused++;
+    // A refused answer shows the reader no passage, whatever the search ranked first: it is never right.
+    if (r.refused) {
+      s.wronglyRefused++;
+      return;
+    }
     const first = r.results[0];
     if (first && isHit(q, first)) {
       s.top1++;
