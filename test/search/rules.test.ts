@@ -224,6 +224,18 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
       'The nursery building was later turned into a community centre after the company was wound up. ' +
       'During her 2009 sentencing at Exeter Crown Court, Mr Justice Alan Mercer told Holt that she had betrayed the trust of every parent.',
   ],
+  'customs-nz-convictions': [
+    'Three men convicted after Customs NZ investigation',
+    '2015-12-03',
+    'Three men were convicted this week after an investigation by Customs NZ and NZ Police into the trading of child abuse images.\n\n' +
+      'Customs NZ said the men had shared thousands of images with offenders overseas. One received four years in prison.',
+  ],
+  'hutt-appeal': [
+    'Abuse image trader has sentence cut on appeal',
+    '2016-09-13',
+    'A Lower Hutt man who traded child abuse images with an undercover officer has had his prison sentence cut by five months on appeal.\n\n' +
+      'The High Court in Wellington found the district judge had given too much weight to three of the images.',
+  ],
   'silver-creek': [
     'Two jailed over Silver Creek abuse forum',
     '2022-08-05',
@@ -355,6 +367,13 @@ describe('time as evidence', () => {
   it('puts the story of the year named before stories that write a name many stories write, which it does not', async () => {
     // "Europol" is in several stories; the 2018 meeting's does not write it, yet is the one of 2018.
     expect(firstTitle(await answerer.ask('what topped the agenda at the 2018 europol expert meeting?'))).toBe('Expert meeting turns to livestreaming');
+  });
+
+  it('answers a year’s story that does not write a name of the question, when no story writing it is of that year', async () => {
+    // Local news does not name its own country: the 2016 appeal never writes "NZ", the 2015 convictions story does.
+    const answer = first(await answerer.ask('how many months was the nz man’s sentence cut by on appeal in 2016?'));
+    expect(answer.sources[0]!.title).toBe('Abuse image trader has sentence cut on appeal');
+    expect(answer.highlight).toContain('five months');
   });
 
   it('refuses a year no article is of, reports on or mentions', async () => {
