@@ -22,7 +22,7 @@ const PLACE = new RegExp(`\\b(?:in|at)\\s+(?:the\\s+)?(?!${MONTH}\\b)(?:[A-Z][\\
 const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s*(?:dollars?|euros?|pounds?|francs?|USD|EUR|GBP|CHF)\b|\b(?:USD|EUR|GBP|CHF)\s?\d/i;
 const PERCENTAGE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b|percentage\s+points?\b)|\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one[-\s]in[-\s](?:\w+|\d+)|\d+[-\s]in[-\s]\d+|(?:two|three|four|five|ten)fold|doubled|tripled|quadrupled|halved)\b/i;
 const PERCENTAGE_FIGURE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b)/gi;
-const PRISON = /\b(?:sentenced|jailed|imprisoned|imprisonment|prison|jail|life\s+sentence|behind\s+bars)\b/i;
+const PRISON = /\b(?:sentenced|sentences?|jailed|imprisoned|imprisonment|prison|jail|behind\s+bars)\b/i;
 /** A term with no length: life. */
 const LIFE_TERM = /\b(?:life\s+(?:sentence|imprisonment|in\s+prison|term)|for\s+life|to\s+life)\b/i;
 const NAMED = /\b(?:Operation|Project|Task\s?Force|Taskforce|Programme|Program|Initiative|Campaign)\s+[\p{Lu}\d][\p{L}\d'’-]*|\b(?:called|named|dubbed|code-?named|known\s+as)\s+[“"‘']?[\p{Lu}\d]|[“"‘'][\p{Lu}][^“”"]{1,40}[”"’']/u;

@@ -107,6 +107,12 @@ describe('sentenceShape', () => {
     expect(sentenceShape('The ringleader was sentenced to life in prison.').prison).toBe(1);
   });
 
+  it('reads a sentence of a length as a prison term ("to serve an eight-year sentence")', () => {
+    expect(sentenceShape('A man was extradited to Germany to serve an eight-year sentence for offences against children.').prison).toBe(1);
+    expect(sentenceShape('His sentence was cut by five months on appeal.').prison).toBe(1);
+    expect(sentenceShape('The court will pass sentence next week.').prison).toBe(0.5);
+  });
+
   it('sees the name of an operation or of something called so', () => {
     expect(sentenceShape('Dubbed Operation Cumberland, the raid was led by Danish authorities.').name).toBe(1);
     expect(sentenceShape('a website known as "Welcome To Video" was shut.').name).toBe(1);
