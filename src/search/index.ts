@@ -371,8 +371,8 @@ export function createSearcher(index: VectorIndex): Searcher {
   /** An article's sentences' facts, each sentence once. */
   const articleSentences = (id: string) => index.sentencesOfArticle(id).map((l) => ({ label: l, ...sentenceInfo(l) }));
   /** True unless the question asks a role (`askedRole`) the article does not give. */
-  const holdsAskedRole = (question: string, nameTerms: ReadonlySet<string>, id: string): boolean => {
-    const role = askedRole(withoutTimePhrases(question), nameTerms);
+  const holdsAskedRole = (question: string, nameTerms: ReadonlySet<string>, unknownTerms: ReadonlySet<string>, id: string): boolean => {
+    const role = askedRole(withoutTimePhrases(question), nameTerms, unknownTerms);
     if (!role || role.speech) return true;
     const sentences = articleSentences(id);
     // A verb ("who opened…?") is often paraphrased beside the name ("opening the meeting, X…"), so only its absence
@@ -693,7 +693,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));
       const unknownWords = asked.length ? unknown.length / asked.length : 0;
       const unknownNames = unknownHeadedNames(question, lexical);
-      const roleMissing = type === 'person' && hits.length > 0 && !holdsAskedRole(question, nameTerms, hits[0]!.article.id);
+      const roleMissing = type === 'person' && hits.length > 0 && !holdsAskedRole(question, nameTerms, new Set(unknown), hits[0]!.article.id);
       const countMissing = scope.kind === 'latest' && hits.length > 0 && !countsAsked(question, q.counted, hits[0]!.article.id);
       const personAsked = type === 'person' && hits.length ? namedPersonAsked(question) : undefined;
       const unnamedPerson = personAsked && !namesAskedPerson(personAsked, hits[0]!.article.id) ? personAsked : undefined;

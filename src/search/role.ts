@@ -62,7 +62,7 @@ const isAdverb = (t: Token) => /ly$/.test(t.word) && t.word.length > 4;
  * role). `nameTerms`: the stems of the question's names, which are the thing, not the role ("who heads the *rcmp's*
  * centre?").
  */
-export function askedRole(question: string, nameTerms: ReadonlySet<string>): AskedRole | null {
+export function askedRole(question: string, nameTerms: ReadonlySet<string>, unknownTerms: ReadonlySet<string> = new Set()): AskedRole | null {
   const q = question.toLowerCase().trim().replace(/^who['’]s\b/, 'who is');
   // "who were the notices aimed at?": "who" is the object, and the words after the verb are the thing, not a role.
   if (/\b(?:at|for|to|with|by|from|on|against|about)\s*[?.!]*$/.test(q)) return null;
@@ -102,7 +102,10 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>): Ask
   if (run.some((t) => ANYONE.has(t.word))) return null;
   // "who was it?", "who is jane okafor?" ask no role: a name was skipped above. "who was quoted…?" asks a speaker.
   if (!run.length) return SPEECH.has(tokens.slice(1).find((t) => !isStopWord(t) && !nameTerms.has(t.term))?.word ?? '') ? { speech: true, verb: true, words: [] } : null;
-  return role(run.map((t) => t.term), false);
+  // A word no article uses that is no title qualifies the role ("the saps spokesperson"): no story can write it, so it is
+  // not asked of one.
+  const known = run.filter((t) => !unknownTerms.has(t.term) || TITLE_TERMS.has(t.term));
+  return role((known.length ? known : run).map((t) => t.term), false);
 }
 
 /** A title as a term (what a sentence's terms hold) and as written before a name (`title`). */
