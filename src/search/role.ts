@@ -60,7 +60,7 @@ const isAdverb = (t: Token) => /ly$/.test(t.word) && t.word.length > 4;
 /**
  * The role a "who" question asks about, or null when it asks none this can read ("who is jane okafor?": a name, no
  * role). `nameTerms`: the stems of the question's names, which are the thing, not the role ("who heads the *rcmp's*
- * centre?").
+ * centre?"). `unknownTerms`: the stems of its words no article uses, which qualify the role unless they are titles.
  */
 export function askedRole(question: string, nameTerms: ReadonlySet<string>, unknownTerms: ReadonlySet<string> = new Set()): AskedRole | null {
   const q = question.toLowerCase().trim().replace(/^who['’]s\b/, 'who is');
