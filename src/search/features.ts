@@ -110,8 +110,9 @@ export const YEAR_STORY_SHARE = 0.7;
 /**
  * The final order of candidates: names decide first (stories holding the question's telling names, if any is likely
  * to answer, go before the rest; with a year named, a likely story of that year joins them: `YEAR_STORY_SHARE`), then
- * time (among those, the stories of the asked-for time, `timeGate`), then the score. `relevance` and `names` give each article's relevance and share of the telling names (`TELLING_NAME_IDF`);
- * `evidence`, for "latest", how well it states the asked-for answer (`timeGate`).
+ * time (among those, the stories of the asked-for time, `timeGate`), then the score. `relevance` and `names` give each
+ * article's relevance and share of the telling names (`TELLING_NAME_IDF`); `evidence`, for "latest", how well it
+ * states the asked-for answer (`timeGate`).
  */
 export function rankCandidates<T extends { article: TimedArticle; score: number }>(
   candidates: T[],
