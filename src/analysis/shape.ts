@@ -33,7 +33,7 @@ const ORGANISATION =
 /** An age: "a 23-year-old", "aged 40", "between the ages of 40 and 64", "in his 40s", "under 18". */
 const AGE_NUMBER = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)';
 const AGE = new RegExp(
-  `\\b${AGE_NUMBER}[- ](?:years?|months?)[- ]olds?\\b|\\b${AGE_NUMBER}\\s+(?:years?|months?)\\s+(?:old|of\\s+age)\\b|\\baged?\\s+(?:between\\s+|from\\s+|of\\s+)?${AGE_NUMBER}\\b|\\bages\\s+(?:of\\s+|between\\s+|from\\s+)?${AGE_NUMBER}\\b|\\b(?:in\\s+)?(?:his|her|their)\\s+(?:early\\s+|late\\s+|mid-?)?(?:teens|\\d0s|twenties|thirties|forties|fifties|sixties|seventies)\\b|\\b(?:under|over)\\s+(?:the\\s+age\\s+of\\s+)?${AGE_NUMBER}\\b(?!\\s*(?:%|per\\s?cent|million|thousand|[a-z]))|\\b(?:toddlers?|infants?|babies|baby|teenagers?|teenaged?|pre-?teens?)\\b`,
+  `\\b${AGE_NUMBER}[- ](?:years?|months?)[- ]olds?\\b|\\bas\\s+young\\s+as\\s+(?:${AGE_NUMBER}|a\\s+few)\\b|\\b${AGE_NUMBER}\\s+(?:years?|months?)\\s+(?:old|of\\s+age)\\b|\\baged?\\s+(?:between\\s+|from\\s+|of\\s+)?${AGE_NUMBER}\\b|\\bages\\s+(?:of\\s+|between\\s+|from\\s+)?${AGE_NUMBER}\\b|\\b(?:in\\s+)?(?:his|her|their)\\s+(?:early\\s+|late\\s+|mid-?)?(?:teens|\\d0s|twenties|thirties|forties|fifties|sixties|seventies)\\b|\\b(?:under|over)\\s+(?:the\\s+age\\s+of\\s+)?${AGE_NUMBER}\\b(?!\\s*(?:%|per\\s?cent|million|thousand|[a-z]))|\\b(?:toddlers?|infants?|babies|baby|teenagers?|teenaged?|pre-?teens?)\\b`,
   'i',
 );
 const ORDINAL = /\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;

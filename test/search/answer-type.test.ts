@@ -165,6 +165,9 @@ describe('sentenceShape', () => {
     expect(sentenceShape('four German citizens between the ages of 40 and 64 were arrested').age).toBe(1);
     expect(sentenceShape('the rescue of a three-year-old boy').age).toBe(1);
     expect(sentenceShape('The man, in his 40s, was arrested.').age).toBe(1);
+    expect(sentenceShape('Victims were reportedly as young as eight.').age).toBe(1);
+    expect(sentenceShape('images of babies as young as a few months old').age).toBe(1);
+    expect(sentenceShape('The site grew as fast as its rivals.').age).toBe(0);
     expect(sentenceShape('It recorded under 200 reports.').age).toBe(0);
     expect(sentenceShape('The meeting lasted three years.').age).toBe(0);
   });
