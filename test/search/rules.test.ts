@@ -236,6 +236,18 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'A Lower Hutt man who traded child abuse images with an undercover officer has had his prison sentence cut by five months on appeal.\n\n' +
       'The High Court in Wellington found the district judge had given too much weight to three of the images.',
   ],
+  'kestrel-2019': [
+    'Nine arrested in Operation Kestrel',
+    '2019-03-02',
+    'Police in Lisbon arrested nine men in Operation Kestrel, an investigation into the trading of abuse videos.\n\n' +
+      'Officers seized 40 computers.',
+  ],
+  'kestrel-2021': [
+    'Operation Kestrel returns',
+    '2021-06-10',
+    'Operation Kestrel returned this spring with 12 arrests.\n\n' +
+      'Its targets sold abuse videos on the dark web for cryptocurrency, investigators said.',
+  ],
   'silver-creek': [
     'Two jailed over Silver Creek abuse forum',
     '2022-08-05',
@@ -374,6 +386,11 @@ describe('time as evidence', () => {
     const answer = first(await answerer.ask('how many months was the nz man’s sentence cut by on appeal in 2016?'));
     expect(answer.sources[0]!.title).toBe('Abuse image trader has sentence cut on appeal');
     expect(answer.highlight).toContain('five months');
+  });
+
+  it('answers from the story of the year named among those writing the question’s names, though no sentence of it reads as the kind asked', async () => {
+    // "on the dark web" is no place to the sentence shapes; the 2019 story's "in Lisbon" is.
+    expect(firstTitle(await answerer.ask('where did the operation kestrel suspects sell their videos in 2021?'))).toBe('Operation Kestrel returns');
   });
 
   it('refuses a year no article is of, reports on or mentions', async () => {
