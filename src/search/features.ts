@@ -123,11 +123,13 @@ export function rankCandidates<T extends { article: TimedArticle; score: number 
   evidence?: (a: TimedArticle) => number,
 ): T[] {
   const articles = [...new Set(candidates.map((c) => c.article))];
-  let holding = articles.filter((a) => names(a) >= NAME_SHARE_HELD && relevance(a) >= gate.names);
+  const writesNames = (a: TimedArticle) => names(a) >= NAME_SHARE_HELD;
+  let holding = articles.filter((a) => writesNames(a) && relevance(a) >= gate.names);
   if (scope.kind === 'year' && holding.length && !holding.some((a) => timeClass(scope, a) > 0)) {
     // The names and the year disagree: a likely story of the year competes with the stories holding the names.
     const likeliest = Math.max(...holding.map(relevance));
-    holding = holding.concat(articles.filter((a) => !holding.includes(a) && timeClass(scope, a) === 2 && relevance(a) >= YEAR_STORY_SHARE * likeliest));
+    const held = new Set(holding);
+    holding = holding.concat(articles.filter((a) => !held.has(a) && timeClass(scope, a) === 2 && relevance(a) >= YEAR_STORY_SHARE * likeliest));
   }
   const namePreferred = new Set(holding.map((a) => a.id));
   const pool = holding.length ? holding : articles;
@@ -136,7 +138,7 @@ export function rankCandidates<T extends { article: TimedArticle; score: number 
   // it shows the asked kind of answer, which the sentence shapes miss at times ("hosted on US and Dutch servers",
   // "sold on the dark web" for "where"). Tuning top-1 +2, wrongly refused 12 → 10, unanswerable refused unchanged.
   if (scope.kind === 'year' && !timePreferred.size) {
-    const named = pool.filter((a) => names(a) >= NAME_SHARE_HELD);
+    const named = pool.filter(writesNames);
     if (named.length) timePreferred = timeGate(scope, new Map(named.map((a) => [a, relevance(a)])), gate);
   }
   const tier = (c: T) => 2 * Number(namePreferred.has(c.article.id)) + Number(timePreferred.has(c.article.id));
