@@ -8,7 +8,7 @@
  * `ranker-weights.ts` holds the fitted values and how they were measured.
  */
 import { RANKER_WEIGHTS } from './ranker-weights.js';
-import { timeClass, timeGate, type TimedArticle, type TimeGateThresholds, type TimeScope } from './time.js';
+import { timeClass, timeGate, type TimedArticle, type TimeEvidence, type TimeGateThresholds, type TimeScope } from './time.js';
 
 /** Signals of an article, as a whole, for a question (each the best over the article's candidate passages where it says so). */
 export const ARTICLE_FEATURES = [
@@ -120,7 +120,7 @@ export function rankCandidates<T extends { article: TimedArticle; score: number 
   relevance: (a: TimedArticle) => number,
   names: (a: TimedArticle) => number,
   gate: Weights['gate'],
-  evidence?: (a: TimedArticle) => number,
+  evidence?: TimeEvidence,
 ): T[] {
   const articles = [...new Set(candidates.map((c) => c.article))];
   const writesNames = (a: TimedArticle) => names(a) >= NAME_SHARE_HELD;

@@ -16,7 +16,7 @@ import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_N
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryVariants, inCapitals, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesCountry, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
-import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeScope } from './time.js';
+import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence, type TimeScope } from './time.js';
 
 export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
 export {
@@ -33,7 +33,7 @@ export {
   type Weights,
 } from './features.js';
 export { RANKER_WEIGHTS } from './ranker-weights.js';
-export { timeClass, timeGate, timeScope, withoutTimePhrases, type TimedArticle, type TimeGateThresholds, type TimeScope } from './time.js';
+export { timeClass, timeGate, timeScope, withoutTimePhrases, type TimedArticle, type TimeEvidence, type TimeGateThresholds, type TimeScope } from './time.js';
 export { contentTerms, tokenize } from '../analysis/index.js';
 export type { QuestionName } from './names.js';
 export { correctSpelling } from './spelling.js';
@@ -181,9 +181,9 @@ export function timeEvidence(
   type: AnswerType,
   answerDense: (articleId: string) => number,
   writesEvent: (articleId: string) => boolean,
-): ((a: TimedArticle) => number) | undefined {
-  if (asksStatedAnswer(question, type)) return (a) => answerDense(a.id);
-  return isEventQuestion(question) ? (a) => (writesEvent(a.id) ? 1 : 0) : undefined;
+): TimeEvidence | undefined {
+  if (asksStatedAnswer(question, type)) return { kind: 'answer', of: (a) => answerDense(a.id) };
+  return isEventQuestion(question) ? { kind: 'event', of: (a) => (writesEvent(a.id) ? 1 : 0) } : undefined;
 }
 
 /** What sentence scoring needs to know about one question, worked out once per question. */

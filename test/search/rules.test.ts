@@ -258,6 +258,18 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
       'The men hid the forum behind several layers of encryption and moved it between servers every few weeks. ' +
       'Officers from Canada, Germany and New Zealand helped trace its members.',
   ],
+  'tip-centre-2021': [
+    'Cyber tip centre logs its busiest year',
+    '2021-02-03',
+    'The national cyber tip centre received 52,000 reports of online child exploitation in 2020, its busiest year yet.\n\n' +
+      'Most of the reports came from social media platforms, the centre said.',
+  ],
+  'school-safety-2023': [
+    'Schools urged to teach pupils about sharing images',
+    '2023-09-01',
+    'Teachers should talk to pupils about the risks of sharing images online, a children’s charity said, after a survey found that 3 in 10 pupils had been contacted by strangers.\n\n' +
+      'The charity pointed parents to classroom material from the national cyber tip centre.',
+  ],
 };
 
 let tmp: string;
@@ -364,6 +376,12 @@ describe('time as evidence', () => {
   it('finds a year’s figure in a later report that states the year beside it, over a story that states the year with another figure', async () => {
     const answer = first(await answerer.ask('how many financial extortion reports were there in 2021?'));
     expect(answer.highlight).toContain('139 in 2021');
+  });
+
+  it('answers "the latest figure" from a story likely to state it, not from a newer story that only mentions its source', async () => {
+    const answer = first(await answerer.ask('what is the latest yearly number of reports to the national cyber tip centre?'));
+    expect(answer.sources[0]!.title).toBe('Cyber tip centre logs its busiest year');
+    expect(answer.highlight).toContain('52,000 reports');
   });
 
   it('answers "the latest count" from the newest story that states it, not the newest that mentions the topic', async () => {

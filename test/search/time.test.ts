@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle } from '../../src/search/time.js';
+import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence } from '../../src/search/time.js';
 import { eventWriter } from '../../src/search/index.js';
 
 /** `stated`: each year the article's text states, as many times as it states it. */
@@ -206,25 +206,38 @@ describe('timeGate', () => {
 
   it('picks the newest likely story for "latest", the oldest for "first", the newest up to the year for "by"', () => {
     const relevance = new Map([[a2011, 0.5], [a2014, 0.9], [a2022, 0.1]]);
+    const meeting: TimeEvidence = { kind: 'event', of: () => 1 };
+    expect(timeGate({ kind: 'latest' }, relevance, gate, meeting)).toEqual(new Set(['2014']));
+    expect(timeGate({ kind: 'earliest' }, relevance, gate, meeting)).toEqual(new Set(['2011']));
+    expect(timeGate({ kind: 'by', year: 2013 }, relevance, gate, meeting)).toEqual(new Set(['2011']));
+    expect(timeGate({ kind: 'none' }, relevance, gate, meeting)).toEqual(new Set());
+  });
+
+  it('for "the latest figure", lets time pick only among stories about as likely to answer as the likeliest', () => {
+    // The newer story touches the topic but is far less likely to state the figure than the 2014 one.
+    const relevance = new Map([[a2011, 0.5], [a2014, 0.9], [a2022, 0.6]]);
+    const figure: TimeEvidence = { kind: 'answer', of: () => 1 };
+    expect(timeGate({ kind: 'latest' }, relevance, gate, figure)).toEqual(new Set(['2014']));
     expect(timeGate({ kind: 'latest' }, relevance, gate)).toEqual(new Set(['2014']));
-    expect(timeGate({ kind: 'earliest' }, relevance, gate)).toEqual(new Set(['2011']));
-    expect(timeGate({ kind: 'by', year: 2013 }, relevance, gate)).toEqual(new Set(['2011']));
-    expect(timeGate({ kind: 'none' }, relevance, gate)).toEqual(new Set());
+    // About as likely: the newer one is the latest figure.
+    expect(timeGate({ kind: 'latest' }, new Map([[a2014, 0.9], [a2022, 0.85]]), gate, figure)).toEqual(new Set(['2022']));
+    // "The latest meeting": every story of a meeting answers; the newest likely one is picked.
+    expect(timeGate({ kind: 'latest' }, relevance, gate, { kind: 'event', of: () => 1 })).toEqual(new Set(['2022']));
   });
 
   it('for "latest" with evidence, picks the newest story that states the answer nearly as well as the best', () => {
-    const relevance = new Map([[a2011, 0.5], [a2014, 0.9], [a2022, 0.8]]);
+    const relevance = new Map([[a2011, 0.5], [a2014, 0.9], [a2022, 0.85]]);
     const evidence = (a: TimedArticle) => ({ '2011': 0.9, '2014': 1, '2022': 0.3 })[a.id]!;
     expect(timeGate({ kind: 'latest' }, relevance, gate)).toEqual(new Set(['2022']));
-    expect(timeGate({ kind: 'latest' }, relevance, gate, evidence)).toEqual(new Set(['2014']));
+    expect(timeGate({ kind: 'latest' }, relevance, gate, { kind: 'answer', of: evidence })).toEqual(new Set(['2014']));
     // A named year is not a figure's "latest": evidence is not asked there.
-    expect(timeGate({ kind: 'year', years: [2022] }, relevance, gate, evidence)).toEqual(new Set(['2022']));
+    expect(timeGate({ kind: 'year', years: [2022] }, relevance, gate, { kind: 'answer', of: evidence })).toEqual(new Set(['2022']));
   });
 
   it('picks only among stories close enough to the likeliest: a story of the year far less likely does not pass', () => {
     const relevance = new Map([[a2011, 0.12], [a2014, 0.9], [a2022, 0.3]]);
     expect(timeGate({ kind: 'year', years: [2011] }, relevance, { year: 0.05, recency: 0.05 })).toEqual(new Set());
-    expect(timeGate({ kind: 'latest' }, relevance, { year: 0.05, recency: 0.05 })).toEqual(new Set(['2022']));
+    expect(timeGate({ kind: 'latest' }, relevance, { year: 0.05, recency: 0.05 }, { kind: 'event', of: () => 1 })).toEqual(new Set(['2022']));
   });
 });
 
