@@ -8,8 +8,14 @@ import { isStopWord, tokenize, type Token } from './terms.js';
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 
+/**
+ * A season as a time of year ("in the summer of 2014", "since autumn 2019", "until the spring"); "fall" only after "the",
+ * where it is no verb.
+ */
+const SEASON = `\\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]y|[Oo]ver)\\s+(?:(?:the\\s+)?(?:early\\s+|late\\s+)?(?:spring|summer|autumn|winter)|the\\s+(?:early\\s+|late\\s+)?fall)\\b(?:\\s+(?:of\\s+)?(?:19|20)\\d\\d\\b)?`;
+
 const DATE = new RegExp(
-  `\\b\\d{1,2}(?:\\s*(?:–|-|to)\\s*\\d{1,2})?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b(?:in|since|from|until|by)\\s+(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b|\\b${MONTH}\\s+(?:19|20)\\d\\d\\b|\\b(?:in|during|since|until|from|between)\\s+(?:early\\s+|late\\s+|mid-?)?${MONTH}\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`,
+  `\\b\\d{1,2}(?:\\s*(?:–|-|to)\\s*\\d{1,2})?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b(?:in|since|from|until|by)\\s+(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b|\\b${MONTH}\\s+(?:19|20)\\d\\d\\b|\\b(?:in|during|since|until|from|between)\\s+(?:early\\s+|late\\s+|mid-?)?${MONTH}\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|${SEASON}`,
 );
 const COUNT_WORD = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)';
 const DURATION = new RegExp(`\\b${COUNT_WORD}[- ](?:day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes)\\b|\\bsince\\s+(?:19|20)\\d\\d\\b`, 'i');
@@ -19,7 +25,8 @@ const NAME_WORD = "[A-Z](?:[\\p{Ll}]+(?:[-'’][A-Z]?[\\p{Ll}]+)?|['’][A-Z][\\
 const NAME = new RegExp(`(?:^|[^.!?]\\s)${NAME_WORD}\\s+(?:(?:de|van|von|da|del|[A-Z]\\.)\\s+)?${NAME_WORD}`, 'u');
 const SAID = /\b(?:said|says|added|concluded|noted|stressed|underscored|explained|told|opened|opening|announced|warned|according\s+to)\b/i;
 const PLACE = new RegExp(`\\b(?:in|at)\\s+(?:the\\s+)?(?!${MONTH}\\b)(?:[A-Z][\\p{L}]+|[A-Z]\\.(?:[A-Z]\\.?)+)|^[“"]?[A-Z]{3,}(?:\\s[A-Z]{3,})?,\\s+[A-Z][\\p{L}]+`, 'u');
-const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s*(?:dollars?|euros?|pounds?|francs?|USD|EUR|GBP|CHF)\b|\b(?:USD|EUR|GBP|CHF)\s?\d/i;
+/** A sum of money: a currency sign, code or word after the figure, the word qualified by its country ("1,800 US dollars", "Australian dollars"). */
+const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s*(?:(?:U\.?S\.?|[a-z]+an|Hong\s+Kong|New\s+Zealand)\s+)?(?:dollars?|euros?|pounds?|francs?|USD|EUR|GBP|CHF)\b|\b(?:USD|EUR|GBP|CHF)\s?\d/i;
 const PERCENTAGE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b|percentage\s+points?\b)|\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one[-\s]in[-\s](?:\w+|\d+)|\d+[-\s]in[-\s]\d+|(?:two|three|four|five|ten)fold|doubled|tripled|quadrupled|halved)\b/i;
 const PERCENTAGE_FIGURE = /\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent\b)/gi;
 const PRISON = /\b(?:sentenced|sentences?|jailed|imprisoned|imprisonment|prison|jail|behind\s+bars)\b/i;

@@ -73,6 +73,14 @@ describe('sentenceShape', () => {
     expect(sentenceShape('The operation spanned 40 countries.').date).toBe(0);
   });
 
+  it('reads a season as a time of year ("in the summer of 2014"), and "fall" only as a noun', () => {
+    expect(sentenceShape('In the summer of 2014, the chief constable set up the operation.').date).toBe(1);
+    expect(sentenceShape('The bill was postponed until the autumn.').date).toBe(1);
+    expect(sentenceShape('The unit opened in the fall of 2019.').date).toBe(1);
+    expect(sentenceShape('Reports began to fall in number.').date).toBe(0);
+    expect(sentenceShape('The summer camp closed.').date).toBe(0);
+  });
+
   it('reads a day of the week as a date ("announced on Wednesday"), written as news writes it', () => {
     expect(sentenceShape('INTERPOL announced the project on Wednesday.').date).toBe(1);
     expect(sentenceShape('Officials announced the arrests Thursday.').date).toBe(1);
@@ -89,6 +97,13 @@ describe('sentenceShape', () => {
     const lyon = sentenceShape('The meeting was held in Lyon.');
     expect([lyon.date, lyon.place]).toEqual([0, 1]);
     expect(sentenceShape('He works at the Marchmont Centre.').place).toBe(1);
+  });
+
+  it('sees a sum of money with its currency qualified by a country ("1,800 US dollars")', () => {
+    expect(sentenceShape('He paid compensation of 60,000 baht, or about 1,800 US dollars.').money).toBe(1);
+    expect(sentenceShape('The fund holds 2 million Australian dollars.').money).toBe(1);
+    expect(sentenceShape('It cost 500 dollars.').money).toBe(1);
+    expect(sentenceShape('About 1,800 US officers took part.').money).toBe(0);
   });
 
   it('sees a share, and does not take it for a count of the word after it', () => {
