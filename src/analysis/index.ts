@@ -19,7 +19,7 @@ export * from './terms.js';
  * Bumped when the analysis's code changes (its patterns and word lists, and its output on the probe sentences below,
  * are in the fingerprint already).
  */
-export const ANALYSIS_VERSION = 7;
+export const ANALYSIS_VERSION = 8;
 
 /** A sentence's facts as stored: its distinct content terms, space-separated in order, and its shape as JSON. */
 export interface StoredSentenceFacts {

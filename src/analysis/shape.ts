@@ -101,6 +101,14 @@ const isParticiple = (word: string) => REGULAR_PARTICIPLE.test(word) || IRREGULA
 /** Content words after a count that may name what it counts ("2,345 identified victims"). */
 const COUNT_WINDOW = 2;
 
+/**
+ * Words that put what a sentence counts before its figure: "the number of sextortion cases … rose to 26,718". The
+ * content words after them (up to the first small word, at most `COUNTED_AHEAD`) are counted when the sentence holds a
+ * figure.
+ */
+const COUNT_NOUNS = new Set(['number', 'total', 'tally', 'count']);
+const COUNTED_AHEAD = 4;
+
 /** What a sentence holds, worked out once per sentence when the index is built (not per question). */
 export interface SentenceShape {
   /** Terms that follow a count closely enough to be what it counts ("52 countries" → countri). */
@@ -159,6 +167,16 @@ export function sentenceShape(text: string): SentenceShape {
       if (k > j && verb && isParticiple(verb.word)) countedTerms.add(verb.term);
     }
   });
+  if (hasCount) {
+    all.forEach((t, i) => {
+      if (!COUNT_NOUNS.has(t.word) || all[i + 1]?.word !== 'of') return;
+      for (let j = i + 2; j < all.length && j < i + 2 + COUNTED_AHEAD; j++) {
+        const n = all[j]!;
+        if (isStopWord(n) || isNumberWord(n)) break;
+        countedTerms.add(n.term);
+      }
+    });
+  }
   const yes = (re: RegExp) => (re.test(text) ? 1 : 0);
   return {
     countedTerms,
@@ -185,4 +203,6 @@ export const SHAPE_RULES: readonly string[] = [
   [...NUMBER_WORDS].join(' '),
   [...COUNTED_INSIDE].join(' '),
   String(COUNT_WINDOW),
+  [...COUNT_NOUNS].join(' '),
+  String(COUNTED_AHEAD),
 ];

@@ -156,6 +156,13 @@ describe('sentenceShape', () => {
     expect(typeMatch('quantity', s, counted)).toBe(0.5);
   });
 
+  it('counts what "the number of X" names when the figure comes after it ("the number of cases … rose to 26,718")', () => {
+    const counted = countedTerms('what is the latest count of sextortion cases?', []);
+    expect(typeMatch('quantity', sentenceShape('The number of sextortion cases reported to the centre more than doubled, rising to 26,718.'), counted)).toBe(1);
+    // Without a figure, "the number of" counts nothing.
+    expect(sentenceShape('The number of sextortion cases reported to the centre more than doubled.').countedTerms.size).toBe(0);
+  });
+
   it('counts what happened to a counted subject: "337 suspected users have been arrested" counts arrests', () => {
     const counted = countedTerms('how many arrests were there?', []);
     expect(typeMatch('quantity', sentenceShape('So far 337 suspected users have been arrested in 38 countries.'), counted)).toBe(1);
