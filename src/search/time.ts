@@ -296,12 +296,13 @@ export interface TimeEvidence {
 /**
  * The articles whose time the question asks for, among the stories that match its topic: time decides between
  * stories likely to answer, never makes a story on another topic the answer. `relevance` maps each candidate article
- * to how likely it is to answer, judged without time. `evidence` (`timeEvidence` in search/index.ts): for a figure,
- * how well each story states it (its best answering sentence's closeness, 0 when no sentence holds the asked-for kind
- * of answer); for an event ("the latest meeting"), whether the story writes the event's word at all — the newest
- * meeting's story answers whatever it states, a newer story that never mentions a meeting does not. Time picks only
- * among stories with some evidence, and for "latest" among those close to the best. Returns the ids to rank first
- * (empty: no preference, e.g. no story of the named year is likely enough).
+ * to how likely it is to answer, judged without time. `timeEvidence` (made by `timeEvidence` in search/index.ts): for
+ * a figure, how well each story states it (its best answering sentence's closeness, 0 when no sentence holds the
+ * asked-for kind of answer); for an event ("the latest meeting"), whether the story writes the event's word at all —
+ * the newest meeting's story answers whatever it states, a newer story that never mentions a meeting does not. Time
+ * picks only among stories with some evidence, and for "latest" among those close to the best. Which stories are
+ * likely enough: `TIME_GATE_SHARE` of the likeliest, or `SUPERLATIVE_GATE_SHARE` for "the latest/first" figure or fact.
+ * Returns the ids to rank first (empty: no preference, e.g. no story of the named year is likely enough).
  */
 export function timeGate(
   scope: TimeScope,
