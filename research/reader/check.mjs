@@ -2,6 +2,7 @@
 // against two sentences of the bundled 2011 article: the one that answers it should score higher.
 //   node research/reader/check.mjs [work dir, default /tmp/reader]
 import { env, AutoTokenizer, AutoModelForSequenceClassification } from '@xenova/transformers';
+import fs from 'node:fs';
 const work = process.argv[2] ?? '/tmp/reader';
 env.localModelPath = work + '/';
 env.allowRemoteModels = false;
@@ -15,3 +16,14 @@ const sentences = [
 const inputs = tokenizer(new Array(sentences.length).fill(question), { text_pair: sentences, padding: true, truncation: true });
 const { logits } = await model(inputs);
 sentences.forEach((s, i) => console.log(logits.data[i].toFixed(3), s));
+
+// Cost: every sentence of two bundled articles scored against the question one at a time, then as one padded batch.
+const articles = ['corpus/2011-09-07-interpol-protecting-children-from-actual-and-virtual-abuse.md', 'corpus/2014-10-05-bernews-over-140-experts-attend-interpol-meeting.md'];
+const all = articles.flatMap((f) => fs.readFileSync(f, 'utf8').split(/^---$/m).slice(2).join('').split(/(?<=[.!?])\s+/).filter((s) => s.length > 40));
+let t = performance.now();
+for (const s of all) await model(tokenizer([question], { text_pair: [s], truncation: true }));
+const single = (performance.now() - t) / 1000;
+t = performance.now();
+await model(tokenizer(new Array(all.length).fill(question), { text_pair: all, padding: true, truncation: true }));
+const batch = (performance.now() - t) / 1000;
+console.log(`${all.length} sentences: ${single.toFixed(2)} s one at a time, ${batch.toFixed(2)} s in one padded batch`);
