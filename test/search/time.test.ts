@@ -193,6 +193,8 @@ describe('timeGate', () => {
   const a2014 = article('2014', 2014);
   const a2022 = article('2022', 2022);
   const gate = { year: 0.2, recency: 0.2 };
+  /** "The latest meeting": every story writing the event's word is evidence. */
+  const meeting: TimeEvidence = { kind: 'event', of: () => 1 };
 
   it('picks the stories of a named year that are likely to answer', () => {
     const relevance = new Map([[a2014, 0.9], [a2011, 0.4], [a2022, 0.8]]);
@@ -206,7 +208,6 @@ describe('timeGate', () => {
 
   it('picks the newest likely story for "latest", the oldest for "first", the newest up to the year for "by"', () => {
     const relevance = new Map([[a2011, 0.5], [a2014, 0.9], [a2022, 0.1]]);
-    const meeting: TimeEvidence = { kind: 'event', of: () => 1 };
     expect(timeGate({ kind: 'latest' }, relevance, gate, meeting)).toEqual(new Set(['2014']));
     expect(timeGate({ kind: 'earliest' }, relevance, gate, meeting)).toEqual(new Set(['2011']));
     expect(timeGate({ kind: 'by', year: 2013 }, relevance, gate, meeting)).toEqual(new Set(['2011']));
@@ -222,7 +223,7 @@ describe('timeGate', () => {
     // About as likely: the newer one is the latest figure.
     expect(timeGate({ kind: 'latest' }, new Map([[a2014, 0.9], [a2022, 0.85]]), gate, figure)).toEqual(new Set(['2022']));
     // "The latest meeting": every story of a meeting answers; the newest likely one is picked.
-    expect(timeGate({ kind: 'latest' }, relevance, gate, { kind: 'event', of: () => 1 })).toEqual(new Set(['2022']));
+    expect(timeGate({ kind: 'latest' }, relevance, gate, meeting)).toEqual(new Set(['2022']));
   });
 
   it('for "latest" with evidence, picks the newest story that states the answer nearly as well as the best', () => {
@@ -237,7 +238,7 @@ describe('timeGate', () => {
   it('picks only among stories close enough to the likeliest: a story of the year far less likely does not pass', () => {
     const relevance = new Map([[a2011, 0.12], [a2014, 0.9], [a2022, 0.3]]);
     expect(timeGate({ kind: 'year', years: [2011] }, relevance, { year: 0.05, recency: 0.05 })).toEqual(new Set());
-    expect(timeGate({ kind: 'latest' }, relevance, { year: 0.05, recency: 0.05 }, { kind: 'event', of: () => 1 })).toEqual(new Set(['2022']));
+    expect(timeGate({ kind: 'latest' }, relevance, { year: 0.05, recency: 0.05 }, meeting)).toEqual(new Set(['2022']));
   });
 });
 
