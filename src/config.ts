@@ -13,6 +13,8 @@ import { redact } from './redact.js';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULT_EMBEDDING_MODEL = 'Xenova/bge-small-en-v1.5';
+/** The vendored reader (`src/reader/`): a cross-encoder trained here from the embedding model's own weights. */
+export const DEFAULT_READER_MODEL = 'interpol-qa/reader-bge-small-en-v1.5';
 /** Discord's own API; the bot's REST calls (and so the gateway address it is handed) go here by default. */
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 
@@ -27,6 +29,8 @@ export interface CoreConfig {
   embeddingModel: string;
   /** A local folder of models (`<dir>/<owner>/<name>/…`) tried before the vendored `models/` folder; null = unset. */
   modelsDir: string | null;
+  /** The reader's model id (`READER_MODEL`); null = `READER_MODEL=off`, the search's order and sentences as they are. */
+  readerModel: string | null;
   /** Folder of article Markdown files. */
   corpusDir: string;
   /** Folder holding the saved HNSW index, passage metadata and manifest. */
@@ -139,9 +143,15 @@ export function parseCoreConfig(env: Env, problems: string[] = []): CoreConfig {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   }
   const modelsDir = value(env, 'MODELS_DIR');
+  const reader = value(env, 'READER_MODEL') ?? DEFAULT_READER_MODEL;
+  const readerOff = /^(off|none|false|0)$/i.test(reader);
+  if (!readerOff && !/^[\w.-]+\/[\w.-]+$/.test(reader)) {
+    problems.push(`READER_MODEL must look like "owner/name", or be off (got "${reader}")`);
+  }
   return {
     embeddingModel,
     modelsDir: modelsDir ? resolveDir(modelsDir) : null,
+    readerModel: readerOff ? null : reader,
     corpusDir: resolveDir(value(env, 'CORPUS_DIR') ?? 'corpus'),
     indexDir: resolveDir(value(env, 'INDEX_DIR') ?? 'embeddings'),
     logLevel: LOG_LEVELS.includes(logLevel as LogLevel) ? (logLevel as LogLevel) : 'info',

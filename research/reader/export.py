@@ -2,15 +2,18 @@
 files beside it, so that Transformers.js can load it from a local folder (`<work>/reader/`).
 
     python3 research/reader/export.py [work dir, default /tmp/reader]
+    python3 research/reader/export.py <work dir> --all    the product's reader (reader-all.pt → <work>/reader-all/)
 """
 import json, os, shutil, sys
 import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
 from transformers import BertConfig, BertModel
 
-WORK = sys.argv[1] if len(sys.argv) > 1 else '/tmp/reader'
+args = [a for a in sys.argv[1:] if not a.startswith('--')]
+ALL = '--all' in sys.argv
+WORK = args[0] if args else '/tmp/reader'
 MODEL = 'models/Xenova/bge-small-en-v1.5/'
-OUT = os.path.join(WORK, 'reader')
+OUT = os.path.join(WORK, 'reader-all' if ALL else 'reader')
 os.makedirs(os.path.join(OUT, 'onnx'), exist_ok=True)
 config = BertConfig.from_json_file(MODEL + 'config.json')
 
@@ -23,7 +26,7 @@ class Reader(torch.nn.Module):
         return self.head(self.enc(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state[:, 0])
 
 reader = Reader()
-saved = torch.load(os.path.join(WORK, 'reader.pt'))
+saved = torch.load(os.path.join(WORK, 'reader-all.pt' if ALL else 'reader.pt'))
 reader.enc.load_state_dict(saved['enc']); reader.head.load_state_dict(saved['head']); reader.eval()
 x = torch.ones(2, 16, dtype=torch.long)
 axes = {'b': 0, 't': 1}

@@ -13,21 +13,25 @@ sentence's score, and it reports:
   as the reader picks it.
 
     python3 research/reader/train.py [work dir, default /tmp/reader]   (needs <work>/data.json from dump.mjs)
+    python3 research/reader/train.py <work dir> --all   the product's reader: every tuning question (and the seed
+                                                        questions, if the dump has them), no lane held back, no report
 """
 import json, os, random, re, sys, time
 import numpy as np, torch
 from tokenizers import Tokenizer
 from transformers import BertConfig, BertModel
 
-WORK = sys.argv[1] if len(sys.argv) > 1 else '/tmp/reader'
+args = [a for a in sys.argv[1:] if not a.startswith('--')]
+ALL = '--all' in sys.argv
+WORK = args[0] if args else '/tmp/reader'
 MODEL = 'models/Xenova/bge-small-en-v1.5/'
-TEST = {'AB', 'AC', 'AD', 'AE'}   # the four newest tuning lanes
-DEV = {'AA', 'Y', 'X'}            # where alpha is chosen
+TEST = set() if ALL else {'AB', 'AC', 'AD', 'AE'}   # the four newest tuning lanes
+DEV = set() if ALL else {'AA', 'Y', 'X'}            # where alpha is chosen
 FROZEN_LAYERS = 6
 NEGATIVES = 9
 torch.set_num_threads(2); random.seed(0); torch.manual_seed(0)
 
-data = json.load(open(os.path.join(WORK, 'data.json')))
+data = json.load(open(os.path.join(WORK, 'data-all.json' if ALL else 'data.json')))
 def lane(qid):
     m = re.match(r'[A-Z]+?(?=U?\d)', qid)
     return m.group(0) if m else qid
@@ -72,7 +76,9 @@ for step, d in enumerate(order):
     loss = torch.nn.functional.cross_entropy(s.unsqueeze(0), torch.tensor([0]))
     optimizer.zero_grad(); loss.backward(); optimizer.step(); losses.append(loss.item())
     if step % 100 == 0: print(step, round(float(np.mean(losses[-100:])), 3), f'{time.time() - t0:.0f} s', flush=True)
-torch.save({'enc': encoder.state_dict(), 'head': head.state_dict()}, os.path.join(WORK, 'reader.pt'))
+torch.save({'enc': encoder.state_dict(), 'head': head.state_dict()}, os.path.join(WORK, 'reader-all.pt' if ALL else 'reader.pt'))
+if ALL:
+    print(f'total {time.time() - t0:.0f} s'); sys.exit(0)
 encoder.eval()
 
 def read(ds):

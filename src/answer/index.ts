@@ -19,6 +19,7 @@ import { articleOfPassage } from '../passages/index.js';
 import { namesPlace, parseReference, peopleNamed, QUESTION_WORD, resolveFollowUp, type Resolution } from './follow-up.js';
 import { checkQuestion } from './question.js';
 import { speakerOf } from './speaker.js';
+import { loadReaderModel, readResult, type ReaderModel } from '../reader/index.js';
 import { refusalThreshold } from './refusal.js';
 
 export { checkQuestion, QuestionError, QUESTION_MAX_LENGTH } from './question.js';
@@ -61,9 +62,9 @@ export interface Answerer {
   search(question: string, options?: AskOptions): Promise<SearchResult>;
   /** The articles of the corpus, newest first. */
   sources(): Source[];
-  /** Resolves once the embedding model is loaded (the first `ask` waits for it anyway). */
+  /** Resolves once the embedding model and the reader are loaded (the first `ask` waits for them anyway). */
   ready(): Promise<void>;
-  /** True once the model is loaded, so a front end knows whether the next answer may be slow. */
+  /** True once the models are loaded, so a front end knows whether the next answer may be slow. */
   isReady(): boolean;
 }
 
@@ -92,7 +93,9 @@ interface Draft {
  * states; a sum, date, duration, share, prison term or age asked and none of the best passages stating one; or the
  * answer check (`answer-check.ts`) finds the best answers lack what the question is about.
  */
-export function refusalOf(result: SearchResult, threshold: number, refusal: RefusalWeights = REFUSAL_WEIGHTS): Refusal | null {
+export function refusalOf(read: SearchResult, threshold: number, refusal: RefusalWeights = REFUSAL_WEIGHTS): Refusal | null {
+  // The search's own order, which the check was fitted on, not the reader's (`SearchResult.searchHits`).
+  const result = read.searchHits ? { ...read, hits: read.searchHits } : read;
   const ruled = ruleRefusal(result, threshold);
   if (ruled) return ruled;
   if (unanswerableProbability(checkFeatures(result, threshold), refusal) < refusal.threshold) return null;
@@ -237,7 +240,7 @@ const PERSON_PRONOUN = /\b(?:he|him|his|she|her|hers)\b/i;
  * Opens the saved index and checks it against the corpus and the configured model (throws `IndexError` naming the
  * rebuild command when it is missing, damaged or stale), then starts loading the model in the background.
  */
-export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: Embedder }): Promise<Answerer> {
+export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: Embedder; reader?: ReaderModel }): Promise<Answerer> {
   // The model loads while the HNSW files are read on libuv's threads: together most of a cold start.
   const opening = openIndexAsync(config.indexDir);
   const embedderLoading = preloaded?.embedder ? Promise.resolve(preloaded.embedder) : loadEmbedder(config);
@@ -266,12 +269,26 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
   });
   // Failures surface from ask()/ready(); keep an unobserved rejection from crashing the process meanwhile.
   embedderReady.catch(() => undefined);
+  // The reader loads once the embedding model has: they would share the two cores, and the first question needs both.
+  let readerLoaded = config.readerModel === null || preloaded?.reader !== undefined;
+  const readerReady: Promise<ReaderModel | null> = !config.readerModel
+    ? Promise.resolve(null)
+    : preloaded?.reader
+      ? Promise.resolve(preloaded.reader)
+      : embedderReady.then(async () => {
+          const reader = await loadReaderModel(config.readerModel!, config.modelsDir);
+          readerLoaded = true;
+          return reader;
+        });
+  readerReady.catch(() => undefined);
   const sources = [...index.articles].sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title)).map(toSource);
 
   async function search(raw: string, options: AskOptions = {}, focus?: Focus): Promise<SearchResult> {
     const question = correctSpelling(questionOfMessage(checkQuestion(raw)), index.lexical);
     const embedder = await embedderReady;
-    return searcher.search(await embedder.embedQuery(withoutTimePhrases(question)), question, options.search, focus);
+    const result = searcher.search(await embedder.embedQuery(withoutTimePhrases(question)), question, options.search, focus);
+    const reader = await readerReady;
+    return reader ? readResult(result, question, reader, index) : result;
   }
 
   /** Answers a question that stands on its own (a stored reference form included). */
@@ -365,7 +382,7 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
       return { ...answer, question: message, understood };
     },
     sources: () => sources.map((s) => ({ ...s })),
-    ready: () => embedderReady.then(() => undefined),
-    isReady: () => loaded,
+    ready: () => Promise.all([embedderReady, readerReady]).then(() => undefined),
+    isReady: () => loaded && readerLoaded,
   };
 }

@@ -23,6 +23,7 @@ import { checkFeatures, openAnswerer, refusalThreshold, refusedBeforeCheck, unan
 import { REFUSAL_WEIGHTS } from '../answer/refusal-weights.js';
 import { loadConfig, loadEnvFile } from '../config.js';
 import { loadEmbedder, KNOWN_MODEL_IDS } from '../embeddings/index.js';
+import { loadReaderModel } from '../reader/index.js';
 import { openIndex } from '../index/index.js';
 import { PASSAGE_DEFAULTS, type PassageOptions } from '../passages/index.js';
 import { collect, type Collected } from '../eval/collect.js';
@@ -99,6 +100,9 @@ async function main(): Promise<void> {
   for (const model of models) {
     const modelConfig = { ...config, embeddingModel: model };
     const embedder = await loadEmbedder(modelConfig);
+    // One reader for every corpus; the typing run asks each question nine ways, five of which read alike (capitals,
+    // a greeting, a preamble, a sign-off), so it keeps every score it has made.
+    const reader = config.readerModel ? await loadReaderModel(config.readerModel, config.modelsDir, args.includes('--typing') ? Infinity : undefined) : undefined;
     for (const passages of grid) {
       console.log(`### ${model} · passages ≤ ${passages.maxTokens} tokens, overlap ${passages.overlapSentences}\n`);
       const rows = { ours: [] as string[], lexical: [] as string[], dense: [] as string[] };
@@ -111,7 +115,7 @@ async function main(): Promise<void> {
       for (const corpus of ['bundled', 'combined'] as const) {
         const { config: c, summary } = await prepareCorpus(corpus, modelConfig, embedder, passages);
         process.stderr.write(`${corpus} corpus: ${summary.articles} articles, ${summary.passages} passages (${summary.embedded} texts embedded now)\n`);
-        const answerer = await openAnswerer(c, { embedder });
+        const answerer = await openAnswerer(c, { embedder, reader });
         const index = openIndex(c.indexDir);
         for (const set of SETS.filter((s) => s.corpus === corpus)) {
           const qs = questions.filter(set.pick);

@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   const searched: (Searched & { answerer: Answerer })[] = [];
   for (const [corpus, questions] of [['bundled', seed], ['combined', tuning]] as const) {
     const { config: c } = await prepareCorpus(corpus, config, embedder, PASSAGE_DEFAULTS);
-    const answerer = await openAnswerer(c, { embedder });
+    // The search's own order and sentences: the ranker and the answer check are fitted on them, the reader comes after.
+    const answerer = await openAnswerer({ ...c, readerModel: null }, { embedder });
     const index = openIndex(c.indexDir);
     const results: SearchResult[] = [];
     for (const q of questions) results.push(await answerer.search(q.question));

@@ -53,7 +53,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * requests read in one poll of the loop) would otherwise each run their forward pass before any timer fires
  * (`npm run bench:load`, event-loop lag).
  */
-function serialQueue() {
+export function serialQueue() {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(job: () => Promise<T>): Promise<T> => {
     const run = tail.then(yieldToEventLoop).then(job);
@@ -62,16 +62,28 @@ function serialQueue() {
   };
 }
 
-function configureTransformers(location: ModelLocation): void {
-  env.allowLocalModels = location.root !== null;
-  env.allowRemoteModels = location.root === null;
-  if (location.root) env.localModelPath = location.root + path.sep;
+let loading: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `load` with Transformers.js pointed at `location`, one load at a time: where it looks for a model is one global
+ * setting, read while a model loads, so two models loading at once from different folders (the embedding model from
+ * `MODELS_DIR`, the reader from `models/`) would look in each other's.
+ */
+export function fromModelFolder<T>(location: ModelLocation, load: () => Promise<T>): Promise<T> {
+  const run = loading.then(() => {
+    env.allowLocalModels = location.root !== null;
+    env.allowRemoteModels = location.root === null;
+    if (location.root) env.localModelPath = location.root + path.sep;
+    return load();
+  });
+  loading = run.catch(() => undefined);
+  return run;
 }
 
 /** Loads only the tokenizer (no ONNX session): enough to split passages by token count. */
 export async function loadTokenizer(config: Pick<CoreConfig, 'embeddingModel' | 'modelsDir'>): Promise<Tokenizer> {
-  configureTransformers(locateModel(config.embeddingModel, config.modelsDir));
-  return (await AutoTokenizer.from_pretrained(config.embeddingModel)) as unknown as Tokenizer;
+  const location = locateModel(config.embeddingModel, config.modelsDir);
+  return (await fromModelFolder(location, () => AutoTokenizer.from_pretrained(config.embeddingModel))) as unknown as Tokenizer;
 }
 
 /**
@@ -82,10 +94,9 @@ export async function loadEmbedder(config: Pick<CoreConfig, 'embeddingModel' | '
   const spec = modelSpec(config.embeddingModel);
   const location = locateModel(spec.id, config.modelsDir);
   let modelHash = location.root ? verifyModelFiles(location.root, spec.id) : '';
-  configureTransformers(location);
   let extract: Extractor;
   try {
-    extract = (await pipeline('feature-extraction', spec.id, { quantized: true })) as unknown as Extractor;
+    extract = (await fromModelFolder(location, () => pipeline('feature-extraction', spec.id, { quantized: true }))) as unknown as Extractor;
   } catch (error) {
     const where = location.root
       ? `from ${path.join(location.root, spec.id)}`

@@ -65,6 +65,8 @@ export interface Hit {
   sentence: Span;
   /** The content terms of that sentence. */
   sentenceTerms: Set<string>;
+  /** How well each of the passage's sentences answers, in order, as the sentence shown is picked (the highest). */
+  sentenceScores: number[];
   /** Signals of the passage, and of its article as a whole. */
   features: PassageFeatures;
   articleFeatures: ArticleFeatures;
@@ -82,6 +84,11 @@ export interface Hit {
 
 export interface SearchResult {
   hits: Hit[];
+  /**
+   * The hits in the search's own order when the reader (`src/reader/`) has reordered the first story's passages and
+   * chosen their sentences; the refusal reads these, the order its answer check was fitted on.
+   */
+  searchHits?: Hit[];
   scope: TimeScope;
   answerType: AnswerType;
   /** Highest dense similarity (as in `Hit.dense`) of any passage: how close the corpus comes to the question at all. */
@@ -260,6 +267,7 @@ function bestSentence(
   shownWeights: Map<string, number>,
 ) {
   let best = { sentence: sentences[0]!, score: -Infinity };
+  const scores: number[] = [];
   let coverage = 0;
   let type = 0;
   let answer = 0;
@@ -280,6 +288,7 @@ function bestSentence(
     // words at a discount.
     const shownC = shownWeights === own ? ownC : shareHeld(held, shownWeights);
     const score = o.sentenceDenseWeight * sim + o.sentenceCoverageWeight * shownC + typeWeight * shownType(s, t);
+    scores.push(score);
     coverage = Math.max(coverage, c);
     ownCoverage = Math.max(ownCoverage, ownC);
     type = Math.max(type, t);
@@ -292,7 +301,7 @@ function bestSentence(
     }
     if (score > best.score) best = { sentence: s, score };
   }
-  return { sentence: best.sentence, coverage, ownCoverage, type, answer, topSimilarity, typed, answerYears };
+  return { sentence: best.sentence, scores, coverage, ownCoverage, type, answer, topSimilarity, typed, answerYears };
 }
 
 /**
@@ -658,7 +667,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         const passage = index.passage(label);
         const features = passageFeatures.get(label)!;
         const ofArticle = articleFeatures.get(passage.articleId)!;
-        const { sentence } = best.get(label)!;
+        const { sentence, scores } = best.get(label)!;
         return {
           label,
           passage,
@@ -666,6 +675,7 @@ export function createSearcher(index: VectorIndex): Searcher {
           dense: dense.get(label)!,
           sentence: { start: sentence.start, end: sentence.end },
           sentenceTerms: sentence.terms,
+          sentenceScores: scores,
           features,
           articleFeatures: ofArticle,
           score: articleScore(ofArticle, o.weights) + passageScore(features, o.weights),
@@ -737,7 +747,7 @@ export function createSearcher(index: VectorIndex): Searcher {
  * its passages that state the year answer for it before its others, in the places its hits hold in the ranking (as
  * the year rule, `explainRefusal`'s "year", reads the best answer's passage).
  */
-function yearPassagesFirst(hits: Hit[]): void {
+export function yearPassagesFirst(hits: Hit[]): void {
   const byArticle = new Map<string, number[]>();
   hits.forEach((h, i) => byArticle.get(h.article.id)?.push(i) ?? byArticle.set(h.article.id, [i]));
   for (const places of byArticle.values()) {

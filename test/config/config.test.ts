@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DISCORD_API_URL, DEFAULT_EMBEDDING_MODEL, loadConfig, loadDiscordConfig, loadEnvFile, loadHttpEndpointConfig, PROJECT_ROOT } from '../../src/config.js';
+import { ConfigError, DEFAULT_DISCORD_API_URL, DEFAULT_EMBEDDING_MODEL, DEFAULT_READER_MODEL, loadConfig, loadDiscordConfig, loadEnvFile, loadHttpEndpointConfig, PROJECT_ROOT } from '../../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
 
@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       embeddingModel: DEFAULT_EMBEDDING_MODEL,
       modelsDir: null,
+      readerModel: DEFAULT_READER_MODEL,
       corpusDir: path.join(PROJECT_ROOT, 'corpus'),
       indexDir: path.join(PROJECT_ROOT, 'embeddings'),
       logLevel: 'info',
@@ -29,7 +30,14 @@ describe('loadConfig', () => {
   });
 
   it('treats empty and blank values as unset', () => {
-    expect(loadConfig({ EMBEDDING_MODEL: '', LOG_LEVEL: '   ', MODELS_DIR: '' })).toEqual(loadConfig({}));
+    expect(loadConfig({ EMBEDDING_MODEL: '', LOG_LEVEL: '   ', MODELS_DIR: '', READER_MODEL: ' ' })).toEqual(loadConfig({}));
+  });
+
+  it('turns the reader off with READER_MODEL=off, and names a malformed one', () => {
+    expect(loadConfig({ READER_MODEL: 'off' }).readerModel).toBeNull();
+    expect(loadConfig({ READER_MODEL: 'None' }).readerModel).toBeNull();
+    expect(loadConfig({ READER_MODEL: 'me/my-reader' }).readerModel).toBe('me/my-reader');
+    expect(configError(() => loadConfig({ READER_MODEL: 'reader' })).problems).toEqual(['READER_MODEL must look like "owner/name", or be off (got "reader")']);
   });
 
   it('resolves relative folders against the project root and keeps absolute ones', () => {

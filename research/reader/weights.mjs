@@ -1,0 +1,71 @@
+// How much the reader should weigh beside the search, chosen on questions the probe's reader (trained by `train.py`
+// without `--all`) never saw: the seven dev and test lanes and the seed questions. For each, the first story's
+// passages among the search's five best hits, every sentence's search score (`Hit.sentenceScores`) and reader score;
+// then right first and answer-in-bold counts for the passage weight α (passage: search score + α × its best sentence's
+// reader score) and the sentence weight β (sentence shown: search score + β × reader score).
+// Run from the repository root after `npm run build` and `npm run eval` (which indexes the combined corpus), with the
+// probe's export in <work>/reader (`export.py` without `--all`):
+//   node research/reader/weights.mjs [work dir, default /tmp/reader]
+import { openAnswerer } from '../../dist/answer/index.js';
+import { loadConfig } from '../../dist/config.js';
+import { loadReaderModel } from '../../dist/reader/index.js';
+import { openIndex } from '../../dist/index/index.js';
+import { EVAL_CACHE_DIR } from '../../dist/eval/corpora.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const work = process.argv[2] ?? '/tmp/reader';
+// The probe's reader, under the id the product loads, from a models folder of its own.
+const models = fs.mkdtempSync(path.join(os.tmpdir(), 'probe-reader-'));
+fs.mkdirSync(path.join(models, 'probe'));
+fs.symlinkSync(path.resolve(work, 'reader'), path.join(models, 'probe', 'reader'));
+const combined = path.join(EVAL_CACHE_DIR, 'combined-Xenova_bge-small-en-v1.5-256-0');
+const config = { ...loadConfig({ CORPUS_DIR: path.join(combined, 'corpus'), INDEX_DIR: path.join(combined, 'index') }), readerModel: null };
+const answerer = await openAnswerer(config);
+await answerer.ready();
+const index = openIndex(config.indexDir);
+const reader = await loadReaderModel('probe/reader', models, Infinity);
+const fold = (s) => s.toLowerCase().replace(/\s+/g, ' ');
+const lane = (id) => id.match(/^[A-Z]+?(?=U?\d)/)?.[0] ?? id;
+const LANES = new Set(['AA', 'X', 'Y', 'AB', 'AC', 'AD', 'AE']);
+const seeds = JSON.parse(fs.readFileSync('eval/questions.json', 'utf8')).filter((q) => q.answerable);
+const unseen = JSON.parse(fs.readFileSync('eval/unseen-questions.json', 'utf8')).filter((q) => q.split === 'tuning' && q.answerable && LANES.has(lane(q.id)));
+const rows = [];
+for (const q of [...unseen, ...seeds]) {
+  const r = await answerer.search(q.question);
+  if (!r.hits.length) continue;
+  const ok = q.article ? [q.article, ...(q.alsoIn ?? [])] : null;
+  const story = r.hits[0].article.id;
+  const hits = [];
+  for (const h of r.hits.slice(0, 5).filter((x) => x.article.id === story)) {
+    const sentences = index.sentencesOfPassage(h.label).map((l) => index.sentence(l).text);
+    hits.push({
+      score: h.score,
+      right: (!ok || ok.includes(h.article.id)) && fold(h.passage.text).includes(fold(q.answer)),
+      search: h.sentenceScores,
+      reader: await reader.score(q.question, sentences),
+      holds: sentences.map((t) => fold(t).includes(fold(q.answer))),
+    });
+  }
+  rows.push(hits);
+}
+const argmax = (v) => v.reduce((b, x, i) => (x > v[b] ? i : b), 0);
+function count(alpha, beta) {
+  let right = 0;
+  let bold = 0;
+  for (const hits of rows) {
+    const value = (h) => h.score + alpha * Math.max(...h.reader);
+    const first = hits.reduce((b, h) => (value(h) > value(b) ? h : b), hits[0]);
+    if (!first.right) continue;
+    right++;
+    if (first.holds[argmax(first.search.map((s, i) => (beta === Infinity ? first.reader[i] : s + beta * first.reader[i])))]) bold++;
+  }
+  return `${right}/${bold}`;
+}
+const BETAS = [0, 0.1, 0.2, 0.3, 0.5, 1, Infinity];
+console.log(`${rows.length} questions; right first / answer in bold, by α (rows) and β (columns)`);
+console.log(['α \\ β', ...BETAS.map(String)].join('\t'));
+for (const alpha of [0, 0.5, 1, 2, 4]) console.log([alpha, ...BETAS.map((b) => count(alpha, b))].join('\t'));
+fs.rmSync(models, { recursive: true, force: true });
+process.exit(0);
