@@ -2,7 +2,8 @@
 // without `--all`) never saw: the seven dev and test lanes and the seed questions. For each, the first story's
 // passages among the search's five best hits, every sentence's search score (`Hit.sentenceScores`) and reader score;
 // then right first and answer-in-bold counts for the passage weight α (passage: search score + α × its best sentence's
-// reader score) and the sentence weight β (sentence shown: search score + β × reader score).
+// reader score) and the sentence weight β (sentence shown: search score + β × reader score); then, at the chosen α and
+// β, how many of each passage's sentences (the search's best first) need reading.
 // Run from the repository root after `npm run build` and `npm run eval` (which indexes the combined corpus), with the
 // probe's export in <work>/reader (`export.py` without `--all`):
 //   node research/reader/weights.mjs [work dir, default /tmp/reader]
@@ -50,16 +51,24 @@ for (const q of [...unseen, ...seeds]) {
   }
   rows.push(hits);
 }
-const argmax = (v) => v.reduce((b, x, i) => (x > v[b] ? i : b), 0);
-function count(alpha, beta) {
+/** The indices of a passage's `k` sentences the search scores best (ties in passage order). */
+const bestK = (h, k) => h.search.map((_, i) => i).sort((a, b) => h.search[b] - h.search[a] || a - b).slice(0, k);
+let calls = 0;
+function count(alpha, beta, k = Infinity) {
   let right = 0;
   let bold = 0;
+  calls = 0;
   for (const hits of rows) {
-    const value = (h) => h.score + alpha * Math.max(...h.reader);
-    const first = hits.reduce((b, h) => (value(h) > value(b) ? h : b), hits[0]);
+    const read = hits.map((h) => bestK(h, k));
+    calls += read.reduce((n, r) => n + r.length, 0);
+    const value = (j) => hits[j].score + alpha * Math.max(...read[j].map((i) => hits[j].reader[i]));
+    let f = 0;
+    for (let j = 1; j < hits.length; j++) if (value(j) > value(f)) f = j;
+    const first = hits[f];
     if (!first.right) continue;
     right++;
-    if (first.holds[argmax(first.search.map((s, i) => (beta === Infinity ? first.reader[i] : s + beta * first.reader[i])))]) bold++;
+    const shown = (i) => (beta === Infinity ? first.reader[i] : first.search[i] + beta * first.reader[i]);
+    if (first.holds[read[f].reduce((b, i) => (shown(i) > shown(b) ? i : b))]) bold++;
   }
   return `${right}/${bold}`;
 }
@@ -67,5 +76,9 @@ const BETAS = [0, 0.1, 0.2, 0.3, 0.5, 1, Infinity];
 console.log(`${rows.length} questions; right first / answer in bold, by α (rows) and β (columns)`);
 console.log(['α \\ β', ...BETAS.map(String)].join('\t'));
 for (const alpha of [0, 0.5, 1, 2, 4]) console.log([alpha, ...BETAS.map((b) => count(alpha, b))].join('\t'));
+count(0.5, 0.2);
+const all = calls;
+console.log(`\nα 0.5, β 0.2, reading each passage's k sentences the search scores best: right first / in bold, share of model calls`);
+for (const k of [1, 2, 3, 4, 6, Infinity]) console.log(`k ${k}\t${count(0.5, 0.2, k)}\t${Math.round((100 * calls) / all)} %`);
 fs.rmSync(models, { recursive: true, force: true });
 process.exit(0);

@@ -16,8 +16,14 @@ import type { ReaderModel } from './model.js';
 export { loadReaderModel, READER_CACHE_SIZE, READER_MAX_TOKENS, type ReaderModel } from './model.js';
 
 export const READER_DEFAULTS = {
-  /** The hits looked at: the first story's passages among these are read. */
+  /** The hits looked at: the first story's passages among these are read… */
   depth: 5,
+  /**
+   * …each its sentences the search scores best (`Hit.sentenceScores`), this many: on the 464 questions below, reading
+   * 1, 2, 3, 4 or every sentence gives 416/329, 414/344, 414/350, 415/351 and 414/350 (right first / answer in bold)
+   * for 18 %, 36 %, 51 %, 64 % and all of the model calls.
+   */
+  sentences: 3,
   /**
    * Weight of a passage's best sentence's reader score beside the search's score when the first story's passages are
    * ordered, and…
@@ -34,23 +40,29 @@ export const READER_DEFAULTS = {
 export type ReaderOptions = typeof READER_DEFAULTS;
 
 /**
- * A hit showing in bold its passage's sentence with the best search score plus `sentenceWeight` × reader score, and
- * the best reader score of its sentences.
+ * Reads a hit's passage's `sentences` best sentences by the search's score. Returns the hit showing in bold the one
+ * with the best search score plus `sentenceWeight` × reader score, and the best reader score among them.
  */
 async function readHit(hit: Hit, question: string, reader: ReaderModel, texts: VectorIndex, options: ReaderOptions): Promise<{ hit: Hit; best: number }> {
   const labels = texts.sentencesOfPassage(hit.label);
-  if (labels.length === 0) return { hit, best: 0 };
-  const sentences = labels.map((l) => texts.sentence(l));
+  const searchScore = (i: number) => hit.sentenceScores[i] ?? 0;
+  // The sentences the search scores best, in its order (ties in the passage's).
+  const read = labels
+    .map((_, i) => i)
+    .sort((a, b) => searchScore(b) - searchScore(a) || a - b)
+    .slice(0, options.sentences);
+  if (read.length === 0) return { hit, best: 0 };
   const scores = await reader.score(
     question,
-    sentences.map((s) => s.text),
+    read.map((i) => texts.sentence(labels[i]!).text),
   );
-  const shown = (i: number) => (hit.sentenceScores[i] ?? 0) + options.sentenceWeight * scores[i]!;
+  const shown = (k: number) => searchScore(read[k]!) + options.sentenceWeight * scores[k]!;
   let at = 0;
-  for (let i = 1; i < scores.length; i++) if (shown(i) > shown(at)) at = i;
-  const s = sentences[at]!;
+  for (let k = 1; k < read.length; k++) if (shown(k) > shown(at)) at = k;
+  const label = labels[read[at]!]!;
+  const s = texts.sentence(label);
   const sentence = { start: s.start - hit.passage.start, end: s.end - hit.passage.start };
-  return { hit: { ...hit, sentence, sentenceTerms: readSentenceFacts(texts.sentenceFacts(labels[at]!)).terms }, best: Math.max(...scores) };
+  return { hit: { ...hit, sentence, sentenceTerms: readSentenceFacts(texts.sentenceFacts(label)).terms }, best: Math.max(...scores) };
 }
 
 /**

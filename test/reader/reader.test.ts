@@ -9,7 +9,7 @@ import { refusalThreshold } from '../../src/answer/refusal.js';
 import { DEFAULT_READER_MODEL, loadConfig } from '../../src/config.js';
 import { ModelError } from '../../src/embeddings/index.js';
 import { openIndex, type VectorIndex } from '../../src/index/index.js';
-import { loadReaderModel, readResult, type ReaderModel } from '../../src/reader/index.js';
+import { loadReaderModel, READER_DEFAULTS, readResult, type ReaderModel } from '../../src/reader/index.js';
 import type { Hit, SearchResult } from '../../src/search/index.js';
 
 const QUESTION = 'how many countries attended in 2011?';
@@ -69,8 +69,8 @@ describe('readResult', () => {
     const story = searched.hits[0]!.article.id;
     const ofStory = searched.hits.slice(0, 5).filter((h) => h.article.id === story);
     expect(ofStory.length).toBeGreaterThan(1);
-    // A sentence of the story's second passage, not the first's.
-    const wanted = index.sentence(index.sentencesOfPassage(ofStory[1]!.label).at(-1)!).text;
+    // The sentence the search shows for the story's second passage, not the first's.
+    const wanted = bold(ofStory[1]!);
     const read = await readResult(searched, QUESTION, favouring(wanted), index);
     expect(read.hits[0]!.passage.id).toBe(ofStory[1]!.passage.id);
     expect(bold(read.hits[0]!)).toBe(wanted);
@@ -86,6 +86,16 @@ describe('readResult', () => {
     expect(read.searchHits).toBe(searched.hits);
     const threshold = refusalThreshold(loadConfig({}).embeddingModel);
     expect(refusalOf(read, threshold)).toEqual(refusalOf(searched, threshold));
+  });
+
+  it('reads only the sentences the search scores best in each passage', async () => {
+    const first = searched.hits[0]!;
+    const labels = index.sentencesOfPassage(first.label);
+    const rank = labels.map((_, i) => i).sort((a, b) => first.sentenceScores[b]! - first.sentenceScores[a]! || a - b);
+    expect(labels.length).toBeGreaterThan(READER_DEFAULTS.sentences);
+    const unread = index.sentence(labels[rank[READER_DEFAULTS.sentences]!]!).text;
+    const read = await readResult(searched, QUESTION, favouring(unread), index);
+    expect(read.hits.map(bold)).not.toContain(unread);
   });
 
   it('keeps a newest-first list of one figure across years as it is', async () => {
