@@ -288,7 +288,9 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
     const embedder = await embedderReady;
     const result = searcher.search(await embedder.embedQuery(withoutTimePhrases(question)), question, options.search, focus);
     const reader = await readerReady;
-    return reader ? readResult(result, question, reader, index) : result;
+    // A refused question shows no passage, and the refusal reads the search's own order anyway: nothing to read.
+    if (!reader || refuses(result, options.refusalThreshold ?? threshold, options.refusal)) return result;
+    return readResult(result, question, reader, index);
   }
 
   /** Answers a question that stands on its own (a stored reference form included). */
