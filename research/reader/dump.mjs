@@ -1,8 +1,9 @@
 // Writes what the reader probe trains and is tested on: for each answerable tuning question, the search's eight best
 // hits (their passages split into sentences, their scores, whether each holds the expected answer); the seed questions
-// after them.
+// after them. With --unanswerable, the unanswerable tuning questions too (no hit holds an answer), for a reader that
+// learns what no sentence answering looks like (`train.py --pointwise`).
 // Run from the repository root after `npm run build` and `npm run eval` (which indexes the combined corpus):
-//   node research/reader/dump.mjs [out.json]
+//   node research/reader/dump.mjs [out.json] [--unanswerable]
 import { openAnswerer } from '../../dist/answer/index.js';
 import { loadConfig, loadEnvFile } from '../../dist/config.js';
 import { splitSentences } from '../../dist/passages/sentences.js';
@@ -21,19 +22,21 @@ const fold = (s) => s.toLowerCase().replace(/\s+/g, ' ');
 const seeds = JSON.parse(fs.readFileSync('eval/questions.json', 'utf8'))
   .filter((q) => q.answerable)
   .map((q, i) => ({ ...q, id: `SEED${i + 1}` }));
+const withUnanswerable = process.argv.includes('--unanswerable');
 const questions = [
-  ...JSON.parse(fs.readFileSync('eval/unseen-questions.json', 'utf8')).filter((q) => q.split === 'tuning' && q.answerable),
+  ...JSON.parse(fs.readFileSync('eval/unseen-questions.json', 'utf8')).filter((q) => q.split === 'tuning' && (q.answerable || withUnanswerable)),
   ...seeds,
 ];
 const out = [];
 for (const q of questions) {
   const r = await answerer.search(q.question);
   const ok = q.article ? [q.article, ...(q.alsoIn ?? [])] : null;
-  const holds = (h) => fold(h.passage.text).includes(fold(q.answer));
+  const holds = (h) => q.answerable && fold(h.passage.text).includes(fold(q.answer));
   out.push({
     id: q.id,
     question: q.question,
-    answer: q.answer,
+    answer: q.answer ?? null,
+    answerable: q.answerable,
     hits: r.hits.slice(0, 8).map((h) => {
       const spans = splitSentences(h.passage.text);
       return {
@@ -48,7 +51,7 @@ for (const q of questions) {
     }),
   });
 }
-const file = process.argv[2] ?? '/tmp/reader/data.json';
+const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/reader/data.json';
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, JSON.stringify(out));
 console.log(`${out.length} questions → ${file}`);

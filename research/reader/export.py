@@ -3,6 +3,7 @@ files beside it, so that Transformers.js can load it from a local folder (`<work
 
     python3 research/reader/export.py [work dir, default /tmp/reader]
     python3 research/reader/export.py <work dir> --all    the product's reader (reader-all.pt → <work>/reader-all/)
+    … --pointwise                                          the pointwise one (reader[-all]-pointwise.pt → <work>/reader[-all]-pointwise/)
 """
 import json, os, shutil, sys
 import torch
@@ -13,7 +14,8 @@ args = [a for a in sys.argv[1:] if not a.startswith('--')]
 ALL = '--all' in sys.argv
 WORK = args[0] if args else '/tmp/reader'
 MODEL = 'models/Xenova/bge-small-en-v1.5/'
-OUT = os.path.join(WORK, 'reader-all' if ALL else 'reader')
+NAME = ('reader-all' if ALL else 'reader') + ('-pointwise' if '--pointwise' in sys.argv else '')
+OUT = os.path.join(WORK, NAME)
 os.makedirs(os.path.join(OUT, 'onnx'), exist_ok=True)
 config = BertConfig.from_json_file(MODEL + 'config.json')
 
@@ -26,7 +28,7 @@ class Reader(torch.nn.Module):
         return self.head(self.enc(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state[:, 0])
 
 reader = Reader()
-saved = torch.load(os.path.join(WORK, 'reader-all.pt' if ALL else 'reader.pt'))
+saved = torch.load(os.path.join(WORK, NAME + '.pt'))
 reader.enc.load_state_dict(saved['enc']); reader.head.load_state_dict(saved['head']); reader.eval()
 x = torch.ones(2, 16, dtype=torch.long)
 axes = {'b': 0, 't': 1}

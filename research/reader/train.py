@@ -15,6 +15,9 @@ sentence's score, and it reports:
     python3 research/reader/train.py [work dir, default /tmp/reader]   (needs <work>/data.json from dump.mjs)
     python3 research/reader/train.py <work dir> --all   the product's reader: every tuning question (and the seed
                                                         questions, if the dump has them), no lane held back, no report
+    --pointwise   also a pointwise loss, so that a score means something on its own: each of the ten sentences against
+                  "holds the answer or not"; an unanswerable question in the dump (dump.mjs --unanswerable) trains with
+                  all its sentences as not answering. Writes reader[-all]-pointwise.pt.
 """
 import json, os, random, re, sys, time
 import numpy as np, torch
@@ -23,6 +26,8 @@ from transformers import BertConfig, BertModel
 
 args = [a for a in sys.argv[1:] if not a.startswith('--')]
 ALL = '--all' in sys.argv
+POINTWISE = '--pointwise' in sys.argv
+SAVED = ('reader-all' if ALL else 'reader') + ('-pointwise' if POINTWISE else '') + '.pt'
 WORK = args[0] if args else '/tmp/reader'
 MODEL = 'models/Xenova/bge-small-en-v1.5/'
 TEST = set() if ALL else {'AB', 'AC', 'AD', 'AE'}   # the four newest tuning lanes
@@ -37,8 +42,9 @@ def lane(qid):
     return m.group(0) if m else qid
 fold = lambda s: re.sub(r'\s+', ' ', s.lower())
 train = [d for d in data if lane(d['id']) not in TEST | DEV]
-dev = [d for d in data if lane(d['id']) in DEV]
-test = [d for d in data if lane(d['id']) in TEST]
+answerable = lambda d: d.get('answerable', True)
+dev = [d for d in data if lane(d['id']) in DEV and answerable(d)]
+test = [d for d in data if lane(d['id']) in TEST and answerable(d)]
 print('train', len(train), 'dev', len(dev), 'test', len(test), flush=True)
 
 tokenizer = Tokenizer.from_file(MODEL + 'tokenizer.json'); tokenizer.enable_truncation(128); tokenizer.enable_padding()
@@ -67,16 +73,24 @@ encoder.train(); t0 = time.time(); losses = []
 order = train[:]; random.shuffle(order)
 for step, d in enumerate(order):
     pos, neg = examples(d)
-    if not pos or not neg: continue
+    if not answerable(d) and not POINTWISE: continue
+    if (answerable(d) and not pos) or not neg: continue
     hard = [x for x in neg if x[0] < 3]; random.shuffle(hard)
     rest = [x for x in neg if x[0] >= 3]; random.shuffle(rest)
-    negatives = (hard + rest)[:NEGATIVES]
-    p = random.choice(pos)
-    s = score(d['question'], [p[1]] + [x[1] for x in negatives])
-    loss = torch.nn.functional.cross_entropy(s.unsqueeze(0), torch.tensor([0]))
+    if not answerable(d):
+        s = score(d['question'], [x[1] for x in (hard + rest)[:NEGATIVES + 1]])
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(s, torch.zeros_like(s))
+    else:
+        negatives = (hard + rest)[:NEGATIVES]
+        p = random.choice(pos)
+        s = score(d['question'], [p[1]] + [x[1] for x in negatives])
+        loss = torch.nn.functional.cross_entropy(s.unsqueeze(0), torch.tensor([0]))
+        if POINTWISE:
+            labels = torch.zeros_like(s); labels[0] = 1
+            loss = loss + torch.nn.functional.binary_cross_entropy_with_logits(s, labels)
     optimizer.zero_grad(); loss.backward(); optimizer.step(); losses.append(loss.item())
     if step % 100 == 0: print(step, round(float(np.mean(losses[-100:])), 3), f'{time.time() - t0:.0f} s', flush=True)
-torch.save({'enc': encoder.state_dict(), 'head': head.state_dict()}, os.path.join(WORK, 'reader-all.pt' if ALL else 'reader.pt'))
+torch.save({'enc': encoder.state_dict(), 'head': head.state_dict()}, os.path.join(WORK, SAVED))
 if ALL:
     print(f'total {time.time() - t0:.0f} s'); sys.exit(0)
 encoder.eval()

@@ -6,7 +6,7 @@
 // β, how many of each passage's sentences (the search's best first) need reading.
 // Run from the repository root after `npm run build` and `npm run eval` (which indexes the combined corpus), with the
 // probe's export in <work>/reader (`export.py` without `--all`):
-//   node research/reader/weights.mjs [work dir, default /tmp/reader]
+//   node research/reader/weights.mjs [work dir, default /tmp/reader] [export folder in it, default reader]
 import { openAnswerer } from '../../dist/answer/index.js';
 import { loadConfig } from '../../dist/config.js';
 import { loadReaderModel } from '../../dist/reader/index.js';
@@ -17,10 +17,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 const work = process.argv[2] ?? '/tmp/reader';
+const folder = process.argv[3] ?? 'reader';
 // The probe's reader, under the id the product loads, from a models folder of its own.
 const models = fs.mkdtempSync(path.join(os.tmpdir(), 'probe-reader-'));
 fs.mkdirSync(path.join(models, 'probe'));
-fs.symlinkSync(path.resolve(work, 'reader'), path.join(models, 'probe', 'reader'));
+fs.symlinkSync(path.resolve(work, folder), path.join(models, 'probe', 'reader'));
 const combined = path.join(EVAL_CACHE_DIR, 'combined-Xenova_bge-small-en-v1.5-256-0');
 const config = { ...loadConfig({ CORPUS_DIR: path.join(combined, 'corpus'), INDEX_DIR: path.join(combined, 'index') }), readerModel: null };
 const answerer = await openAnswerer(config);
