@@ -66,6 +66,13 @@ export const NAME_HEADS = new Set(
   'operation operations project taskforce website site forum platform app network database programme program campaign initiative codename'.split(' '),
 );
 
+/**
+ * Of those, the nouns a name follows as a rule in English ("Operation Fever", "Project Spade"): after one, even a lone
+ * common word is a name when no article writes it ("operation twins"). After "the website" or "the forum", a common
+ * word is as often what the question says of the thing.
+ */
+const NAMING_HEADS = new Set(['operation', 'project', 'codename']);
+
 /** The people of a named thing ("the site admin", "forum members"): after such a noun, not a name. */
 const PEOPLE_OF_THINGS = new Set(
   'admin admins administrator administrators owner owners operator operators moderator moderators founder founders creator creators user users member members'.split(' '),
@@ -236,9 +243,10 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
  * the noun ("operation blue harbour") or right before it ("the little nest darknet forum"), up to one that cannot be
  * part of a name, when there are at least two, one of them is a word no passage uses and none is a name the corpus
  * knows ("interpol's older picture database" describes something it does). Common words count here
- * ("blue", "little"), unlike in `questionNames`, since next to such a noun they are a name's words; a lone word after
- * the noun is left to `questionNames`, a lone word before it counts when no passage uses it, and a run of words the
- * corpus all uses is taken as known.
+ * ("blue", "little"), unlike in `questionNames`, since next to such a noun they are a name's words; a lone rare word
+ * after the noun is left to `questionNames`, a lone common one counts after "operation" or "project" (`NAMING_HEADS`)
+ * when no article writes it, a lone word before the noun counts when no passage uses it, and a run of words the corpus
+ * all uses is taken as known.
  */
 export function unknownHeadedNames(
   question: string,
@@ -292,7 +300,13 @@ export function unknownHeadedNames(
     while (start > 0 && i - start < MAX_PHRASE && canName(words[start - 1]!)) start--;
     // A possessive noun's next words are what it has ("the site's main admins"), not its name ("the site dreamboard");
     // nor are the words after a name the corpus writes with the noun ("the operation rescue cops": "Operation Rescue").
-    if (!possessive[i] && !(inCorpusName[i] && inCorpusName[i + 1])) consider(i + 1, end);
+    if (!possessive[i] && !(inCorpusName[i] && inCorpusName[i + 1])) {
+      consider(i + 1, end);
+      // A lone word that no article writes, after "operation" or "project": the name with its noun ("operation fever").
+      // A rare one is a name in `questionNames` already.
+      const lone = words[i + 1];
+      if (end === i + 2 && NAMING_HEADS.has(words[i]!) && common.has(lone!) && !corpusWrites(lexical, lone!)) names.push([words[i]!, lone!]);
+    }
     consider(start, i);
     // One word before the noun that no passage uses names the thing as one after it does ("the kidflix platform", as
     // "operation tidewater" in `questionNames`) — unless it is a possessive, which says whose the thing is ("nz's

@@ -445,6 +445,12 @@ describe('names decide', () => {
     expect(await whyRefused('how many people were arrested in operation tidewater?')).toBe('No article mentions “operation tidewater”.');
   });
 
+  it('refuses a question about "operation <common word>" that no article writes ("operation fever"), and still answers "the operation <verb>"', async () => {
+    expect(await whyRefused('how many arrests came out of operation fever?')).toBe('No article mentions “operation fever”.');
+    const verb = await answerer.ask('how many victims did the operation identify?');
+    expect(verb.refused).toBe(false);
+  });
+
   it.each([
     ['how many people were arrested in operation blue anchor?', 'blue anchor'],
     ['how many members did the silver kettle darknet forum have?', 'silver kettle darknet'],
