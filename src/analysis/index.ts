@@ -13,6 +13,7 @@ import { contentTerms, TERM_RULES } from './terms.js';
 
 export * from './places.js';
 export * from './shape.js';
+export * from './tagger.js';
 export * from './terms.js';
 
 /**

@@ -12,6 +12,12 @@ export const REGIONS = ['Europe', 'Africa', 'Asia', 'Latin America', 'North Amer
 /** Countries as English news writes them where the data has another spelling or a two-letter code only. */
 const NEWS_FORMS = ['UK', 'U.K.', 'US', 'U.S.', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Turkey', 'Czech Republic', 'Côte d’Ivoire'];
 
+/**
+ * The news forms that are another name of one country, as a question may name it ("uk" for "british police"). The
+ * United States' ("US") is left out: read without case, it is the word "us".
+ */
+const NEWS_NAMES_OF: Record<string, string[]> = { 'United Kingdom': ['UK', 'Britain'], Türkiye: ['Turkey'] };
+
 /** Countries that are also given names: before a capitalised word ("Jordan Whitesell") they name a person. */
 const GIVEN_NAMES = new Set(['Jordan', 'Chad', 'Georgia', 'India', 'Israel']);
 
@@ -30,11 +36,17 @@ export function countries(): Country[] {
 }
 
 /**
- * A country's names as English text writes them: its common and official names and its other spellings of three
- * letters or more in letters only (two-letter codes are left out: "IT", "IN", "NO" are English words).
+ * A country's names as English text writes them: its common and official names, its other spellings of three
+ * letters or more in letters only (two-letter codes are left out: "IT", "IN", "NO" are English words) and the news
+ * forms that name it alone ("UK", "Britain").
  */
 export function countryNames(c: Country): string[] {
-  return [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length >= 3 && /^[\p{L} .'’-]+$/u.test(a))];
+  return [
+    c.name.common,
+    c.name.official,
+    ...c.altSpellings.filter((a) => a.length >= 3 && /^[\p{L} .'’-]+$/u.test(a)),
+    ...(NEWS_NAMES_OF[c.name.common] ?? []),
+  ];
 }
 
 let placeNames: RegExp | undefined;

@@ -12,8 +12,7 @@
  * any article. A reference is written back as `<message> (after “<previous question>”)`: the understood question
  * says everything its answer depends on, so a front end can store it (a Discord footer) and ask it again later.
  */
-import { createRequire } from 'node:module';
-import { contentTerms } from '../analysis/index.js';
+import { contentTerms, tagged, type TaggedWord as Term } from '../analysis/index.js';
 import { yearsStated } from '../search/time.js';
 
 /**
@@ -124,25 +123,6 @@ function reference(text: string): ReferenceKind | null {
 // ---------------------------------------------------------------------------------------------
 // Word classes (compromise's tagger)
 
-interface Term {
-  text: string;
-  tags: Set<string>;
-  start: number;
-  end: number;
-}
-
-type Tagger = (text: string) => { json(options: object): unknown };
-let tagger: Tagger | null = null;
-
-/**
- * `compromise`'s part-of-speech tagger (its "two" level: tags without the phrase API), loaded on the first follow-up
- * that needs it: loading takes about 0.2 s, which a question that is not a follow-up should not pay.
- */
-function tag(text: string): { json(options: object): unknown } {
-  tagger ??= createRequire(import.meta.url)('compromise/two') as Tagger;
-  return tagger(text);
-}
-
 /** A dateline: "LYON, France –", "BANGKOK, Thailand –". */
 const DATELINE = /^[“"]?[\p{Lu}]{3,}(?:\s[\p{Lu}]{3,})?(?:\s*[/,]\s*[\p{Lu}][\p{L}]+)*,\s+[\p{Lu}][\p{L}]+/u;
 
@@ -153,21 +133,16 @@ const DATELINE = /^[“"]?[\p{Lu}]{3,}(?:\s[\p{Lu}]{3,})?(?:\s*[/,]\s*[\p{Lu}][\
  * was that?" is answered only by a place.
  */
 export function namesPlace(text: string): boolean {
-  return DATELINE.test(text.trim()) || terms(text).some((t) => t.tags.has('Place') || t.tags.has('Demonym'));
+  return DATELINE.test(text.trim()) || tagged(text).some((t) => t.tags.has('Place') || t.tags.has('Demonym'));
 }
 
 /** The people a text names, as the tagger reads them ("Stephen Kavanagh", "Ilana de Wild"), their words in order. */
 export function peopleNamed(text: string): string[] {
-  return terms(text)
+  return tagged(text)
     .filter((t) => t.tags.has('Person'))
     .map((t) => t.text);
 }
 
-function terms(text: string): Term[] {
-  const doc = tag(text);
-  const json = doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; offset: { start: number; length: number } }[] }[];
-  return json.flatMap((s) => s.terms.map((t) => ({ text: t.text, tags: new Set(t.tags), start: t.offset.start, end: t.offset.start + t.offset.length })));
-}
 
 const isYear = (t: Term) => new RegExp(`^${YEAR}$`).test(t.text);
 const isNoun = (t: Term) => !isYear(t) && (t.tags.has('Noun') || t.tags.has('Acronym') || t.tags.has('ProperNoun')) && !t.tags.has('Pronoun');
@@ -182,7 +157,7 @@ const isQuestionWord = (t: Term) => t.tags.has('QuestionWord') || /^(who|what|wh
 function nounPhrase(text: string, participle = true): { text: string; plural: boolean } | null {
   // Tagged after an article, so a word that may be a verb alone is read as the noun it is here ("and arrests?").
   const lead = /^(?:the|a|an)\s/i.test(text) ? '' : 'the ';
-  let ts = terms(lead + text)
+  let ts = tagged(lead + text)
     .slice(lead ? 1 : 0)
     .map((t) => ({ ...t, start: t.start - lead.length, end: t.end - lead.length }));
   while (participle && ts.length > 1 && ts[ts.length - 1]!.tags.has('PastTense') && !isNoun(ts[ts.length - 1]!)) ts = ts.slice(0, -1);
@@ -200,7 +175,7 @@ function nounPhrase(text: string, participle = true): { text: string; plural: bo
 
 /** The span of the thing a "how many"/"how much"/"number of" question counts: modifiers up to the last noun. */
 function countedSpan(question: string): { start: number; end: number } | null {
-  const ts = terms(question);
+  const ts = tagged(question);
   for (let i = 0; i < ts.length; i++) {
     const two = `${ts[i]!.text} ${ts[i + 1]?.text ?? ''}`.toLowerCase();
     if (!/^(?:how (?:many|much)|number of|amount of|total of)$/.test(two)) continue;
@@ -321,9 +296,9 @@ export function resolveFollowUp(message: string, previous: string | null, previo
  */
 function withVerb(previous: string, text: string): string | null {
   if (/\s/.test(text)) return null;
-  const [word] = terms(`they were ${text}`).slice(2);
+  const [word] = tagged(`they were ${text}`).slice(2);
   if (!word || !word.tags.has('PastTense') || isNoun(word)) return null;
-  const verbs = terms(previous).filter((t) => t.tags.has('PastTense') && !t.tags.has('Copula') && !t.tags.has('Auxiliary') && !/^(?:had|been|did|was|were)$/i.test(t.text));
+  const verbs = tagged(previous).filter((t) => t.tags.has('PastTense') && !t.tags.has('Copula') && !t.tags.has('Auxiliary') && !/^(?:had|been|did|was|were)$/i.test(t.text));
   const last = verbs[verbs.length - 1];
   return last ? finish(previous.slice(0, last.start) + text + previous.slice(last.end)) : null;
 }

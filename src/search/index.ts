@@ -13,7 +13,7 @@ import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
-import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryVariants, inCapitals, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesCountry, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence, type TimeScope } from './time.js';
@@ -446,8 +446,8 @@ export function createSearcher(index: VectorIndex): Searcher {
       const type = focus?.answerType ?? answerType(question);
       const asked = queryTerms(withoutTimePhrases(question));
       // A known name no passage writes is a publisher's: as telling as the rarest word.
-      const names = questionNames(withoutTimePhrases(question), lexical, idf)
-        .filter((nm) => !(nm.words.length === 1 && namesKind(nm.words[0]!)))
+      const fromQuestion = questionNames(withoutTimePhrases(question), lexical, idf).filter((nm) => !(nm.words.length === 1 && namesKind(nm.words[0]!)));
+      const names = [...fromQuestion, ...countriesNamed(withoutTimePhrases(question), fromQuestion, lexical, idf)]
         .map((nm) => (nm.known && nm.weight === 0 ? { ...nm, weight: unseenIdf } : nm))
         .map((nm) => {
           const forms = [...(countryVariants(nm.words) ?? []), ...acronymVariants(nm.words.join(' '))];

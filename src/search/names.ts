@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { LexicalIndex, WordCase } from '../index/index.js';
 import { wordKey } from '../index/index.js';
-import { countries, countryNames, foldAccents, isStopWord, tokenize } from '../analysis/index.js';
+import { countries, countryNames, foldAccents, isStopWord, tagged, tokenize } from '../analysis/index.js';
 
 export interface QuestionName {
   /** The name's words as asked, lower case. */
@@ -302,10 +302,12 @@ export function unknownHeadedNames(
     // nor are the words after a name the corpus writes with the noun ("the operation rescue cops": "Operation Rescue").
     if (!possessive[i] && !(inCorpusName[i] && inCorpusName[i + 1])) {
       consider(i + 1, end);
-      // A lone word that no article writes, after "operation" or "project": the name with its noun ("operation fever").
-      // A rare one is a name in `questionNames` already.
+      // A lone word that no article writes, after "operation" or "project": the name with its noun ("operation fever"),
+      // unless the sentence makes it a verb ("did the operation take down…"). A rare one is a name in `questionNames`.
       const lone = words[i + 1];
-      if (end === i + 2 && NAMING_HEADS.has(words[i]!) && common.has(lone!) && !corpusWrites(lexical, lone!)) names.push([words[i]!, lone!]);
+      if (end === i + 2 && NAMING_HEADS.has(words[i]!) && common.has(lone!) && !corpusWrites(lexical, lone!) && !readAsVerb(question, words[i]!, lone!)) {
+        names.push([words[i]!, lone!]);
+      }
     }
     consider(start, i);
     // One word before the noun that no passage uses names the thing as one after it does ("the kidflix platform", as
@@ -314,6 +316,13 @@ export function unknownHeadedNames(
     if (i - start === 1 && !possessive[i - 1] && !corpusWrites(lexical, words[i - 1]!)) names.push([words[i - 1]!]);
   }
   return names;
+}
+
+/** True when the tagger reads `word` right after `head` in the question as a verb ("the operation take down…"). */
+function readAsVerb(question: string, head: string, word: string): boolean {
+  const ts = tagged(question);
+  const key = (text: string) => wordKey(text.replace(/[^\p{L}\p{N}'’]/gu, ''));
+  return ts.some((t, k) => k > 0 && key(ts[k - 1]!.text) === head && key(t.text) === word && t.tags.has('Verb'));
 }
 
 /** Small words an acronym's letters skip ("Office on Drugs and Crime" → ODC). */
@@ -407,6 +416,51 @@ function countryFormsOf(): Map<string, string[][]> {
     for (const f of unique) byForm.set(f.join(' '), unique.filter((g) => g.join(' ') !== f.join(' ')));
   }
   return (countryForms = byForm);
+}
+
+/** The longest way of writing a country, in words (“bosnia and herzegovina”): runs longer than this are not looked up. */
+const LONGEST_COUNTRY_RUN = 4;
+
+/**
+ * The countries a question names in words not already part of one of its names, each as a name: people type them in
+ * lower case ("did japanese police…", "in new zealand"), where `questionNames` reads only what the corpus writes as a
+ * name, so a country no article mentions would pass unseen. A name's `known` is whether the corpus writes its words;
+ * the caller also accepts the country's other forms (`countryVariants`).
+ */
+export function countriesNamed(
+  question: string,
+  names: QuestionName[],
+  lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>,
+  idf: (word: string) => number,
+): QuestionName[] {
+  const words = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => wordKey(m[0]));
+  const taken = new Set(names.flatMap((n) => n.words));
+  const found: QuestionName[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(LONGEST_COUNTRY_RUN, words.length - i); n >= 1; n--) {
+      const run = words.slice(i, i + n);
+      if (run.some((w) => taken.has(w)) || !countryVariants(run)) continue;
+      // One word may be a country's name and an English word ("island" is Iceland's own name): it names the country
+      // when the corpus writes it as a name, or, unwritten, when it is a country's usual English name or its people's
+      // ("japanese", "dutch"), not another spelling.
+      const c = n === 1 ? lexical.wordCase(run[0]!) : undefined;
+      if (n === 1 && (c ? !isNameByCorpus(c) : !usualCountryForms().has(run[0]!))) continue;
+      const known = run.every((w) => corpusWrites(lexical, w));
+      const rarest = run.reduce((a, b) => (idf(b) > idf(a) ? b : a));
+      found.push({ words: run, rarest, weight: known ? idf(rarest) : 0, known });
+      i += n - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** Each country's usual English name and its demonyms, lower case ("japan", "japanese"; not "nippon"). */
+let usualForms: Set<string> | undefined;
+function usualCountryForms(): Set<string> {
+  return (usualForms ??= new Set(
+    countries().flatMap((c) => [c.name.common, c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((f): f is string => !!f).map((f) => foldAccents(f.toLowerCase()))),
+  ));
 }
 
 /** Other ways of writing a country a question names ("romanian" → "romania", "south korean" → "south korea"), if it names one. */

@@ -270,6 +270,16 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'Teachers should talk to pupils about the risks of sharing images online, a children’s charity said, after a survey found that 3 in 10 pupils had been contacted by strangers.\n\n' +
       'The charity pointed parents to classroom material from the national cyber tip centre.',
   ],
+  'dutch-arrests': [
+    'Police in the Netherlands arrest 14 in abuse image probe',
+    '2022-04-05',
+    'AMSTERDAM – Police in the Netherlands arrested 14 men suspected of sharing abuse images, prosecutors said.\n\n' + 'The men were aged between 24 and 61.',
+  ],
+  'uk-sweep': [
+    'Agency arrests 70 in online abuse sweep',
+    '2018-10-03',
+    'The UK agency arrested 70 suspects in a week-long sweep against online child abuse.\n\n' + 'Officers safeguarded 95 children.',
+  ],
 };
 
 let tmp: string;
@@ -451,6 +461,21 @@ describe('names decide', () => {
     expect(verb.refused).toBe(false);
   });
 
+  it('reads a country typed in lower case, in any of its forms, as a name ("dutch" for the Netherlands, "british" for the UK)', async () => {
+    const dutch = await answerer.search('how many men did dutch police arrest?');
+    expect(dutch.names).toContainEqual(expect.objectContaining({ words: ['dutch'], known: true }));
+    expect(firstTitle(await answerer.ask('how many men did dutch police arrest?'))).toBe('Police in the Netherlands arrest 14 in abuse image probe');
+    const british = await answerer.search('how many suspects did the british agency arrest in its sweep?');
+    expect(british.hits[0]!.article.title).toBe('Agency arrests 70 in online abuse sweep');
+    expect(british.hits[0]!.articleFeatures.names).toBe(1);
+    // "island" is Iceland's own name, and an English word: it names no country.
+    expect((await answerer.search('which island hosted the meeting?')).names.map((n) => n.words.join(' '))).not.toContain('island');
+  });
+
+  it('refuses a question about a country no article mentions, typed in lower case', async () => {
+    expect(await whyRefused('how many men did estonian police arrest?')).toBe('No article mentions “estonian”.');
+  });
+
   it.each([
     ['how many people were arrested in operation blue anchor?', 'blue anchor'],
     ['how many members did the silver kettle darknet forum have?', 'silver kettle darknet'],
@@ -513,7 +538,9 @@ describe('refusal by checking the answer', () => {
   });
 
   it('says an off-topic question is off topic, not that the closest story lacks its role or its kind of answer', async () => {
-    expect(await whyRefused('who is the president of france?')).toBe('Nothing in the articles comes close to that question.');
+    expect(await whyRefused('who is the president of the chess club?')).toBe('Nothing in the articles comes close to that question.');
+    // A country no article mentions is said as such, typed in lower case or not.
+    expect(await whyRefused('who is the president of france?')).toBe('No article mentions “france”.');
     expect(await whyRefused('how much does a tesla cost?')).toBe('Nothing in the articles comes close to that question.');
   });
 
