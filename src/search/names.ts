@@ -222,7 +222,14 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
     const word = keys[i]!;
     const asWritten = !caseless && !first && /^\p{Lu}/u.test(part) && !QUESTION_WORDS.has(word);
     // "operation tidewater": a rare word right after such a noun, not a verb ("the database came…").
-    const afterHead = !first && NAME_HEADS.has(wordKey(after)) && !common.has(word) && !/(?:ed|ing)$/.test(word) && !PEOPLE_OF_THINGS.has(word);
+    const afterHead =
+      !first &&
+      NAME_HEADS.has(wordKey(after)) &&
+      !common.has(word) &&
+      !/(?:ed|ing)$/.test(word) &&
+      !PEOPLE_OF_THINGS.has(word) &&
+      // "…did the european site rack up": a verb after the noun, which matters only for a word no article writes.
+      (corpusWrites(lexical, word) || !readAsVerb(question, wordKey(after), word));
     const marked = asWritten || afterHead || quoted.has(token.word);
     const name =
       !isStopWord(token) &&

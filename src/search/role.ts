@@ -128,8 +128,25 @@ function title(written: string): Title {
  */
 const TITLES_OF: Record<string, Title[]> = { [termOf('judge')]: ['Justice', 'Magistrate'].map(title) };
 
-/** A role's abbreviation written out: the CEO is the "chief executive". */
-const WRITTEN_OUT: Record<string, string[]> = { [termOf('ceo')]: [termOf('executive')] };
+/**
+ * Other ways to write a role word: an abbreviation written out (the CEO is the "chief executive"), and a title's usual
+ * abbreviation before a name (the detective sergeant is "Det. Sgt. Kim Gross").
+ */
+const WRITTEN_OUT: Record<string, string[]> = Object.fromEntries(
+  Object.entries({
+    ceo: ['executive'],
+    sergeant: ['sgt'],
+    detective: ['det'],
+    inspector: ['insp'],
+    superintendent: ['supt'],
+    lieutenant: ['lt'],
+    commander: ['cmdr'],
+    constable: ['pc'],
+    professor: ['prof'],
+    senator: ['sen'],
+    governor: ['gov'],
+  }).map(([word, others]) => [termOf(word), others.map(termOf)]),
+);
 
 const role = (terms: string[], verb: boolean): AskedRole => ({
   speech: false,

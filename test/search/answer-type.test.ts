@@ -71,6 +71,9 @@ describe('sentenceShape', () => {
     expect(sentenceShape('Carried out in early June 2024, the operation spanned 40 countries.').date).toBe(1);
     expect(sentenceShape('The operation, begun in 2024, spanned 40 countries.').date).toBe(1);
     expect(sentenceShape('The operation spanned 40 countries.').date).toBe(0);
+    // A month shortened with a full stop, as agencies write it.
+    expect(sentenceShape('REDMOND, Wash. — Dec. 15, 2009 — Today, the company is donating a technology.').date).toBe(1);
+    expect(sentenceShape('The raids began Sept. 2019 in three states.').date).toBe(1);
   });
 
   it('reads a season as a time of year ("in the summer of 2014"), and "fall" only as a noun', () => {

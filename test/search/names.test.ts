@@ -55,6 +55,8 @@ describe('questionNames', () => {
   it('takes an unknown word after "operation" for a name, but not the people of a thing ("the forum admin")', () => {
     expect(names('how many were arrested in operation kestrelwood?')).toEqual(['operation kestrelwood']);
     expect(names('who was the forum admin?')).toEqual([]);
+    // …nor a verb after the noun ("the site rack up").
+    expect(names('how many hits did the site rack up?')).toEqual([]);
   });
 
   it('reads a word no passage uses right before "platform", "forum"… as an unknown name, not a word the corpus writes', () => {

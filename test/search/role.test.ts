@@ -63,6 +63,9 @@ describe('holdsRole', () => {
     // An abbreviation is held by the role written out.
     expect(holds("who's the ceo of the charity?", 'Its chief executive, Ann Lee, said so.')).toBe(true);
     expect(holds("who's the ceo of the charity?", 'Its founder, Ann Lee, said so.')).toBe(false);
+    // A title is held by its usual abbreviation before a name.
+    expect(holds('who was the detective sergeant on the case?', '“It is invaluable,” says Detective Sgt. Kim Gross, Toronto Police Service.')).toBe(true);
+    expect(holds('who was the detective sergeant on the case?', 'Detective Kim Gross said so.')).toBe(false);
   });
 
   it('reads a shortened word as the title it begins, not as any longer word', () => {
