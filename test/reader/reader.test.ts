@@ -98,6 +98,25 @@ describe('readResult', () => {
     expect(read.hits.map(bold)).not.toContain(unread);
   });
 
+  it('reads another publisher’s report of the story, published within a day, as the story; not one of days later', async () => {
+    const question = 'how many experts met in bermuda?';
+    const found = await searchOnly.search(question);
+    const first = found.hits[0]!;
+    const at = found.hits.slice(0, READER_DEFAULTS.depth).findIndex((h) => h.article.id !== first.article.id);
+    expect(at).toBeGreaterThan(0);
+    const other = found.hits[at]!;
+    // The other report, dated `days` after the first answer's article.
+    const dated = (days: number): SearchResult => {
+      const published = new Date(Date.parse(first.article.published) + days * 86_400_000).toISOString().slice(0, 10);
+      const hits = found.hits.map((h) => (h.article.id === other.article.id ? { ...h, article: { ...h.article, published }, articleFeatures: first.articleFeatures } : h));
+      return { ...found, hits };
+    };
+    const sameDay = await readResult(dated(1), question, favouring(bold(other)), index);
+    expect(sameDay.hits[0]!.passage.id).toBe(other.passage.id);
+    const later = await readResult(dated(READER_DEFAULTS.sameStoryDays + 2), question, favouring(bold(other)), index);
+    expect(later.hits[0]!.passage.id).toBe(first.passage.id);
+  });
+
   it('keeps a newest-first list of one figure across years as it is', async () => {
     const trend = await searchOnly.search('how many countries attended each year?');
     const listed = { ...trend, trend: true };
