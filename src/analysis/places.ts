@@ -9,14 +9,14 @@ import { createRequire } from 'node:module';
 /** World regions, as news writes them. */
 export const REGIONS = ['Europe', 'Africa', 'Asia', 'Latin America', 'North America', 'South America', 'Central America', 'Middle East', 'Caribbean', 'Oceania', 'Scandinavia', 'Balkans'];
 
-/** Countries as English news writes them where the data has another spelling or a two-letter code only. */
-const NEWS_FORMS = ['UK', 'U.K.', 'US', 'U.S.', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Turkey', 'Czech Republic', 'Côte d’Ivoire'];
-
 /**
- * The news forms that are another name of one country, as a question may name it ("uk" for "british police"). The
- * United States' ("US") is left out: read without case, it is the word "us".
+ * Countries as English news writes them where the data has another spelling or a two-letter code only. Those that are
+ * another name of one country, as a question may name it ("uk" for "british police"), are that country's names
+ * (`NEWS_NAMES_OF`, in `countryNames`); the rest are places in text only: the United States' ("US") because, read
+ * without case as a question's words are, it is the word "us"; the UK's nations because they are not the UK.
  */
 const NEWS_NAMES_OF: Record<string, string[]> = { 'United Kingdom': ['UK', 'Britain'], Türkiye: ['Turkey'] };
+const NEWS_FORMS = ['U.K.', 'US', 'U.S.', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Czech Republic', 'Côte d’Ivoire'];
 
 /** Countries that are also given names: before a capitalised word ("Jordan Whitesell") they name a person. */
 const GIVEN_NAMES = new Set(['Jordan', 'Chad', 'Georgia', 'India', 'Israel']);

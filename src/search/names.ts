@@ -245,6 +245,9 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
   return names;
 }
 
+/** A question's words as written, apostrophes kept ("nz's"), hyphenated ones in parts. */
+const writtenWords = (question: string): string[] => [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => m[0]);
+
 /**
  * Names a question gives with a noun such as "operation" or "forum" that no article mentions: the words right after
  * the noun ("operation blue harbour") or right before it ("the little nest darknet forum"), up to one that cannot be
@@ -260,7 +263,7 @@ export function unknownHeadedNames(
   lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'namePhrasesFrom'>,
   o = NAME_DEFAULTS,
 ): string[][] {
-  const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => m[0]);
+  const written = writtenWords(question);
   const words = written.map(wordKey);
   // A possessive is what `wordKey` takes its ending from ("nz's", "NZ'S").
   const possessive = written.map((w, j) => words[j] !== w.toLowerCase());
@@ -440,7 +443,7 @@ export function countriesNamed(
   lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>,
   idf: (word: string) => number,
 ): QuestionName[] {
-  const words = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu)].map((m) => wordKey(m[0]));
+  const words = writtenWords(question).map(wordKey);
   const taken = new Set(names.flatMap((n) => n.words));
   const found: QuestionName[] = [];
   for (let i = 0; i < words.length; i++) {
