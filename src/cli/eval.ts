@@ -10,7 +10,8 @@
  *   npm run eval                          the configured model, default passages
  *   npm run eval -- --all-models          the three known models (MODELS_DIR must hold the other two)
  *   npm run eval -- --sweep               passage size / overlap grid, to choose PASSAGE_DEFAULTS
- *   npm run eval -- --verbose             every miss of the seed and tuning questions, with what was returned instead
+ *   npm run eval -- --verbose             every miss of the seed and tuning questions, with what was returned instead,
+ *                                         and each answer right first whose bold sentence is not the answer (BOLD)
  *   npm run eval -- --verbose --held-out  …and of the held-out half (reading them spends the half: see README)
  *   npm run eval -- --refusal-curve       unanswerable refused vs answerable wrongly refused at each refusal threshold
  *   npm run eval -- --typing              the unseen questions typed as people type (capitals, a greeting…), each half
@@ -29,7 +30,7 @@ import { PASSAGE_DEFAULTS, type PassageOptions } from '../passages/index.js';
 import { collect, type Collected } from '../eval/collect.js';
 import { prepareCorpus, type CorpusName } from '../eval/corpora.js';
 import { answerDependsOnCorpus, loadSeedQuestions, loadUnseenQuestions, type EvalQuestion } from '../eval/questions.js';
-import { isRightFirst, score, TABLE_HEADER, tableRow } from '../eval/score.js';
+import { isRightFirst, score, showsAnswer, TABLE_HEADER, tableRow } from '../eval/score.js';
 import { conversationTable, loadConversations, playConversations, printConversationMisses, type TurnResult } from '../eval/conversations.js';
 import { typingRows, typingTable } from '../eval/typing.js';
 import { runIfMain } from './errors.js';
@@ -61,7 +62,14 @@ function refusalCurve(label: string, questions: EvalQuestion[], collected: Colle
 function printMisses(questions: EvalQuestion[], collected: Collected[]): void {
   questions.forEach((q, i) => {
     const c = collected[i]!;
-    if (isRightFirst(q, c.ours)) return;
+    if (isRightFirst(q, c.ours)) {
+      const shown = c.ours.results[0]?.highlight;
+      // Right first, but the sentence in bold is not the one with the answer.
+      if (q.answerable && shown !== undefined && !showsAnswer(q, shown)) {
+        console.log(`BOLD ${q.id} [${q.kind}] ${q.question}  (expects "${q.answer}"; shows "${shown.slice(0, 120).replace(/\n/g, ' ')}")`);
+      }
+      return;
+    }
     const expected = q.answerable ? `expects "${q.answer}" from ${q.article ?? q.year}` : 'unanswerable';
     console.log(`MISS ${q.id} [${q.kind}] ${q.question}  (${expected}; best sim ${c.search.bestDense.toFixed(3)})`);
     c.ours.results.forEach((x, k) => console.log(`   ${k + 1}. (${x.articles.join(' + ')}) ${x.text.slice(0, 160).replace(/\n/g, ' ')}`));

@@ -38,6 +38,9 @@ export function isHit(q: EvalQuestion, r: RankedResult): boolean {
   return q.article !== null ? [q.article, ...q.alsoIn].some((a) => r.articles.includes(a)) : r.years.includes(q.year!);
 }
 
+/** The sentence shown in bold holds the expected answer. */
+export const showsAnswer = (q: EvalQuestion, highlight: string): boolean => q.answer !== null && fold(highlight).includes(fold(q.answer));
+
 /** True when the question is handled right at rank 1: answered first time, or refused when unanswerable. */
 export function isRightFirst(q: EvalQuestion, r: Ranked): boolean {
   return q.answerable ? !r.refused && r.results.slice(0, 1).some((x) => isHit(q, x)) : r.refused;
@@ -61,7 +64,7 @@ export function score(questions: EvalQuestion[], ranked: Ranked[]): Score {
     const first = r.results[0];
     if (first && isHit(q, first)) {
       s.top1++;
-      if (first.highlight !== undefined && fold(first.highlight).includes(fold(q.answer!))) s.bold++;
+      if (first.highlight !== undefined && showsAnswer(q, first.highlight)) s.bold++;
     }
     if (r.results.slice(0, 3).some((x) => isHit(q, x))) s.top3++;
   });
