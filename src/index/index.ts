@@ -10,7 +10,7 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article, Passage } from '../types.js';
 import { countNamePhrases, countWordCase, LEXICAL_TOKENIZER, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from './lexical.js';
-import { yearMentions } from '../passages/index.js';
+import { storyYearMentions } from '../passages/index.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, type HnswParams, type Manifest, type PlannedManifest } from './manifest.js';
 import { openTextStore, writeTextStore, type Sentence, type TextStore } from './texts.js';
 import { analyseSentence, ANALYSIS_FINGERPRINT, articleTerms } from '../analysis/index.js';
@@ -325,7 +325,7 @@ export function saveIndex(dir: string, c: Omit<IndexContents, 'manifest' | 'arti
   writeHnsw(file(INDEX_FILES.hnsw), c.passageVectors, c.manifest.model.dimensions, c.manifest.hnsw);
   writeHnsw(file(INDEX_FILES.sentenceHnsw), c.sentenceVectors, c.manifest.model.dimensions, c.manifest.hnsw);
   // The years each article states, worked out once here rather than at every start.
-  const articles = c.articles.map((a) => ({ ...a, statedYears: Object.fromEntries([...yearMentions(articleText(a))].sort(([x], [y]) => x - y)) }));
+  const articles = c.articles.map((a) => ({ ...a, statedYears: Object.fromEntries([...storyYearMentions(articleText(a), a.year)].sort(([x], [y]) => x - y)) }));
   writeAtomically(file(INDEX_FILES.articles), (tmp) => writeFileSync(tmp, JSON.stringify({ articles } satisfies ArticlesFile, null, 1) + '\n'));
   // The passage file of index format 5 and earlier.
   rmSync(file('passages.json'), { force: true });

@@ -7,7 +7,7 @@
  * Bumped whenever the files' layout or meaning changes; an index of another version is rebuilt, never read (its stored
  * vectors are reused when the model is the same: `npm run index` embeds nothing again).
  */
-export const INDEX_FORMAT_VERSION = 10;
+export const INDEX_FORMAT_VERSION = 11;
 
 export interface HnswParams {
   space: 'cosine';

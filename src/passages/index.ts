@@ -7,7 +7,7 @@ import type { Article, Passage } from '../types.js';
 import { splitSentences, type Span } from './sentences.js';
 
 export { splitSentences, type Span } from './sentences.js';
-export { yearMentions, yearsStated } from './years.js';
+export { storyYearMentions, yearMentions, yearsStated } from './years.js';
 
 export interface PassageOptions {
   /** Most tokens in a passage, special tokens and prefix included. Range 32–512; see DESIGN.md for the measurement. */

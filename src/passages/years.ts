@@ -30,3 +30,28 @@ export function yearMentions(text: string): Map<number, number> {
   }
   return out;
 }
+
+/** Words of a report or its figures ("the annual report", "crime statistics", "reported cases"). */
+export const REPORTED = /\b(?:reports?|reported|annual|figures|statistics|data)\b/i;
+
+/** Words that give a report's figures: `REPORTED` but "data", which is as often shared or seized as reported. */
+const FIGURES = /\b(?:reports?|reported|recorded|annual|figures|statistics)\b/i;
+
+/**
+ * "Last year" where a story gives a report's figures ("there were 12,262 recorded cases … last year, according to a
+ * report on crime statistics", in a story of 2020) is the year before the story's own: a year the story reports on,
+ * as much as one written out. Elsewhere it dates an event ("signed an agreement in August last year") and is left
+ * out, as is "the last year", the past twelve months ("over the last year").
+ */
+const LAST_YEAR = /(?<!\bthe\s)\blast\s+year\b/gi;
+
+/** How many times a story of `year` states each year: written out (`yearMentions`), or as "last year" beside a report's figures. */
+export function storyYearMentions(text: string, year: number): Map<number, number> {
+  const out = yearMentions(text);
+  const last = text
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => FIGURES.test(sentence))
+    .reduce((n, sentence) => n + [...sentence.matchAll(LAST_YEAR)].length, 0);
+  if (last) out.set(year - 1, (out.get(year - 1) ?? 0) + last);
+  return out;
+}

@@ -5,7 +5,7 @@
  * which a story of any later year may report: it names no story's year, and its years stay words of the question.
  */
 
-import { spanEnd, yearsStated } from '../passages/years.js';
+import { REPORTED, spanEnd, yearsStated } from '../passages/years.js';
 import { sourceOf } from './source.js';
 
 export { yearsStated };
@@ -183,9 +183,6 @@ export function reportsOn(year: number, mentions: ReadonlyMap<number, number>, y
   if (before >= 2 || text === undefined) return year - 1;
   return statesAsReported(text, year - 1) ? year - 1 : year;
 }
-
-/** Words of a report or its figures. */
-const REPORTED = /\b(?:reports?|reported|annual|figures|statistics|data)\b/i;
 
 /** True when a sentence of the text states the year and speaks of a report or figures. */
 function statesAsReported(text: string, year: number): boolean {

@@ -1,7 +1,7 @@
 /**
  * The search's rules on a small corpus made here (fixture articles, not real ones), with the real model and the real
  * index: several years of one kind of meeting, a newer story on its topic that is no meeting and an operation of a
- * meeting's year announced at a press conference, a passage mentioning another year, annual reports published the year after the one they report on (one also dating its own launch), a police force's
+ * meeting's year announced at a press conference, a passage mentioning another year, annual reports published the year after the one they report on (one also dating its own launch, one saying "last year"), a police force's
  * figures for a split year ("2017-18"), two
  * operations whose names share a word, one centre's figures after three and after five years, a year's figure stated
  * only in a later report, a story naming one of its two people only by description, and the kinds of answer.
@@ -91,6 +91,18 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2024-01-18',
     'The national abuse hotline received 41,200 reports in 2023, 19% more than in 2022, according to its annual report.\n\n' +
       'Girls were the victims in 78% of the confirmed reports.',
+  ],
+  'grooming-trial': [
+    'Teacher goes on trial for online grooming',
+    '2020-10-02',
+    'A 41-year-old teacher went on trial on Friday accused of grooming 12 children online.\n\n' +
+      'The court heard that police had seized two laptops from his home.',
+  ],
+  'grooming-statistics': [
+    'Online grooming cases rise sharply',
+    '2021-04-14',
+    'Police recorded 8,410 cases of online grooming last year, according to crime statistics released on Tuesday.\n\n' +
+      'The statistics show grooming cases rose by a third last year, while burglaries fell.',
   ],
   'watchdog-hiring': [
     'Watchdog to hire more analysts',
@@ -326,6 +338,12 @@ describe('time as evidence', () => {
     const answer = await answerer.ask('how many reports did the hotline get in 2023?');
     expect(firstTitle(answer)).toBe('Annual report: hotline sees busiest year');
     expect(first(answer).highlight).toContain('41,200');
+  });
+
+  it('finds a year’s figure in the statistics published the next year that say "last year", not in a story of that year', async () => {
+    const answer = await answerer.ask('how many online grooming cases did police record in 2020?');
+    expect(firstTitle(answer)).toBe('Online grooming cases rise sharply');
+    expect(first(answer).highlight).toContain('8,410');
   });
 
   it('finds a year’s figure in the report on it that also dates its own launch, not in a story of that year', async () => {

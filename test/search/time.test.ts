@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence } from '../../src/search/time.js';
 import { eventWriter } from '../../src/search/index.js';
+import { storyYearMentions } from '../../src/passages/index.js';
 
 /** `stated`: each year the article's text states, as many times as it states it. */
 const article = (id: string, year: number, stated: number[] = [], yearSet = false): TimedArticle => {
@@ -119,6 +120,19 @@ describe('reportsOn', () => {
     expect(reportsOn(2025, times([2025, 1], [2024, 4]), false)).toBe(2024);
     // A 2025 story that mentions last year once: of 2025.
     expect(reportsOn(2025, times([2025, 2], [2024, 1]), false)).toBe(2025);
+  });
+});
+
+describe('storyYearMentions', () => {
+  it('counts "last year" as the year before the story’s where the story gives a report’s figures', () => {
+    const text = 'Police recorded 12,262 cases last year, according to crime statistics. In 2018 there were 7,449 cases.';
+    expect(storyYearMentions(text, 2020)).toEqual(new Map([[2018, 1], [2019, 1]]));
+    expect(reportsOn(2020, storyYearMentions(`${text} The figures for last year were released on Tuesday.`, 2020), false)).toBe(2019);
+  });
+
+  it('does not count "last year" that dates an event, nor "the last year", the past twelve months', () => {
+    expect(storyYearMentions('Police signed an agreement with the agency in August last year.', 2014)).toEqual(new Map());
+    expect(storyYearMentions('More than 7,000 offences were recorded over the last year.', 2024)).toEqual(new Map());
   });
 });
 
