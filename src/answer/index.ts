@@ -140,8 +140,12 @@ function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
   // It asks for the latest count of a thing ("what's the latest count of file signatures shared…?") and the best
   // answer's story counts no such thing anywhere.
   if (result.countMissing) return { reason: 'count', source };
-  // It names a year, and the best answer's story neither reports on that year nor states it where it answers.
-  if (result.scope.kind === 'year' && best.timeClass === 0 && best.features.yearPassage === 0) {
+  // It names a year, and the best answer's story neither reports on that year nor states it where it answers — for a
+  // figure, a story published that year that reports on the year before included: its figures are that year's (a
+  // person or an event of the story is the year's all the same).
+  const figure = result.answerType === 'quantity' || STRICT_ANSWER_TYPES.has(result.answerType);
+  const yearBefore = figure && best.timeClass === 1 && result.scope.kind === 'year' && result.scope.years.includes(best.article.year);
+  if (result.scope.kind === 'year' && (best.timeClass === 0 || yearBefore) && best.features.yearPassage === 0) {
     const { period } = result.scope;
     return { reason: 'year', years: result.scope.years, ...(period ? { period: `${period.from}-${String(period.to).slice(-2)}` } : {}), source };
   }

@@ -180,6 +180,7 @@ describe('sourceOf', () => {
     expect(sourceOf("what share were kids, according to the iwf's 2007 report?")).toBe("the iwf's 2007 report");
     expect(sourceOf('according to ice how many girls are exploited?')).toBe('ice');
     expect(sourceOf('per the guardian, how long had it run?')).toBe('the guardian');
+    expect(sourceOf('how many reports a week, going by thorn in 2014?')).toBe('thorn in 2014');
     expect(sourceOf('how many were arrested?')).toBe('');
   });
 });

@@ -439,6 +439,11 @@ describe('time as evidence', () => {
     expect(firstTitle(await answerer.ask('where did the operation kestrel suspects sell their videos in 2021?'))).toBe('Operation Kestrel returns');
   });
 
+  it('refuses a figure for a year whose only story is a report published that year on the year before', async () => {
+    // The annual report of January 2024 gives 2023's figures: none for 2024.
+    expect(await whyRefused('how many reports did the hotline get in 2024?')).toMatch(/^The closest article, “Annual report: hotline sees busiest year”.*neither reports on 2024/);
+  });
+
   it('refuses a year no article is of, reports on or mentions', async () => {
     expect(await whyRefused('how many countries attended in 2031?')).toBe('No article is from, reports on or mentions 2031.');
   });
