@@ -53,7 +53,7 @@ export function namesSpeaker(text: string): boolean {
 /**
  * True when a sentence names a person, not only describes one ("a 30-year-old man from Sydney"): a titled name, a
  * name right before or after a verb of saying ("John Smith said"), one set off by commas or opening an apposition
- * ("…, Ruecha Tokputza, …", "John Smith, a 30-year-old…"), or one given as named ("named as John Smith"). A
+ * ("…, Ruecha Tokputza, …", "John Smith, a 30-year-old…", "Steven Wilson, Head of EC3"), or one given as named ("named as John Smith"). A
  * capitalised pair after a preposition is not one ("from New South Wales"), nor one set off by commas that is a
  * country or opens with "The" ("Officers from Canada, New Zealand, Germany…", "…in The Hague, headquarters of…").
  */
@@ -61,6 +61,11 @@ export function namesPerson(text: string): boolean {
   if (TITLE.test(text) || NAMED_PERSON.test(text)) return true;
   return [...text.matchAll(SET_OFF)].some((m) => !m[1]!.startsWith('The ') && !namesCountry(m[1]!));
 }
+/** An office written right after a name and its comma ("Steven Wilson, Head of EC3", "Rob Wainwright, head of Europol"). */
+const OFFICE_AFTER_NAME = `(?:${'head chief director deputy president chair chairman chairwoman spokesperson spokesman spokeswoman commissioner secretary minister executive founder manager superintendent inspector detective'
+  .split(' ')
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join('|')})`;
 const NAME_PAIR = `${NAME_WORD}\\s+(?:(?:de|van|von|da|del|[A-Z]\\.)\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})?`;
 /** A capitalised pair set off by commas ("…, Ruecha Tokputza, …"), matched with lookarounds so that each pair of a list is read. */
 const SET_OFF = new RegExp(`(?<=,\\s)(${NAME_PAIR})(?=,)`, 'gu');
@@ -69,7 +74,7 @@ const NAMED_PERSON = new RegExp(
     `(?:^|[^.!?]\\s)${NAME_PAIR}\\s+(?:said|says|told|added)\\b`,
     `\\b(?:said|says|told|added)\\s+${NAME_PAIR}`,
     `\\bnamed\\s+(?:as\\s+)?${NAME_PAIR}`,
-    `(?:^|[^.!?]\\s)${NAME_PAIR},\\s+(?:(?:a|an|the)\\b|\\d)`,
+    `(?:^|[^.!?]\\s)${NAME_PAIR},\\s+(?:(?:a|an|the)\\b|\\d|${OFFICE_AFTER_NAME}\\b)`,
   ].join('|'),
   'u',
 );

@@ -387,7 +387,9 @@ export function createSearcher(index: VectorIndex): Searcher {
     // A verb ("who opened…?") is often paraphrased beside the name ("opening the meeting, X…"), so only its absence
     // from the whole story tells; a noun ("the chair") is written beside the person who holds it.
     if (role.verb) return sentences.some((s) => holdsRole(role, s.terms));
-    return sentences.some((s) => (s.shape.person >= 0.5 || s.shape.organisation === 1) && holdsRole(role, s.terms, index.sentence(s.label).text));
+    // A sentence that names someone: a titled name, or a name `namesPerson` reads as one — not any capitalised pair
+    // ("branded … by the judge who jailed him", of "the Cambridge graduate", names no judge).
+    return sentences.some((s) => (s.shape.person >= 1 || s.shape.organisation === 1 || sentenceNamesPerson(s.label)) && holdsRole(role, s.terms, index.sentence(s.label).text));
   };
 
   /** True unless the question counts a named thing ("how many X", "the count of X") that no sentence of the story counts. */

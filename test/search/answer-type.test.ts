@@ -212,12 +212,15 @@ describe('namesPerson', () => {
     expect(namesPerson('Second administrator, Ruecha Tokputza, based in Australia, was sentenced.')).toBe(true);
     expect(namesPerson('Officers arrested John Smith, a 30-year-old man from Sydney.')).toBe(true);
     expect(namesPerson('The man, named as John Smith, appeared in court.')).toBe(true);
+    expect(namesPerson('Steven Wilson, Head of EC3 stated that the targeting was key.')).toBe(true);
+    expect(namesPerson('Europol said on Monday that Rob Wainwright, head of Europol, was proud.')).toBe(true);
   });
 
   it('does not take a described person, a place or a list of bodies for a named one', () => {
     expect(namesPerson('The raids began with the arrest of a 30-year-old Wyong man from Sydney, New South Wales.')).toBe(false);
     expect(namesPerson('German police arrested a 40-year-old man from Paderborn and a 49-year-old man from Munich, the statement said.')).toBe(false);
     expect(namesPerson('Internal Affairs, Police and Customs searched homes in West Auckland.')).toBe(false);
+    expect(namesPerson('The Cambridge graduate was branded "warped" by the judge who jailed him.')).toBe(false);
   });
 
   it('does not take a country or a "The" place set off by commas for a name, nor a list ending in "and"', () => {

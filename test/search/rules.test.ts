@@ -104,6 +104,12 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'Police recorded 8,410 cases of online grooming last year, according to crime statistics released on Tuesday.\n\n' +
       'The statistics show grooming cases rose by a third last year, while burglaries fell.',
   ],
+  'graduate-jailed': [
+    'Graduate jailed for online blackmail',
+    '2018-02-19',
+    'The Cambridge graduate, now 29, blackmailed dozens of victims online and was branded "warped" by the judge who jailed him.\n\n' +
+      'He was jailed for 32 years.',
+  ],
   'watchdog-hiring': [
     'Watchdog to hire more analysts',
     '2021-06-08',
@@ -549,6 +555,8 @@ describe('refusal by checking the answer', () => {
       'The closest article, “Record attendance at child protection meeting in Madrid” (Fixture News, 2019-06-20), names nobody in the role asked about.',
     );
     expect(await whyRefused("who is the online safety watchdog's chief executive?")).toMatch(/names nobody in the role asked about\.$/);
+    // "The Cambridge graduate" is a capitalised pair, not the judge's name.
+    expect(await whyRefused('who was the judge that jailed the cambridge graduate?')).toMatch(/^The closest article, “Graduate jailed for online blackmail”.*names nobody in the role asked about\.$/);
     expect(first(await answerer.ask('who was the detective superintendent on operation northern light?')).highlight).toContain('Ruth Okafor');
     expect(first(await answerer.ask('who led the northern light investigation?')).highlight).toContain('Ruth Okafor');
   });
