@@ -107,7 +107,7 @@ export function answerType(question: string): AnswerType {
     return 'name';
   }
   // "what's the latest attendance figure?": a figure asked for by name.
-  if (/^(what|what's|whats|which|give)\b.*\b(amount|total|figure|count|number|tally|numbers|figures)\b/.test(q)) return 'quantity';
+  if (/^(what|what's|whats|which|give)\b.*\b(amount|total|figure|count|headcount|number|tally|numbers|figures)\b/.test(q)) return 'quantity';
   // "who" in a question that opens with another question word qualifies a noun ("what was checked on people who work
   // with kids?").
   const relativeWho = /^(?:what|what's|whats|how|which|when|where|why)\b/.test(q);
@@ -157,7 +157,7 @@ export function countedTerms(question: string, questionTerms: Iterable<string>):
   return new Set(run.flatMap((t) => alternatives(t.term)));
 }
 
-const COUNTED = /\b(?:how\s+many|number\s+of|count\s+of)\s+(?:more\s+|different\s+|separate\s+)?(.*)$/iu;
+const COUNTED = /\b(?:how\s+many|(?:number|count|headcount|tally|total)\s+of)\s+(?:more\s+|different\s+|separate\s+)?(.*)$/iu;
 
 /** True when the question says what it counts ("how many arrests…", "the latest count of file signatures…"). */
 export function namesCountedThing(question: string): boolean {

@@ -33,6 +33,7 @@ describe('answerType', () => {
     ['what did the agency say about the raids?', 'other'],
     ["which countries' authorities helped?", 'place'],
     ["what's the latest attendance figure?", 'quantity'],
+    ["what's the latest headcount of staff at the centre?", 'quantity'],
     ['how many countries attended in 2011?', 'quantity'],
     ['how long did the meeting last?', 'duration'],
     ['when did ICSE launch?', 'date'],
@@ -157,6 +158,12 @@ describe('sentenceShape', () => {
     expect([...sentenceShape('To date, 23 child victims had been identified.').countedTerms]).toEqual(['child', 'victim', 'identifi']);
     const counted = countedTerms('how many children were rescued?', []);
     expect(typeMatch('quantity', s, counted)).toBe(0.5);
+  });
+
+  it('reads what a headcount, a tally or a total counts as it reads "the number of"', () => {
+    expect([...countedTerms("what's the latest headcount of staff at the centre?", ['centr'])]).toEqual(['staff']);
+    expect(countedTerms('what is the latest tally of arrests?', ['arrest']).has('arrest')).toBe(true);
+    expect(countedTerms("what's the latest total of children recovered?", []).has('child')).toBe(true);
   });
 
   it('counts what "the number of X" names when the figure comes after it ("the number of cases … rose to 26,718")', () => {
