@@ -143,11 +143,17 @@ export function countedTerms(question: string, questionTerms: Iterable<string>):
   // Counted in written words, so a compound ("ai-generated") is one; a participle ("recorded") is the question's verb.
   const run: Token[] = [];
   let words = 0;
-  for (const written of m ? m[1]!.split(/\s+/) : []) {
-    const tokens = tokenize(written);
+  const written = m ? m[1]!.split(/\s+/) : [];
+  const asked = m !== null && /^how/i.test(m[0]);
+  for (const [i, word] of written.entries()) {
+    const tokens = tokenize(word);
+    // After "the number of", a word before an auxiliary is the subject of a clause about the counted thing ("green
+    // notices interpol has issued" counts notices, not interpol); after "how many" the auxiliary opens the question
+    // ("how many offences did police record").
+    if (words > 0 && !asked && AUXILIARIES.has(written[i + 1]?.toLowerCase() ?? '')) break;
     // A single letter names something ("op h investigations"), it does not end the run as a small word does.
     if (tokens.length === 1 && /^\p{L}$/u.test(tokens[0]!.word)) continue;
-    if (!tokens.length || words === COUNTED_RUN || (words > 0 && REGULAR_PARTICIPLE.test(written.toLowerCase()))) break;
+    if (!tokens.length || words === COUNTED_RUN || (words > 0 && REGULAR_PARTICIPLE.test(word.toLowerCase()))) break;
     if (tokens.some((t) => t.isNumber || isStopWord(t))) break;
     run.push(...tokens);
     words++;
@@ -156,6 +162,9 @@ export function countedTerms(question: string, questionTerms: Iterable<string>):
   if (PEOPLE.has(run[0]!.word)) return new Set(PERSON_NOUNS);
   return new Set(run.flatMap((t) => alternatives(t.term)));
 }
+
+/** Verbs that open a clause after its subject ("… interpol has issued"). */
+const AUXILIARIES = new Set('has have had is are was were did does do will would can could'.split(' '));
 
 const COUNTED = /\b(?:how\s+many|(?:number|count|headcount|tally|total)\s+of)\s+(?:more\s+|different\s+|separate\s+)?(.*)$/iu;
 

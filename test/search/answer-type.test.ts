@@ -166,6 +166,11 @@ describe('sentenceShape', () => {
     expect(countedTerms("what's the latest total of children recovered?", []).has('child')).toBe(true);
   });
 
+  it('ends what "the number of" counts at the subject of a clause about it, not at the question\'s own auxiliary', () => {
+    expect([...countedTerms("what's the latest number of green notices interpol has issued?", ['x'])]).toEqual(['green', 'notic']);
+    expect(countedTerms('how many child abuse image offences did uk police record?', ['x']).has('offenc')).toBe(true);
+  });
+
   it('counts what "the number of X" names when the figure comes after it ("the number of cases … rose to 26,718")', () => {
     const counted = countedTerms('what is the latest count of sextortion cases?', []);
     expect(typeMatch('quantity', sentenceShape('The number of sextortion cases reported to the centre more than doubled, rising to 26,718.'), counted)).toBe(1);
