@@ -19,7 +19,7 @@ const SPEECH = new Set(
  * ("the meeting in Bermuda").
  */
 const OFFICE_VERBS = new Set(
-  'chair chairs chaired head heads headed lead leads led open opens opened direct directs directed preside presides presided moderate moderates moderated run runs ran founded coordinate coordinates coordinated oversee oversees oversaw'.split(' '),
+  'chair chairs chaired head heads headed lead leads led open opens opened direct directs directed preside presides presided moderate moderates moderated run runs ran founded coordinate coordinates coordinated oversee oversees oversaw prosecute prosecutes prosecuted'.split(' '),
 );
 /** Verbs that only join "who" to the role ("who was the chair"). */
 const COPULA = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can']);

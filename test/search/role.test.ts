@@ -20,6 +20,8 @@ describe('askedRole', () => {
     expect(words('who was the deputy managing director?')).toEqual(['deputi', 'manag', 'director']);
     // Running an operation is an office too: a story that names its coordinator writes the verb or its noun.
     expect(askedRole('who coordinated the operation?', new Set())).toMatchObject({ verb: true, words: [['coordin']] });
+    // So is prosecuting: a story that names the prosecutor writes "prosecuted", "prosecutor" or "prosecution".
+    expect(askedRole('who prosecuted the suspects?', new Set())).toMatchObject({ verb: true, words: [['prosecut']] });
   });
 
   it('leaves out of the role a word no article uses, unless it is a title: no story could write it', () => {
