@@ -53,9 +53,10 @@ export function namesSpeaker(text: string): boolean {
 /**
  * True when a sentence names a person, not only describes one ("a 30-year-old man from Sydney"): a titled name, a
  * name right before or after a verb of saying ("John Smith said"), one set off by commas or opening an apposition
- * ("…, Ruecha Tokputza, …", "John Smith, a 30-year-old…", "Steven Wilson, Head of EC3"), or one given as named ("named as John Smith"). A
- * capitalised pair after a preposition is not one ("from New South Wales"), nor one set off by commas that is a
- * country or opens with "The" ("Officers from Canada, New Zealand, Germany…", "…in The Hague, headquarters of…").
+ * ("…, Ruecha Tokputza, …", "John Smith, a 30-year-old…", "Steven Wilson, Head of EC3"), or one given as named
+ * ("named as John Smith"). A capitalised pair after a preposition is not one ("from New South Wales"), nor one set
+ * off by commas that is a country or opens with "The" ("Officers from Canada, New Zealand, Germany…", "…in The Hague,
+ * headquarters of…").
  */
 export function namesPerson(text: string): boolean {
   if (TITLE.test(text) || NAMED_PERSON.test(text)) return true;

@@ -34,7 +34,7 @@ export function yearMentions(text: string): Map<number, number> {
 /** Words of a report or its figures ("the annual report", "crime statistics", "reported cases"). */
 export const REPORTED = /\b(?:reports?|reported|annual|figures|statistics|data)\b/i;
 
-/** Words that give a report's figures: `REPORTED` but "data", which is as often shared or seized as reported. */
+/** Words that give a report's figures: `REPORTED`'s and "recorded", not "data", which is as often shared or seized as reported. */
 const FIGURES = /\b(?:reports?|reported|recorded|annual|figures|statistics)\b/i;
 
 /**
