@@ -10,7 +10,7 @@ import { cosine } from '../embeddings/similarity.js';
 import { staleness } from '../index/build.js';
 import { corpusStaleness } from '../index/freshness.js';
 import { IndexError, openIndexAsync, type ArticleMeta, type VectorIndex } from '../index/index.js';
-import { answerType, correctSpelling, createSearcher, questionOfMessage, statesAnswer, STRICT_ANSWER_TYPES, withoutTimePhrases, type AnswerType, type Focus, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { answerType, correctSpelling, createSearcher, FIGURE_TYPES, questionOfMessage, statesAnswer, STRICT_ANSWER_TYPES, withoutTimePhrases, type AnswerType, type Focus, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
 import { checkFeatures, TYPE_CHECK_DEPTH, unanswerableProbability, type RefusalWeights } from './answer-check.js';
 import { REFUSAL_WEIGHTS } from './refusal-weights.js';
 import type { Answer, AnswerResult, Refusal, Source, StrictKind } from '../types.js';
@@ -143,8 +143,7 @@ function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
   // It names a year, and the best answer's story neither reports on that year nor states it where it answers — for a
   // figure, a story published that year that reports on the year before included: its figures are that year's (a
   // person or an event of the story is the year's all the same).
-  const figure = result.answerType === 'quantity' || STRICT_ANSWER_TYPES.has(result.answerType);
-  const yearBefore = figure && best.timeClass === 1 && result.scope.kind === 'year' && result.scope.years.includes(best.article.year);
+  const yearBefore = FIGURE_TYPES.has(result.answerType) && best.timeClass === 1 && result.scope.kind === 'year' && result.scope.years.includes(best.article.year);
   if (result.scope.kind === 'year' && (best.timeClass === 0 || yearBefore) && best.features.yearPassage === 0) {
     const { period } = result.scope;
     return { reason: 'year', years: result.scope.years, ...(period ? { period: `${period.from}-${String(period.to).slice(-2)}` } : {}), source };

@@ -31,11 +31,17 @@ export function yearMentions(text: string): Map<number, number> {
   return out;
 }
 
+/** Words of a report and its figures, shared by `REPORTED` and `FIGURES`. */
+const REPORT_WORDS = 'reports?|reported|annual|figures|statistics';
+
 /** Words of a report or its figures ("the annual report", "crime statistics", "reported cases"). */
-export const REPORTED = /\b(?:reports?|reported|annual|figures|statistics|data)\b/i;
+export const REPORTED = new RegExp(`\\b(?:${REPORT_WORDS}|data)\\b`, 'i');
 
 /** Words that give a report's figures: `REPORTED`'s and "recorded", not "data", which is as often shared or seized as reported. */
-const FIGURES = /\b(?:reports?|reported|recorded|annual|figures|statistics)\b/i;
+const FIGURES = new RegExp(`\\b(?:${REPORT_WORDS}|recorded)\\b`, 'i');
+
+/** A text's sentences, cut at a full stop, question or exclamation mark before white space: enough to tell which words stand together. */
+export const roughSentences = (text: string): string[] => text.split(/(?<=[.!?])\s+/);
 
 /**
  * "Last year" where a story gives a report's figures ("there were 12,262 recorded cases … last year, according to a
@@ -48,8 +54,7 @@ const LAST_YEAR = /(?<!\bthe\s)\blast\s+year\b/gi;
 /** How many times a story of `year` states each year: written out (`yearMentions`), or as "last year" beside a report's figures. */
 export function storyYearMentions(text: string, year: number): Map<number, number> {
   const out = yearMentions(text);
-  const last = text
-    .split(/(?<=[.!?])\s+/)
+  const last = roughSentences(text)
     .filter((sentence) => FIGURES.test(sentence))
     .reduce((n, sentence) => n + [...sentence.matchAll(LAST_YEAR)].length, 0);
   if (last) out.set(year - 1, (out.get(year - 1) ?? 0) + last);

@@ -29,6 +29,9 @@ export type AnswerType =
  */
 export const STRICT_ANSWER_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'date', 'duration', 'percentage', 'prison', 'age']);
 
+/** Kinds of answer that are a figure: a count, or a kind a sentence states or not (a sum, a date, a share…). */
+export const FIGURE_TYPES: ReadonlySet<AnswerType> = new Set([...STRICT_ANSWER_TYPES, 'quantity']);
+
 /** Nouns for a kind of organisation ("which agency", "what charity"). */
 const ORGANISATION_NOUN =
   '(?:agency|agencies|organi[sz]ations?|charity|charities|group|body|bodies|police\\s+force|force|unit|department|ministry|company|companies|firm|ngo|institution|foundation|authority|authorities|hotline|watchdog|nonprofit|non-profit|office|bureau|service)';

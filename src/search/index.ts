@@ -10,7 +10,7 @@ import type { Passage } from '../types.js';
 import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, countedTerms, namedPersonAsked, namesCountedThing, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
+import { answerType, countedTerms, namedPersonAsked, namesCountedThing, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
@@ -18,7 +18,7 @@ import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesCountry, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence, type TimeScope } from './time.js';
 
-export { answerType, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
+export { answerType, FIGURE_TYPES, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
 export {
   ARTICLE_FEATURES,
   articleRelevance,
@@ -209,11 +209,11 @@ interface QuestionFeatures {
 export const STORY_WIDE_NAME = 0.5;
 
 /**
- * The kinds of answer whose type weighs double in the sentence shown: those a sentence states or not, and a count, where
- * the count of the asked-for thing ("More than 200 participants") tells the answer from a sentence that counts
- * something else or holds more of the question's words ("The four-day meeting…").
+ * The kinds of answer whose type weighs double in the sentence shown: the figures (those a sentence states or not, and
+ * a count, where the count of the asked-for thing, "More than 200 participants", tells the answer from a sentence that
+ * counts something else or holds more of the question's words, "The four-day meeting…").
  */
-const SHOWN_FOR_TYPE: ReadonlySet<AnswerType> = new Set([...STRICT_ANSWER_TYPES, 'quantity']);
+const SHOWN_FOR_TYPE = FIGURE_TYPES;
 
 /**
  * In the sentence shown, a question word its story's title holds weighs this share of its weight: the question uses

@@ -5,7 +5,7 @@
  * which a story of any later year may report: it names no story's year, and its years stay words of the question.
  */
 
-import { REPORTED, spanEnd, yearsStated } from '../passages/years.js';
+import { REPORTED, roughSentences, spanEnd, yearsStated } from '../passages/years.js';
 import { sourceOf } from './source.js';
 
 export { yearsStated };
@@ -187,7 +187,7 @@ export function reportsOn(year: number, mentions: ReadonlyMap<number, number>, y
 /** True when a sentence of the text states the year and speaks of a report or figures. */
 function statesAsReported(text: string, year: number): boolean {
   const stated = new RegExp(`\\b${year}\\b`);
-  return text.split(/(?<=[.!?])\s+/).some((s) => stated.test(s) && REPORTED.test(s));
+  return roughSentences(text).some((s) => stated.test(s) && REPORTED.test(s));
 }
 
 /** True when a date (YYYY-MM-DD) falls in the month of the year, or in the month after. */
