@@ -478,7 +478,10 @@ export function countryVariants(words: string[]): string[][] | undefined {
   return countryFormsOf().get(words.join(' '));
 }
 
-/** A pattern finding a name in text, case-insensitively, with its words joined by spaces, hyphens or nothing. */
+/**
+ * A pattern finding a name in text, case-insensitively, with its words joined by spaces, hyphens or nothing (global: use
+ * with `matchAll`; its last word, in either number, is the group `last`).
+ */
 export function namePattern(words: string[]): RegExp {
   const key = words.join(' ');
   let pattern = patterns.get(key);
@@ -490,7 +493,8 @@ export function namePattern(words: string[]): RegExp {
     // or a number (top-1 +1, wrongly refused −1 alone on the enlarged tuning half).
     const last = escaped.length - 1;
     if (/^\p{L}{3,}$/u.test(words[last]!)) escaped[last] = escaped[last]!.replace(/(?:e?s)?$/u, '(?:e?s)?');
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[\\s\\-–]*")}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'iu');
+    escaped[last] = `(?<last>${escaped[last]})`;
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[\\s\\-–]*")}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
     patterns.set(key, pattern);
   }
   return pattern;
@@ -512,8 +516,21 @@ const PATTERN_CACHE_SIZE = 10_000;
  * half, with the plural in `namePattern`: top-1 896 → 901, bold 704 → 709).
  */
 export function nameMatch(name: QuestionName, text: string): number {
-  if (namePattern(name.words).test(text)) return 1;
-  if (name.variants?.some((v) => namePattern(v).test(text))) return 1;
+  if (writesName(name.words, text)) return 1;
+  if (name.variants?.some((v) => writesName(v, text))) return 1;
   if (name.words.length < 2 || commonEnglishWords().has(name.rarest)) return 0;
-  return namePattern([name.rarest]).test(text) ? 0.75 : 0;
+  return writesName([name.rarest], text) ? 0.75 : 0;
+}
+
+/**
+ * Whether `text` writes the name `words`. Its last word in another number ("task forces" for "Task Force") counts only
+ * capitalised, as a name is written: "operation rescues 500 victims" is a verb after a noun, not Operation Rescue.
+ */
+export function writesName(words: string[], text: string): boolean {
+  const typed = foldAccents(words[words.length - 1]!.toLowerCase());
+  for (const m of text.matchAll(namePattern(words))) {
+    const last = m.groups!.last!;
+    if (foldAccents(last.toLowerCase()) === typed || /^\p{Lu}/u.test(last)) return true;
+  }
+  return false;
 }

@@ -135,6 +135,13 @@ describe('nameMatch', () => {
     expect(nameMatch(name(['task', 'force']), 'The task is to force them out.')).toBe(0);
   });
 
+  it('takes a last word in the other number only as a name is written, capitalised, not a verb after a noun', () => {
+    const rescue = { words: ['operation', 'rescue'], rarest: 'rescue', weight: 2, known: true };
+    expect(nameMatch(rescue, 'INTERPOL-led operation rescues 500 victims of human trafficking')).toBe(0);
+    expect(nameMatch(rescue, 'It was the largest arrest count of Operation Rescue’s two years.')).toBe(1);
+    expect(nameMatch(rescue, 'the operation rescue team')).toBe(1);
+  });
+
   it('takes a name’s rarest word alone for the name only when it is no common English word', () => {
     const name = (words: string[], rarest: string) => ({ words, rarest, weight: 3, known: true });
     expect(nameMatch(name(['operation', 'strikeback'], 'strikeback'), 'Strikeback led to 30 arrests.')).toBe(0.75);
