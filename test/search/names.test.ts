@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
 import { abbreviatesKind, acronymNames, acronymsOf, countryVariants, nameMatch, questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
+import { rankCandidates, RANKER_WEIGHTS, type TimedArticle } from '../../src/search/index.js';
 import { sourceOf } from '../../src/search/index.js';
 
 describe('quotedSpans', () => {
@@ -189,5 +190,24 @@ describe('sourceOf', () => {
     expect(sourceOf('per the guardian, how long had it run?')).toBe('the guardian');
     expect(sourceOf('how many reports a week, going by thorn in 2014?')).toBe('thorn in 2014');
     expect(sourceOf('how many were arrested?')).toBe('');
+  });
+});
+
+describe('rankCandidates and the names a story holds', () => {
+  it('puts first a story writing two of three names of like rarity, over a likelier one writing none', () => {
+    const story = (id: string): TimedArticle => ({ id, year: 2010, statedYears: new Set(), reportsOn: 2010 });
+    const [writesTwo, writesNone] = [story('facebook-ceop-button'), story('other')];
+    const ranked = rankCandidates(
+      [
+        { article: writesNone, score: 9 },
+        { article: writesTwo, score: 6 },
+      ],
+      { kind: 'none' },
+      () => 0.6,
+      // "ceop", "facebook" and a third name of the same weight: two thirds held.
+      (a) => (a === writesTwo ? 2 / 3 : 0),
+      RANKER_WEIGHTS.gate,
+    );
+    expect(ranked.map((c) => c.article.id)).toEqual(['facebook-ceop-button', 'other']);
   });
 });
