@@ -394,6 +394,19 @@ describe('time as evidence', () => {
     expect(answer.results.slice(0, 2).map((r) => r.sources[0]!.title)).toEqual(['Child protection centre marks five years', 'Child protection centre marks three years']);
   });
 
+  it('lists the figure of an event across the years from the stories of that event, not from a newer story that counts the same kind', async () => {
+    const answer = await answerer.ask('how many countries attended?', { top: 5 });
+    expect(answer.newestFirst).toBe(true);
+    // The 2020 network launch counts countries too, but writes no meeting.
+    expect(answer.results.slice(0, 2).map((r) => r.sources[0]!.title)).toEqual(['Record attendance at child protection meeting in Madrid', 'Child protection experts meet in Rome']);
+  });
+
+  it('does not list newer stories counting the same kind of thing for a question that describes one story', async () => {
+    const answer = await answerer.ask('how many victims of trafficking did police free in raids on farms?', { top: 5 });
+    expect(firstTitle(answer)).toBe('Raids free trafficking victims on farms');
+    expect(first(answer).highlight).toContain('48 victims');
+  });
+
   it('lists only the stories that write the figures the question states: "the centre that removed 310 children" is one story', async () => {
     const answer = await answerer.ask('the child protection centre that removed 310 children from harm identified how many victims?');
     expect(answer.newestFirst).toBe(false);
