@@ -13,7 +13,7 @@ import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
-import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownHeadedNames, type QuestionName } from './names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesCountry, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence, type TimeScope } from './time.js';
@@ -714,7 +714,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       if (scope.kind === 'year') yearPassagesFirst(hits);
       const uncoveredYears = named.filter((y) => !years.includes(y) && !years.includes(y + 1) && !mentioned.has(y));
       const unknownWords = asked.length ? unknown.length / asked.length : 0;
-      const unknownNames = unknownHeadedNames(question, lexical);
+      const unknownNames = [...unknownHeadedNames(question, lexical), ...unknownEditions(question, lexical)];
       const roleMissing = type === 'person' && hits.length > 0 && !holdsAskedRole(question, nameTerms, new Set(unknown), hits[0]!.article.id);
       const countMissing = scope.kind === 'latest' && hits.length > 0 && !countsAsked(question, q.counted, hits[0]!.article.id);
       const personAsked = type === 'person' && hits.length ? namedPersonAsked(question) : undefined;

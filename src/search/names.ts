@@ -328,6 +328,37 @@ export function unknownHeadedNames(
   return names;
 }
 
+/** A Roman numeral of two letters or more ("ii", "xi"): an edition of a name, not an initial ("Andreas V."). */
+const EDITION = /^(?=[ivx]{2,}$)x{0,3}(?:ix|iv|v?i{0,3})$/;
+
+/**
+ * Editions of a name the corpus knows that no article writes ("operation liberterra iii" where the corpus writes only
+ * "Operation Liberterra II"): the name followed by a Roman numeral, when the corpus writes the name with other numerals
+ * but never this one. Names of recurring operations are numbered, and another edition is another operation.
+ */
+export function unknownEditions(question: string, lexical: Pick<LexicalIndex, 'namePhrasesFrom'>): string[][] {
+  const words = writtenWords(question).map(wordKey);
+  const found: string[][] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (!EDITION.test(words[i]!)) continue;
+    // The numerals the corpus writes right after the question's words before this one, in its names; none counts when
+    // it also writes the name bare ("Operation Cross Country" of 2014 may be the edition asked).
+    const written = new Set<string>();
+    let bare = false;
+    for (let j = Math.max(0, i - 3); j < i; j++) {
+      const before = words.slice(j, i);
+      for (const phrase of [...lexical.namePhrasesFrom(words[j]!), ...(headlessNames(lexical).get(words[j]!) ?? [])]) {
+        if (!before.every((w, k) => phrase[k] === w)) continue;
+        const next = phrase[before.length];
+        if (next === undefined) bare = true;
+        else if (EDITION.test(next)) written.add(next);
+      }
+    }
+    if (written.size && !bare && !written.has(words[i]!)) found.push([words[i - 1]!, words[i]!]);
+  }
+  return found;
+}
+
 /** True when the tagger reads `word` right after `head` in the question as a verb ("the operation take down…"). */
 function readAsVerb(question: string, head: string, word: string): boolean {
   const ts = tagged(question);

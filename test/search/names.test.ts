@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
-import { abbreviatesKind, acronymNames, acronymsOf, countryVariants, nameMatch, questionNames, quotedSpans, unknownHeadedNames } from '../../src/search/names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, countryVariants, nameMatch, questionNames, quotedSpans, unknownEditions, unknownHeadedNames } from '../../src/search/names.js';
 import { rankCandidates, RANKER_WEIGHTS, type TimedArticle } from '../../src/search/index.js';
 import { sourceOf } from '../../src/search/index.js';
 
@@ -117,6 +117,41 @@ describe('countryVariants', () => {
     const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
     expect(nameMatch(romanian, 'Police in Romania freed 12 children.')).toBe(1);
     expect(nameMatch({ ...romanian, variants: undefined }, 'Police in Romania freed 12 children.')).toBe(0);
+  });
+});
+
+describe('unknownEditions', () => {
+  const PASSAGES = [
+    'Operation Tern Shield II led to 40 arrests in six countries.',
+    'The earlier Operation Tern Shield III of the coast guard is not this one.',
+    'Operation Harbour Sweep XI recovered 84 minors.',
+    'Operation Harbour Sweep recovered 79 children the year before.',
+    'The court heard from Andreas V. and Heiko V.',
+  ];
+  let dir: string;
+  let lexical: LexicalIndex;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'qa-editions-'));
+    const file = path.join(dir, 'lexical.sqlite');
+    writeLexicalIndex(file, PASSAGES, countWordCase(PASSAGES), countNamePhrases(PASSAGES));
+    lexical = openLexicalIndex(file, PASSAGES.length);
+  });
+  afterAll(() => {
+    lexical.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a numbered edition of a name the corpus writes only with other numbers as a name no article mentions', () => {
+    expect(unknownEditions('how many arrests did operation tern shield iv make?', lexical)).toEqual([['shield', 'iv']]);
+    expect(unknownEditions('how many arrests did tern shield iv make?', lexical)).toEqual([['shield', 'iv']]);
+    expect(unknownEditions('how many arrests did operation tern shield ii make?', lexical)).toEqual([]);
+    expect(unknownEditions('how many arrests did operation tern shield iii make?', lexical)).toEqual([]);
+  });
+
+  it('leaves alone an edition of a name the corpus also writes bare, and a single letter after a name (an initial)', () => {
+    // The bare "Operation Harbour Sweep" may be the eighth.
+    expect(unknownEditions('how many minors did operation harbour sweep viii recover?', lexical)).toEqual([]);
+    expect(unknownEditions('what did andreas v say?', lexical)).toEqual([]);
   });
 });
 
