@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
 import { abbreviatesKind, acronymNames, acronymsOf, countryVariants, nameMatch, questionNames, quotedSpans, unknownEditions, unknownHeadedNames } from '../../src/search/names.js';
-import { rankCandidates, RANKER_WEIGHTS, type TimedArticle } from '../../src/search/index.js';
-import { sourceOf } from '../../src/search/index.js';
+import { rankCandidates, RANKER_WEIGHTS, sourceOf, type TimedArticle } from '../../src/search/index.js';
 
 describe('quotedSpans', () => {
   it('finds words put in double or single quotes', () => {
