@@ -11,11 +11,12 @@ export const REGIONS = ['Europe', 'Africa', 'Asia', 'Latin America', 'North Amer
 
 /**
  * Countries as English news writes them where the data has another spelling or a two-letter code only. Those that are
- * another name of one country, as a question may name it ("uk" for "british police"), are that country's names
+ * another name of one country, as a question may name it ("uk" for "british police", "nz" for a story writing "New
+ * Zealand": tuning top-1 +1, top-3 +3, nothing lost), are that country's names
  * (`NEWS_NAMES_OF`, in `countryNames`); the rest are places in text only: the United States' ("US") because, read
  * without case as a question's words are, it is the word "us"; the UK's nations because they are not the UK.
  */
-const NEWS_NAMES_OF: Record<string, string[]> = { 'United Kingdom': ['UK', 'Britain'], Türkiye: ['Turkey'] };
+const NEWS_NAMES_OF: Record<string, string[]> = { 'United Kingdom': ['UK', 'Britain'], 'New Zealand': ['NZ'], Türkiye: ['Turkey'] };
 const NEWS_FORMS = ['U.K.', 'US', 'U.S.', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Czech Republic', 'Côte d’Ivoire'];
 
 /** Countries that are also given names: before a capitalised word ("Jordan Whitesell") they name a person. */

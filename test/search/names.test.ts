@@ -113,6 +113,9 @@ describe('countryVariants', () => {
     expect(countryVariants(['indian'])).toContainEqual(['india']);
     // Two-letter codes are English words ("it", "in", "no"), not countries.
     expect(countryVariants(['it'])).toBeUndefined();
+    // …but the news forms that name one country alone are its names: "nz" is held by a story writing "New Zealand".
+    expect(countryVariants(['nz'])).toContainEqual(['new', 'zealand']);
+    expect(countryVariants(['new', 'zealand'])).toContainEqual(['nz']);
     const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
     expect(nameMatch(romanian, 'Police in Romania freed 12 children.')).toBe(1);
     expect(nameMatch({ ...romanian, variants: undefined }, 'Police in Romania freed 12 children.')).toBe(0);
