@@ -6,6 +6,22 @@ import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, t
 import { abbreviatesKind, acronymNames, acronymsOf, countryVariants, nameMatch, questionNames, quotedSpans, unknownEditions, unknownHeadedNames } from '../../src/search/names.js';
 import { rankCandidates, RANKER_WEIGHTS, sourceOf, type TimedArticle } from '../../src/search/index.js';
 
+/** A lexical index of these passages for the enclosing `describe`, written before its tests and removed after them. */
+function lexicalIndexOf(passages: string[], use: (lexical: LexicalIndex) => void): void {
+  let dir: string;
+  let lexical: LexicalIndex;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'qa-names-'));
+    const file = path.join(dir, 'lexical.sqlite');
+    writeLexicalIndex(file, passages, countWordCase(passages), countNamePhrases(passages));
+    use((lexical = openLexicalIndex(file, passages.length)));
+  });
+  afterAll(() => {
+    lexical.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
 describe('quotedSpans', () => {
   it('finds words put in double or single quotes', () => {
     expect(quotedSpans('how many members did "little nest" have?')).toEqual(['little nest']);
@@ -32,18 +48,8 @@ describe('questionNames', () => {
     'It began as Operation Koala in Europe and Operation Joint Hammer in the United States, a joint effort.',
     'NAIROBI, Kenya, Nov 23 – Police warned parents.',
   ];
-  let dir: string;
   let lexical: LexicalIndex;
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'qa-names-'));
-    const file = path.join(dir, 'lexical.sqlite');
-    writeLexicalIndex(file, PASSAGES, countWordCase(PASSAGES), countNamePhrases(PASSAGES));
-    lexical = openLexicalIndex(file, PASSAGES.length);
-  });
-  afterAll(() => {
-    lexical.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  lexicalIndexOf(PASSAGES, (l) => (lexical = l));
   const names = (q: string) => questionNames(q, lexical, () => 1).map((n) => n.words.join(' '));
 
   it('takes a capitalised run of the corpus for a name, but not its opening word where only a sentence start capitalises it', () => {
@@ -130,18 +136,8 @@ describe('unknownEditions', () => {
     'Operation Harbour Sweep recovered 79 children the year before.',
     'The court heard from Andreas V. and Heiko V.',
   ];
-  let dir: string;
   let lexical: LexicalIndex;
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'qa-editions-'));
-    const file = path.join(dir, 'lexical.sqlite');
-    writeLexicalIndex(file, PASSAGES, countWordCase(PASSAGES), countNamePhrases(PASSAGES));
-    lexical = openLexicalIndex(file, PASSAGES.length);
-  });
-  afterAll(() => {
-    lexical.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  lexicalIndexOf(PASSAGES, (l) => (lexical = l));
 
   it('reads a numbered edition of a name the corpus writes only with other numbers as a name no article mentions', () => {
     expect(unknownEditions('how many arrests did operation tern shield iv make?', lexical)).toEqual([['shield', 'iv']]);
