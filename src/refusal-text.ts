@@ -55,6 +55,8 @@ export function explainRefusal(refusal: Refusal, { date = (d) => d, quote = (t) 
       return `The closest article, ${story(refusal.source)}, does not name the ${quote(refusal.person)} asked about.`;
     case 'count':
       return `The closest article, ${story(refusal.source)}, gives no count of what is asked.`;
+    case 'part':
+      return `The closest passage, from ${story(refusal.source)}, does not say how many ${quote(refusal.part)}.`;
     case 'year':
       return `The closest article, ${story(refusal.source)}, neither reports on ${refusal.period ?? yearList(refusal.years)} nor states it where it answers.`;
     case 'kind':

@@ -81,6 +81,7 @@ export type Refusal =
   | { reason: 'unnamed'; person: string; source: Source }
   /** It asks the latest count of a thing, and the closest story never counts it. */
   | { reason: 'count'; source: Source }
+  | { reason: 'part'; part: string; source: Source }
   /** It names a year, and the closest story neither reports on it nor states it where it answers. */
   | { reason: 'year'; years: number[]; /** A split year asked ("2018-19"), as one period. */ period?: string; source: Source }
   /** It asks for a date, a sum, a duration, a share, a prison term or an age, and no close passage states one. */

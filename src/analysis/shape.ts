@@ -203,6 +203,9 @@ export function sentenceShape(text: string): SentenceShape {
 
 const MONTH_WORD = new RegExp(`^${MONTH}$`, 'i');
 
+/** True for a month's name or its abbreviation ("may", "aug"), in any case. */
+export const isMonthWord = (word: string): boolean => MONTH_WORD.test(word);
+
 /** What the shape rules are made of (patterns and word lists), for the analysis fingerprint (`analysis/index.ts`). */
 export const SHAPE_RULES: readonly string[] = [
   ...[DATE, DURATION, TITLE, NAME, SAID, PLACE, MONEY, PERCENTAGE, PERCENTAGE_FIGURE, PRISON, LIFE_TERM, NAMED, PROPER_INSIDE, ORGANISATION, ORDINAL, AGE, MONTH_WORD].map(String),

@@ -140,6 +140,9 @@ function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
   // It asks for the latest count of a thing ("what's the latest count of file signatures shared…?") and the best
   // answer's story counts no such thing anywhere.
   if (result.countMissing) return { reason: 'count', source };
+  // It counts a part of a whole ("how many of the 46 people arrested were convicted?") and the best passage counts the
+  // whole only: no sentence of it with a count writes the part.
+  if (result.partMissing) return { reason: 'part', part: result.partMissing, source };
   // It names a year, and the best answer's story neither reports on that year nor states it where it answers — for a
   // figure, a story published that year that reports on the year before included: its figures are that year's (a
   // person or an event of the story is the year's all the same).

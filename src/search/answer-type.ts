@@ -3,8 +3,9 @@
  * that states a date for a "when" question or a count of the asked-for thing for a "how many" question is far more
  * likely to answer it than one that merely shares its words. Rules are about English question words and text shapes, never about any article.
  */
-import { alternatives, isStopWord, REGULAR_PARTICIPLE, sentenceShape, tokenize, type SentenceShape, type Token } from '../analysis/index.js';
-import { NAME_HEADS } from './names.js';
+import { alternatives, isMonthWord, isStopWord, REGULAR_PARTICIPLE, sentenceShape, tokenize, type SentenceShape, type Token } from '../analysis/index.js';
+import { yearsStated } from './time.js';
+import { countryVariants, NAME_HEADS } from './names.js';
 
 export { isCount, namesSpeaker, sentenceShape, type SentenceShape } from '../analysis/index.js';
 
@@ -164,6 +165,50 @@ export function countedTerms(question: string, questionTerms: Iterable<string>):
   if (run.length === 0) return new Set(questionTerms);
   if (PEOPLE.has(run[0]!.word)) return new Set(PERSON_NOUNS);
   return new Set(run.flatMap((t) => alternatives(t.term)));
+}
+
+/** The part of a whole a "how many of…" question asks for (`subsetAsked`). */
+export interface SubsetAsked {
+  /** As the question writes it, from its verb ("were later convicted", "lived in the us"). */
+  phrase: string;
+  /**
+   * What a sentence counting that part writes: for each content word of the part, its stem, each synonym's and each
+   * other way of writing a country it names ("spain" → "spanish"), as the stems a sentence must all hold.
+   */
+  forms: string[][];
+}
+
+/** Verbs that open what a subset question says of the part it counts ("… were convicted", "… did the couple exploit"). */
+const SUBSET_VERBS = new Set('is are was were been have has had do does did got get ended'.split(' '));
+/** Words that time or hedge the part ("later convicted", "already dead", "convicted so far"), not what it is. */
+const ASIDE_WORDS = new Set('already still actually eventually later ever far itself themselves'.split(' '));
+
+/**
+ * "How many of the 46 people arrested were later convicted?" counts a part of a whole the question states: the part
+ * is what follows the verb (its first auxiliary, or else its last regular past form: "… lived in the us"), without
+ * words of time or hedging. Undefined for any other question, or when the part has no content word.
+ */
+export function subsetAsked(question: string): SubsetAsked | undefined {
+  const m = /\bhow\s+many\s+of\s+(.*)$/iu.exec(question);
+  if (!m) return undefined;
+  const words = m[1]!.replace(/[?!.]+\s*$/u, '').split(/\s+/);
+  let at = words.findIndex((w) => SUBSET_VERBS.has(w.toLowerCase()));
+  for (let i = words.length - 1; at < 0 && i > 0; i--) if (REGULAR_PARTICIPLE.test(words[i]!.toLowerCase())) at = i;
+  if (at < 0) return undefined;
+  const phrase = words.slice(at).join(' ');
+  let from = at;
+  while (from < words.length && SUBSET_VERBS.has(words[from]!.toLowerCase())) from++;
+  const part = tokenize(words.slice(from).join(' ')).filter(
+    (t) => !isStopWord(t) && !ASIDE_WORDS.has(t.word) && !isMonthWord(t.word) && !(t.isNumber && yearsStated(t.word).length > 0),
+  );
+  const forms = part.flatMap((t) => {
+    // "the us" is the United States (the pronoun takes no article).
+    const country = t.word === 'us' && /\bthe\s+us\b/iu.test(phrase) ? ['united', 'states'] : [t.word];
+    const variants = countryVariants(country);
+    const written = variants ? [country, ...variants] : [];
+    return [...alternatives(t.term).map((a) => [a]), ...written.map((v) => tokenize(v.join(' ')).filter((w) => !isStopWord(w)).map((w) => w.term))];
+  });
+  return forms.length ? { phrase, forms } : undefined;
 }
 
 /** Verbs that open a clause after its subject ("… interpol has issued"). */

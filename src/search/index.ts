@@ -10,7 +10,7 @@ import type { Passage } from '../types.js';
 import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, countedTerms, namedPersonAsked, namesCountedThing, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
+import { answerType, countedTerms, namedPersonAsked, namesCountedThing, subsetAsked, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
@@ -127,6 +127,11 @@ export interface SearchResult {
    * corpus has no latest figure of X, only stories about X.
    */
   countMissing: boolean;
+  /**
+   * "How many of the 46 people arrested were convicted?" when no sentence of the best passage both counts and writes
+   * the part asked ("were convicted"; `subsetAsked`): the part as the question writes it; undefined otherwise.
+   */
+  partMissing?: string;
   /**
    * The kind of person whose name the question asks ("what's the name of the wyong man…?" → "man") when no sentence
    * of the best answer's story that writes that word names a person (`namesPerson`); undefined otherwise.
@@ -408,6 +413,10 @@ export function createSearcher(index: VectorIndex): Searcher {
     const asked = [...counted];
     return articleSentences(id).some((s) => asked.some((t) => s.shape.countedTerms.has(t)));
   };
+
+  /** True when a sentence of the passage counts something and holds one of the forms (each form's stems all). */
+  const countsPart = (label: number, forms: string[][]): boolean =>
+    sentencesOf(label).some((s) => s.shape.hasCount && forms.some((f) => f.every((t) => s.terms.has(t))));
 
   /**
    * True when a word of the question the corpus writes in capitals is an acronym of a kind of thing ("CSAM", introduced
@@ -717,10 +726,12 @@ export function createSearcher(index: VectorIndex): Searcher {
       const unknownNames = [...unknownHeadedNames(question, lexical), ...unknownEditions(question, lexical)];
       const roleMissing = type === 'person' && hits.length > 0 && !holdsAskedRole(question, nameTerms, new Set(unknown), hits[0]!.article.id);
       const countMissing = scope.kind === 'latest' && hits.length > 0 && !countsAsked(question, q.counted, hits[0]!.article.id);
+      const part = type === 'quantity' && hits.length ? subsetAsked(question) : undefined;
+      const partMissing = part && !countsPart(hits[0]!.label, part.forms) ? part.phrase : undefined;
       const personAsked = type === 'person' && hits.length ? namedPersonAsked(question) : undefined;
       const unnamedPerson = personAsked && !namesAskedPerson(personAsked, hits[0]!.article.id) ? personAsked : undefined;
       const nothingAsked = asked.length === 0 && names.length === 0 && scope.kind === 'none';
-      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, nothingAsked, roleMissing, countMissing, unnamedPerson };
+      const result = { hits, scope, answerType: type, bestDense: dMax, trend: false, uncoveredYears, names, unknownNames, unknownWords, nothingAsked, roleMissing, countMissing, partMissing, unnamedPerson };
 
       // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories
       // likely to answer (as for a named year) that hold the question's names as well as the best one does and write

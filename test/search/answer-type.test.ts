@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, countedTerms, sentenceShape, typeMatch } from '../../src/search/answer-type.js';
+import { answerType, countedTerms, sentenceShape, subsetAsked, typeMatch } from '../../src/search/answer-type.js';
 import { namesPerson } from '../../src/analysis/index.js';
 
 describe('answerType', () => {
@@ -251,5 +251,25 @@ describe('countedTerms and typeMatch', () => {
 
   it('takes an agency as half an answer to "who"', () => {
     expect(typeMatch('person', sentenceShape('The project was funded by the European Commission.'), new Set())).toBe(0.5);
+  });
+});
+
+describe('subsetAsked', () => {
+  it('reads the part a "how many of" question counts from its verb, without words of time or hedging', () => {
+    const part = subsetAsked('how many of the 46 people arrested in the uk were later convicted by may 2015?')!;
+    expect(part.phrase).toBe('were later convicted by may 2015');
+    expect(part.forms).toEqual([['convict']]);
+    // With no auxiliary, the last past form opens the part ("identified" describes the whole).
+    expect(subsetAsked('how many of the 123 kids identified in the operation lived in spain?')!.phrase).toBe('lived in spain');
+  });
+
+  it('writes a country the part names in its other forms, "the us" as the United States', () => {
+    expect(subsetAsked('how many of the arrests were in spain?')!.forms).toContainEqual(['spanish']);
+    expect(subsetAsked('how many of the arrests were outside the us?')!.forms).toContainEqual(['unit', 'state']);
+  });
+
+  it('is undefined for a count of a whole, or a part of no content word', () => {
+    expect(subsetAsked('how many people were arrested in operation redwood?')).toBeUndefined();
+    expect(subsetAsked('how many of them were there?')).toBeUndefined();
   });
 });

@@ -562,6 +562,13 @@ describe('refusal by checking the answer', () => {
     expect(first(await answerer.ask('what is the latest number of reports to the national abuse hotline?')).highlight).toContain('41,200 reports');
   });
 
+  it('refuses "how many of" a whole for a part the closest passage never counts, and answers a part it counts', async () => {
+    expect(await whyRefused('how many of the 27 people arrested in operation redwood were later convicted?')).toBe(
+      'The closest passage, from “Police end Operation Redwood” (Fixture News, 2022-08-15), does not say how many were later convicted.',
+    );
+    expect(first(await answerer.ask('how many of the operation redwood victims lived abroad?')).highlight).toContain('nine lived abroad');
+  });
+
   it('refuses "who" for a role the story names nobody in, and answers the role it names', async () => {
     // The 2019 meeting's story says who attended, not who chaired; the watchdog's says its chief executive spoke, not who.
     expect(await whyRefused('who chaired the 2019 expert meeting in madrid?')).toBe(
