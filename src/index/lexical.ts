@@ -48,6 +48,8 @@ export interface LexicalIndex {
   wordCase(word: string): WordCase | undefined;
   /** Those of these lower-case words the corpus writes (one lookup for many: a misspelt word's neighbours). */
   writtenWords(words: Iterable<string>): string[];
+  /** The lower-case words the corpus writes that are this many letters long, from `min` to `max` (a long slip's neighbours). */
+  wordsOfLength(min: number, max: number): string[];
   /** The multi-word names the corpus writes (`countNamePhrases`) that start with this lower-case word, each as its words. */
   namePhrasesFrom(word: string): string[][];
   close(): void;
@@ -214,6 +216,7 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
   // Phrases sort by their text: those starting with "word " lie between "word " and "word!" (the next character).
   const phrasesFrom = db.prepare('SELECT phrase FROM phrases WHERE phrase >= ? AND phrase < ?').pluck();
   const written = db.prepare('SELECT word FROM words WHERE word IN (SELECT value FROM json_each(?))').pluck();
+  const ofLength = db.prepare('SELECT word FROM words WHERE length(word) BETWEEN ? AND ?').pluck();
   // Question words repeat across questions; each lookup is kept (bounded, cleared when full).
   const dfCache = new Map<string, number>();
   const documentFrequency = (word: string): number => {
@@ -246,6 +249,9 @@ export function openLexicalIndex(file: string, expected: number): LexicalIndex {
     },
     writtenWords(words) {
       return written.all(JSON.stringify([...words])) as string[];
+    },
+    wordsOfLength(min, max) {
+      return ofLength.all(min, max) as string[];
     },
     namePhrasesFrom(word) {
       return (phrasesFrom.all(`${word} `, `${word}!`) as string[]).map((p) => p.split(' '));

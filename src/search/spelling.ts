@@ -1,17 +1,25 @@
 /**
  * A slip of the keyboard in a question ("coutnries", "trafficing") is read as the word the corpus uses that is one
- * edit away (a letter dropped, added, changed, or two swapped), the commonest such word when there are several. Only
+ * edit away (a letter dropped, added, changed, or two swapped), the commonest such word when there are several; a long
+ * word with none one edit away, as the word two edits away (`TWO_EDITS_MIN_LENGTH`). Only
  * a word the corpus never uses and English does not know is read so: an English word no article uses ("headcount",
  * "playpen") is a question about something the articles may not hold, and the refusal rules need to see it.
  * Candidate words are looked up in the index's table of written words; nothing is corrected towards a dictionary,
  * which would "correct" the names the corpus is about.
  */
+import { distance } from 'fastest-levenshtein';
 import type { LexicalIndex } from '../index/index.js';
 import { wordKey } from '../index/index.js';
 import { corpusWrites, englishWords, isNameByCorpus, withoutBareApostrophe } from './names.js';
 
 /** Shorter words have too many neighbours one edit away to guess which was meant. */
 export const SPELLING_MIN_LENGTH = 5;
+
+/**
+ * A word this long with no corpus word one edit away is read as one two edits away ("sunflour" → "sunflower"), as
+ * search engines' fuzzy matching allows two edits in long words: at this length two edits rarely reach another word.
+ */
+export const TWO_EDITS_MIN_LENGTH = 8;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -53,7 +61,7 @@ export function joinSplitNames(question: string, lexical: Pick<LexicalIndex, 'wo
 }
 
 /** The question with each slip read as the corpus's word (unchanged when it has none). */
-export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'writtenWords'>): string {
+export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'writtenWords' | 'wordsOfLength'>): string {
   const english = englishWords();
   return joinSplitNames(question, lexical).replace(/\p{L}[\p{L}\p{M}'’]*/gu, (written) => {
     const key = wordKey(written);
@@ -62,7 +70,11 @@ export function correctSpelling(question: string, lexical: Pick<LexicalIndex, 'd
     if (bare !== key) return `${bare}'s`;
     if (key.length < SPELLING_MIN_LENGTH || !/^[a-z]+$/.test(key) || english.has(key) || corpusWrites(lexical, key)) return written;
     let best: { word: string; df: number } | undefined;
-    for (const candidate of lexical.writtenWords(oneEditAway(key))) {
+    let candidates = lexical.writtenWords(oneEditAway(key));
+    if (candidates.length === 0 && key.length >= TWO_EDITS_MIN_LENGTH) {
+      candidates = lexical.wordsOfLength(key.length - 2, key.length + 2).filter((w) => distance(key, w) <= 2);
+    }
+    for (const candidate of candidates) {
       const df = lexical.documentFrequency(candidate);
       if (!best || df > best.df || (df === best.df && candidate < best.word)) best = { word: candidate, df };
     }

@@ -7,6 +7,7 @@ function corpus(words: Record<string, number>) {
     documentFrequency: (w: string) => words[w.toLowerCase()] ?? 0,
     wordCase: (w: string) => (w.toLowerCase() in words ? { inside: 1, capitalised: 0, upper: 0 } : undefined),
     writtenWords: (ws: Iterable<string>) => [...ws].filter((w) => w in words),
+    wordsOfLength: (min: number, max: number) => Object.keys(words).filter((w) => w.length >= min && w.length <= max),
   };
 }
 
@@ -35,6 +36,13 @@ describe('correctSpelling', () => {
     expect(correctSpelling('what is ctry?', lexical)).toBe('what is ctry?');
   });
 
+  it('reads a long word with no corpus word one edit away as one two edits away; a shorter one stays as typed', () => {
+    expect(correctSpelling('what was operation strikbak?', lexical)).toBe('what was operation strikeback?');
+    expect(correctSpelling('how many countrs atended?', lexical)).toBe('how many country attended?');
+    expect(correctSpelling('what is trffcking?', lexical)).toBe('what is trafficking?');
+    expect(correctSpelling('how many cuntres?', lexical)).toBe('how many cuntres?');
+  });
+
   it('picks the commonest of several words one edit away', () => {
     // "offencs" is one edit from both.
     expect(correctSpelling('how many offencs?', corpus({ offence: 3, offences: 20 }))).toBe('how many offences?');
@@ -49,6 +57,7 @@ describe('correctSpelling: a possessive typed without its apostrophe', () => {
     wordCase: (w: string) =>
       w.toLowerCase() === 'rcmp' ? { inside: 5, capitalised: 5, upper: 5 } : ['centre', 'news'].includes(w.toLowerCase()) ? { inside: 5, capitalised: 0, upper: 0 } : undefined,
     writtenWords: (ws: Iterable<string>) => [...ws].filter((w) => ['rcmp', 'centre', 'news'].includes(w)),
+    wordsOfLength: () => [],
   };
 
   it("reads a name's possessive as typed with it, and leaves a plural of a common word", () => {
@@ -64,6 +73,7 @@ describe('correctSpelling: a name typed as two words', () => {
     wordCase: (w: string) =>
       ({ blackwrist: { inside: 2, capitalised: 2, upper: 0 }, taskforce: { inside: 2, capitalised: 2, upper: 0 }, black: { inside: 3, capitalised: 0, upper: 0 } } as Record<string, { inside: number; capitalised: number; upper: number }>)[w.toLowerCase()],
     writtenWords: () => [],
+    wordsOfLength: () => [],
   };
 
   it('joins two words the corpus writes together as a name and never apart', () => {
