@@ -11,6 +11,7 @@ import { staleness } from '../index/build.js';
 import { corpusStaleness } from '../index/freshness.js';
 import { IndexError, openIndexAsync, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { answerType, correctSpelling, createSearcher, FIGURE_TYPES, questionOfMessage, statesAnswer, STRICT_ANSWER_TYPES, withoutTimePhrases, type AnswerType, type Focus, type Hit, type SearchOptions, type SearchResult } from '../search/index.js';
+import { TELLING_NAME_IDF } from '../search/features.js';
 import { checkFeatures, TYPE_CHECK_DEPTH, unanswerableProbability, type RefusalWeights } from './answer-check.js';
 import { REFUSAL_WEIGHTS } from './refusal-weights.js';
 import type { Answer, AnswerResult, Refusal, Source, StrictKind } from '../types.js';
@@ -129,8 +130,10 @@ function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
   if (unknown) return { reason: 'name', name: unknown.join(' ') };
   const best = result.hits[0]!;
   // Far from every passage: off topic — unless the best passage writes every word of the question ("ok who is
-  // michael desilva?": a short question is far from any passage, yet nothing off topic is held word for word).
-  if (result.bestDense < threshold && best.features.passageCoverage < WHOLLY_HELD) return { reason: 'off-topic' };
+  // michael desilva?": a short question is far from any passage, yet nothing off topic is held word for word), or
+  // the best story writes every rare name it asks about ("what was the european half of joint hammer called?").
+  const namesHeld = result.names.some((n) => n.known && n.weight >= TELLING_NAME_IDF) && best.tellingNames === 1;
+  if (result.bestDense < threshold && best.features.passageCoverage < WHOLLY_HELD && !namesHeld) return { reason: 'off-topic' };
   const source = toSource(best.article);
   // It asks who holds a role ("who chaired the 2023 meeting?") and the best answer's story names nobody in it.
   if (result.roleMissing) return { reason: 'role', source };
