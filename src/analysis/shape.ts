@@ -115,6 +115,25 @@ const COUNT_WINDOW = 2;
 const COUNT_NOUNS = new Set(['number', 'total', 'tally', 'count']);
 const COUNTED_AHEAD = 4;
 
+/** How many words apart a count and a year may be for the count to be that year's ("8,600 confirmed webpages in 2022"). */
+const YEAR_FIGURE_WINDOW = 5;
+
+/**
+ * True when the text writes a count within a few words of the year ("from 139 in 2021 to…", "assessed in 2022
+ * (375,230)", "8,600 confirmed webpages in 2022"): the count is that year's. A share beside it is not a count ("19%
+ * more than in 2022"), nor is another year.
+ */
+export function statesCountBeside(text: string, year: number): boolean {
+  const tokens = tokenize(text.replace(PERCENTAGE_FIGURE, ' % '));
+  const isCountToken = (t: Token) => (t.isNumber && isCount(t.term)) || NUMBER_WORDS.has(t.word);
+  return tokens.some(
+    (t, i) =>
+      t.isNumber &&
+      t.term === String(year) &&
+      tokens.slice(Math.max(0, i - YEAR_FIGURE_WINDOW), i + YEAR_FIGURE_WINDOW + 1).some((n, k) => k !== Math.min(i, YEAR_FIGURE_WINDOW) && isCountToken(n)),
+  );
+}
+
 /** What a sentence holds, worked out once per sentence when the index is built (not per question). */
 export interface SentenceShape {
   /** Terms that follow a count closely enough to be what it counts ("52 countries" → countri). */

@@ -15,7 +15,7 @@ import { askedRole, holdsRole } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
-import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesCountry, namesPerson, queryTerms, readSentenceFacts, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
+import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesCountry, namesPerson, queryTerms, readSentenceFacts, statesCountBeside, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence, type TimeScope } from './time.js';
 
 export { answerType, FIGURE_TYPES, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
@@ -280,6 +280,7 @@ function bestSentence(
   own: Map<string, number>,
   shownType: (s: SentenceInfo, t: number) => number,
   shownWeights: Map<string, number>,
+  textOf: (label: number) => string,
 ) {
   let best = { sentence: sentences[0]!, score: -Infinity };
   const scores: number[] = [];
@@ -292,6 +293,7 @@ function bestSentence(
   const typed: [number, number][] = [];
   const typeWeight = (SHOWN_FOR_TYPE.has(q.type) ? 2 : 1) * o.sentenceTypeWeight;
   const answerYears = new Set<number>();
+  const figureYears = new Set<number>();
   for (const s of sentences) {
     // Each question term looked up once; the question's, the story's own and the topic's shares read from it.
     const held = holding(s.terms, q.weights.keys());
@@ -312,11 +314,17 @@ function bestSentence(
       const topic = q.topicWeights.size ? shareHeld(held, q.topicWeights) : c;
       answer = Math.max(answer, topic * t);
       typed.push([sim, t]);
-      if (t >= 1 && topic >= ANSWER_YEAR_COVERAGE) for (const y of q.years) if (s.terms.has(String(y))) answerYears.add(y);
+      if (t >= 1 && topic >= ANSWER_YEAR_COVERAGE) {
+        for (const y of q.years) {
+          if (!s.terms.has(String(y))) continue;
+          answerYears.add(y);
+          if (q.type === 'quantity' && statesCountBeside(textOf(s.label), y)) figureYears.add(y);
+        }
+      }
     }
     if (score > best.score) best = { sentence: s, score };
   }
-  return { sentence: best.sentence, scores, coverage, ownCoverage, type, answer, topSimilarity, typed, answerYears };
+  return { sentence: best.sentence, scores, coverage, ownCoverage, type, answer, topSimilarity, typed, answerYears, figureYears };
 }
 
 /**
@@ -373,6 +381,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   const years = [...new Set(index.articles.map((a) => a.year))].sort((a, b) => a - b);
   const articleLength = lazy((id: string) => Math.max(1, ...index.passagesOfArticle(id).map((l) => index.passage(l).end)));
   const sentenceInfo = lazy((label: number) => readSentenceFacts(index.sentenceFacts(label)));
+  const sentenceText = (label: number) => index.sentence(label).text;
   const titleTerms = lazy((id: string) => new Set(tokenize(articleById.get(id)!.title).map((t) => t.term)));
   /** Each passage's sentences, with offsets relative to the passage text. */
   const sentencesOf = lazy((label: number): SentenceInfo[] => {
@@ -611,7 +620,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const best = new Map(
         [...candidates].map((label) => {
           const id = index.passage(label).articleId;
-          return [label, bestSentence(sentencesOf(label), simOfSentence, q, o, ownWeights(id), shown, shownWeights(id))];
+          return [label, bestSentence(sentencesOf(label), simOfSentence, q, o, ownWeights(id), shown, shownWeights(id), sentenceText)];
         }),
       );
       const sentenceSims = [...best.values()].map((b) => b.topSimilarity);
@@ -674,14 +683,20 @@ export function createSearcher(index: VectorIndex): Searcher {
 
       const relevance = new Map([...articleFeatures].map(([id, f]) => [id, articleRelevance(f, o.weights)]));
 
-      // Named years stated in a sentence that holds the asked-for answer and most of the question's words.
+      // Named years stated in a sentence that holds the asked-for answer and most of the question's words, and those
+      // with the asked-for count beside them.
       const answerYears = new Map<string, Set<number>>();
+      const figureYears = new Map<string, Set<number>>();
+      const add = (to: Map<string, Set<number>>, id: string, ys: Iterable<number>) => {
+        for (const y of ys) to.set(id, (to.get(id) ?? new Set()).add(y));
+      };
       for (const label of candidates) {
         const id = index.passage(label).articleId;
-        for (const y of best.get(label)!.answerYears) answerYears.set(id, (answerYears.get(id) ?? new Set()).add(y));
+        add(answerYears, id, best.get(label)!.answerYears);
+        add(figureYears, id, best.get(label)!.figureYears);
       }
       const timedFor = lazy((id: string): TimedArticle => {
-        const t = answerYears.has(id) ? { ...timed(id), answerYears: answerYears.get(id) } : timed(id);
+        const t = answerYears.has(id) ? { ...timed(id), answerYears: answerYears.get(id), figureYears: figureYears.get(id) } : timed(id);
         return writesPeriod ? { ...t, statesPeriod: writesPeriod(articleText(id)) } : t;
       });
       const hits: Hit[] = [...candidates].map((label) => {

@@ -163,6 +163,8 @@ export interface TimedArticle {
   reportsOn: number;
   /** Named years a sentence of it states beside the asked-for answer and the question's words (per question). */
   answerYears?: ReadonlySet<number>;
+  /** Of those, the years it writes the asked-for count beside ("8,600 webpages in 2022"; per question). */
+  figureYears?: ReadonlySet<number>;
   /** Its publication date (YYYY-MM-DD), when known. */
   published?: string;
   /** It states the split year the question names (per question; see `SplitYear`). */
@@ -207,8 +209,9 @@ export interface TimeGateThresholds {
 
 /**
  * How an article's time fits the question's, as a rank: for a split year ("2017-18"), 2 = it is of its end year or
- * later and states it, else 0; for a named year, 2 = it reports on that year, 1 = it is of
- * that year or of the next year and states it, or states it beside the asked-for answer, 0 = none of these; for
+ * later and states it, else 0; for a named year, 2 = it reports on that year or writes the asked-for count beside it,
+ * 1 = it is of that year or of the next year and states it, or states it beside the asked-for answer, 0 = none of
+ * these; for
  * "latest", "first" and "by <year>", the year it reports on (so only same-year articles compete on topic alone);
  * otherwise 0.
  */
@@ -220,13 +223,16 @@ export function timeClass(scope: TimeScope, a: TimedArticle): number {
       // (taking one, as "last year", answered "…in 2022-23?" with a 2023 story on another figure).
       if (scope.period) return a.year >= scope.period.to && a.statesPeriod ? 2 : 0;
       if (scope.years.includes(a.reportsOn)) return 2;
+      // Writing the asked-for count beside it ("up from 8,600 webpages in 2022", in a report of 2023) is as good
+      // evidence as reporting on it: the count is that year's, whatever year the story reports on.
+      if (scope.years.some((y) => a.figureYears?.has(y))) return 2;
       // Published in the month named with the year, or the month after (the report of an event): of that time, though
       // it may mostly state last year's figures ("the FBI's April 2022 warning", citing 2021's complaints).
       if (scope.month && a.published && publishedIn(a.published, scope.years[0]!, scope.month)) return 2;
       // In the same way a source the question dates ("according to the fbi's 2022 warning") is one of that year.
       if (scope.ofSource && scope.years.includes(a.year)) return 2;
-      // Of that year, or of the next and stating it; or stating it beside the asked-for answer ("from 139 reports in
-      // 2021 to over 10,000 in 2022", in a report of 2023): evidence for the year, not a passing mention.
+      // Of that year, or of the next and stating it; or stating it beside the asked-for answer ("41,200 reports in
+      // 2023, 19% more than in 2022"): evidence for the year, not a passing mention.
       return scope.years.some((y) => y === a.year || (a.year === y + 1 && a.statedYears.has(y)) || a.answerYears?.has(y)) ? 1 : 0;
     case 'latest':
     case 'earliest':

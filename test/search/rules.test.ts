@@ -122,6 +122,17 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     'On 9 March 2022 the online safety watchdog presented its annual report for 2021 to members of parliament.\n\n' +
       'In 2021 the watchdog removed 12,400 abuse webpages, and in 2021 it also trained 300 moderators.',
   ],
+  'pages-2022-report': [
+    'Severe abuse webpages double, watchdog says',
+    '2023-04-20',
+    'The online safety watchdog published its report on 2022 on Thursday.\n\n' +
+      'It found 5,100 webpages showing the most severe abuse of babies, twice as many as two years earlier.',
+  ],
+  'pages-2023-report': [
+    'Record number of abuse webpages confirmed',
+    '2024-01-22',
+    'The online safety watchdog confirmed 9,300 abuse webpages in 2023, up from 8,600 confirmed abuse webpages in 2022.',
+  ],
   'extortion-threat-report': [
     'Threat report: online extortion of teenagers soars',
     '2023-10-19',
@@ -377,6 +388,12 @@ describe('time as evidence', () => {
     expect(await whyRefused('how many child abuse image offences did county police record in 2018-19?')).toBe(
       'The closest article, “County police log more child abuse image offences” (Fixture News, 2018-09-17), neither reports on 2018-19 nor states it where it answers.',
     );
+  });
+
+  it('finds a year’s figure in a later report that states it beside the answer, over the report on that year that states another', async () => {
+    const answer = first(await answerer.ask('how many abuse webpages did the watchdog confirm in 2022?'));
+    expect(answer.sources[0]!.title).toBe('Record number of abuse webpages confirmed');
+    expect(answer.highlight).toContain('8,600 confirmed abuse webpages in 2022');
   });
 
   it('answers "latest" with the newest story on the topic', async () => {
