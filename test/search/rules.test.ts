@@ -424,6 +424,12 @@ describe('time as evidence', () => {
     expect(first(answer).highlight).toContain('48 victims');
   });
 
+  it('does not list the years for a figure asked of a story it describes at length', async () => {
+    const answer = await answerer.ask('how many children did the national child protection centre remove from harm in the years after it opened in the capital?');
+    expect(answer.newestFirst).toBe(false);
+    expect(firstTitle(answer)).toBe('Child protection centre marks three years');
+  });
+
   it('lists only the stories that write the figures the question states: "the centre that removed 310 children" is one story', async () => {
     const answer = await answerer.ask('the child protection centre that removed 310 children from harm identified how many victims?');
     expect(answer.newestFirst).toBe(false);
