@@ -330,7 +330,6 @@ export function timeGate(
       close = close.filter((a) => evidence(a) >= LATEST_EVIDENCE_SHARE * best);
     }
   }
-  if (process.env.DBG) console.error('gate', threshold.toFixed(2), [...relevance].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([a, p]) => `${a.id.slice(0, 30)} p${p.toFixed(2)} ev${evidence ? evidence(a).toFixed(2) : '-'} c${timeClass(scope, a)}`).join(' | '), '=> close', close.map((a) => a.id.slice(0, 30)).join(','));
   if (!close.length) return new Set();
   const classes = close.map((a) => timeClass(scope, a));
   const wanted = scope.kind === 'earliest' ? Math.min(...classes) : Math.max(...classes);
