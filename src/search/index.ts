@@ -250,6 +250,9 @@ const SHOWN_FOR_TYPE = FIGURE_TYPES;
  */
 const TITLE_WORD_SHOWN = 0;
 
+/** Titles only a person holds: a sentence naming a body beside one does not name its holder (`holdsAskedRole`). */
+const PERSON_TITLE_TERMS = new Set('spokesperson spokesman spokeswoman minister attorney judge prosecutor commissioner detective inspector superintendent sergeant ceo'.split(' ').map((w) => tokenize(w)[0]!.term));
+
 /** A sentence states a named year "beside the answer" when it holds the kind of answer and at least this share of the question's words. */
 const ANSWER_YEAR_COVERAGE = 0.5;
 
@@ -423,7 +426,10 @@ export function createSearcher(index: VectorIndex): Searcher {
     if (role.verb) return sentences.some((s) => holdsRole(role, s.terms));
     // A sentence that names someone: a titled name, or a name `namesPerson` reads as one — not any capitalised pair
     // ("branded … by the judge who jailed him", of "the Cambridge graduate", names no judge).
-    return sentences.some((s) => (s.shape.person >= 1 || s.shape.organisation === 1 || sentenceNamesPerson(s.label)) && holdsRole(role, s.terms, index.sentence(s.label).text));
+    // A body holds a role ("chaired by the police service") unless it is a title only people hold ("a Meta spokesperson
+    // confirmed…" names no spokesperson).
+    const bodyMayHold = !role.words.some((alts) => alts.some((t) => PERSON_TITLE_TERMS.has(t)));
+    return sentences.some((s) => (s.shape.person >= 1 || (bodyMayHold && s.shape.organisation === 1) || sentenceNamesPerson(s.label)) && holdsRole(role, s.terms, index.sentence(s.label).text));
   };
 
   /** True unless the question counts a named thing ("how many X", "the count of X") that no sentence of the story counts. */

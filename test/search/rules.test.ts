@@ -133,6 +133,11 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2024-01-22',
     'The online safety watchdog confirmed 9,300 abuse webpages in 2023, up from 8,600 confirmed abuse webpages in 2022.',
   ],
+  'helpline-branch': [
+    'Youth helpline branch to close',
+    '2024-03-12',
+    'A Youth Safety Council spokesperson confirmed the branch would close in May.',
+  ],
   'extortion-threat-report': [
     'Threat report: online extortion of teenagers soars',
     '2023-10-19',
@@ -598,6 +603,8 @@ describe('refusal by checking the answer', () => {
       'The closest article, “Record attendance at child protection meeting in Madrid” (Fixture News, 2019-06-20), names nobody in the role asked about.',
     );
     expect(await whyRefused("who is the online safety watchdog's chief executive?")).toMatch(/names nobody in the role asked about\.$/);
+    // A body beside a title only people hold names no holder.
+    expect(await whyRefused("who is the youth safety council's spokesperson?")).toMatch(/^The closest article, “Youth helpline branch to close”.*names nobody in the role asked about\.$/);
     // "The Cambridge graduate" is a capitalised pair, not the judge's name.
     expect(await whyRefused('who was the judge that jailed the cambridge graduate?')).toMatch(/^The closest article, “Graduate jailed for online blackmail”.*names nobody in the role asked about\.$/);
     expect(first(await answerer.ask('who was the detective superintendent on operation northern light?')).highlight).toContain('Ruth Okafor');
