@@ -767,7 +767,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       // A figure asked for with no time (no year, no period it covers): each year's figure, newest first — from stories
       // likely to answer (as for a named year) that hold the question's names as well as the best one does and write
       // the figures it states ("the nca's 660-arrest operation"): another operation's figure is not the same figure.
-      if (type === 'quantity' && scope.kind === 'none' && !namesPeriod(question) && !focus && hits.length && queryTerms(withoutTimePhrases(question)).length <= TREND_MAX_WORDS) {
+      if (type === 'quantity' && scope.kind === 'none' && !namesPeriod(question) && !focus && hits.length && asked.length <= TREND_MAX_WORDS) {
         const figures = tokenize(withoutTimePhrases(question))
           .filter((t) => t.isNumber && yearsStated(t.word).length === 0)
           .map((t) => new RegExp(`(?<![\\d.,])${t.word.replace(/[.,]/g, '[.,]?')}(?![\\d])`));
