@@ -2,18 +2,15 @@
  * "Off topic" is a judgement on closeness, and a question that names a rare thing the corpus writes is not off topic
  * however it is worded: the refusal says so only when nothing names what it asks about.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnswerer, type Answerer } from '../../src/answer/index.js';
-import { loadConfig } from '../../src/config.js';
-import { buildIndex } from '../../src/index/build.js';
+import type { Answerer } from '../../src/answer/index.js';
+import { openFixtureCorpus, type FixtureArticle } from '../fixture-corpus.js';
 
 const TOWNS = ['Aldport', 'Brenmoor', 'Caskell', 'Dunhaven', 'Elmsby', 'Farrow', 'Glenrith', 'Harwick', 'Ivesham', 'Jarrow', 'Kelbury', 'Lintmouth', 'Marlow', 'Norbeck', 'Oakridge', 'Pelham', 'Quarry Vale', 'Redcliff', 'Stanmere', 'Tolworth'];
 
 /** Stories of other operations, one short passage each: enough passages for a name in one of them to be rare. */
-const OTHERS = TOWNS.map((town, i) => [
+const OTHERS = TOWNS.map((town, i): FixtureArticle => [
   `police-${i}`,
   `${town} police arrest ${10 + i} in abuse inquiry`,
   `20${String(10 + (i % 10)).padStart(2, '0')}-0${1 + (i % 9)}-15`,
@@ -32,16 +29,7 @@ let tmp: string;
 let answerer: Answerer;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'qa-off-topic-'));
-  const corpusDir = path.join(tmp, 'corpus');
-  mkdirSync(corpusDir);
-  for (const [id, title, published, body] of [...OTHERS, ['joint-hammer', 'Paedophile ring: more arrests follow', '2008-12-13', HAMMER]]) {
-    writeFileSync(path.join(corpusDir, `${id}.md`), `---\ntitle: "${title}"\npublisher: "Fixture News"\npublished: ${published}\n---\n\n${body}\n`);
-  }
-  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(tmp, 'index') });
-  await buildIndex(config);
-  answerer = await openAnswerer(config);
-  await answerer.ready();
+  ({ dir: tmp, answerer } = await openFixtureCorpus('qa-off-topic-', [...OTHERS, ['joint-hammer', 'Paedophile ring: more arrests follow', '2008-12-13', HAMMER]]));
 }, 120_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

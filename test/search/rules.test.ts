@@ -6,13 +6,10 @@
  * operations whose names share a word, one centre's figures after three and after five years, a year's figure stated
  * only in a later report, a story naming one of its two people only by description, and the kinds of answer.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explainRefusal, openAnswerer, type Answerer } from '../../src/answer/index.js';
-import { loadConfig } from '../../src/config.js';
-import { buildIndex } from '../../src/index/build.js';
+import { explainRefusal, type Answerer } from '../../src/answer/index.js';
+import { openFixtureCorpus } from '../fixture-corpus.js';
 import type { Answer } from '../../src/types.js';
 
 const ARTICLES: Record<string, [title: string, published: string, body: string]> = {
@@ -320,16 +317,7 @@ let tmp: string;
 let answerer: Answerer;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'qa-rules-'));
-  const corpusDir = path.join(tmp, 'corpus');
-  mkdirSync(corpusDir);
-  for (const [id, [title, published, body]] of Object.entries(ARTICLES)) {
-    writeFileSync(path.join(corpusDir, `${id}.md`), `---\ntitle: "${title}"\npublisher: "Fixture News"\npublished: ${published}\n---\n\n${body}\n`);
-  }
-  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(tmp, 'index') });
-  await buildIndex(config);
-  answerer = await openAnswerer(config);
-  await answerer.ready();
+  ({ dir: tmp, answerer } = await openFixtureCorpus('qa-rules-', Object.entries(ARTICLES).map(([id, article]) => [id, ...article])));
 });
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
