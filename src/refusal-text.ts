@@ -60,7 +60,9 @@ export function explainRefusal(refusal: Refusal, { date = (d) => d, quote = (t) 
     case 'year':
       return `The closest article, ${story(refusal.source)}, neither reports on ${refusal.period ?? yearList(refusal.years)} nor states it where it answers.`;
     case 'kind':
-      return `None of the closest passages states ${KIND_WORDS[refusal.kind]}.`;
+      return refusal.source
+        ? `The closest article, ${story(refusal.source)}, states no ${KIND_WORDS[refusal.kind].replace(/^an? /, '')}.`
+        : `None of the closest passages states ${KIND_WORDS[refusal.kind]}.`;
     case 'check':
       return `The closest article, ${story(refusal.source)}, does not hold what the question asks about.`;
     case 'speaker':

@@ -84,8 +84,11 @@ export type Refusal =
   | { reason: 'part'; part: string; source: Source }
   /** It names a year, and the closest story neither reports on it nor states it where it answers. */
   | { reason: 'year'; years: number[]; /** A split year asked ("2018-19"), as one period. */ period?: string; source: Source }
-  /** It asks for a date, a sum, a duration, a share, a prison term or an age, and no close passage states one. */
-  | { reason: 'kind'; kind: StrictKind }
+  /**
+   * It asks for a date, a sum, a duration, a share, a prison term or an age, and no close passage states one; for a
+   * prison term, also when no passage of the closest story (`source`) does, though another story's may.
+   */
+  | { reason: 'kind'; kind: StrictKind; source?: Source }
   /** The closest passages do not hold what the question is about (the fitted answer check). */
   | { reason: 'check'; source: Source }
   /** It asks who said the previous answer, and its article does not say. */

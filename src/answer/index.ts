@@ -155,9 +155,13 @@ function ruleRefusal(result: SearchResult, threshold: number): Refusal | null {
     return { reason: 'year', years: result.scope.years, ...(period ? { period: `${period.from}-${String(period.to).slice(-2)}` } : {}), source };
   }
   // It asks for a kind of answer a passage states or not (a sum, a date, a duration, a share, a prison term, an age),
-  // and none of the best passages states one.
-  if (STRICT_ANSWER_TYPES.has(result.answerType) && result.hits.slice(0, TYPE_CHECK_DEPTH).every((h) => h.features.answerType < 1)) {
-    return { reason: 'kind', kind: result.answerType as StrictKind };
+  // and none of the best passages states one. A prison term is one person's, told in their story: another story's
+  // term is no answer, so none of the best story's passages stating one is enough.
+  if (STRICT_ANSWER_TYPES.has(result.answerType)) {
+    const kind = result.answerType as StrictKind;
+    const lacksKind = (hits: Hit[]) => hits.every((h) => h.features.answerType < 1);
+    if (lacksKind(result.hits.slice(0, TYPE_CHECK_DEPTH))) return { reason: 'kind', kind };
+    if (kind === 'prison' && lacksKind(result.hits.filter((h) => h.article.id === best.article.id))) return { reason: 'kind', kind, source };
   }
   return null;
 }

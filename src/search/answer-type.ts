@@ -33,6 +33,9 @@ export const STRICT_ANSWER_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'd
 /** Kinds of answer that are a figure: a count, or a kind a sentence states or not (a sum, a date, a share…). */
 export const FIGURE_TYPES: ReadonlySet<AnswerType> = new Set([...STRICT_ANSWER_TYPES, 'quantity']);
 
+/** A "what"/"which" question about a prison term: the term itself, or what someone was sentenced to. */
+const PRISON_TERM_ASKED = /\b(?:what|which)(?:'s|’s|\s+(?:is|was|were))?\s+(?:[\w'’-]+\s+){0,3}?(?:sentences?|terms?|jail\s+time|prison\s+time|punishment)\b|\bsentenced?\s+to\b/;
+
 /** Nouns for a kind of organisation ("which agency", "what charity"). */
 const ORGANISATION_NOUN =
   '(?:agency|agencies|organi[sz]ations?|charity|charities|group|body|bodies|police\\s+force|force|unit|department|ministry|company|companies|firm|ngo|institution|foundation|authority|authorities|hotline|watchdog|nonprofit|non-profit|office|bureau|service)';
@@ -90,8 +93,14 @@ export function answerType(question: string): AnswerType {
   ) {
     return 'percentage';
   }
-  // "which court sentenced him?" asks where, not for how long.
-  if (/\b(sentenced?|sentences|jailed|jail|prison|imprisoned|imprisonment|locked\s+up|behind\s+bars)\b/.test(q) && /\b(how\s+long|how\s+many\s+(years|months)|what|which)\b/.test(q) && !/\b(?:which|what)\s+court\b/.test(q)) {
+  // "which court sentenced him?" asks where, not for how long; "what" or "which" asks a term only when it is about one
+  // ("what jail term…?", "what kind of sentence…?", "what was he sentenced to?"), not for the name of a man jailed,
+  // the date he leaves prison or a prison gang.
+  if (
+    /\b(sentenced?|sentences|jailed|jail|prison|imprisoned|imprisonment|locked\s+up|behind\s+bars)\b/.test(q) &&
+    (/\bhow\s+long|how\s+many\s+(years|months)\b/.test(q) || (/\b(what|which)\b/.test(q) && PRISON_TERM_ASKED.test(q))) &&
+    !/\b(?:which|what)\s+court\b/.test(q)
+  ) {
     return 'prison';
   }
   if (/\bhow\s+old\b|\b(?:what|which)\s+age\b|\bage\s+of\s+the\b|\bhow\s+young\b/.test(q)) return 'age';

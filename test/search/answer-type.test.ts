@@ -48,6 +48,12 @@ describe('answerType', () => {
     // The noun a question opens with asks, whatever the verb: a judge who sentenced, not the sentence.
     ['which judge sentenced her in 2009?', 'person'],
     ['what sentence did the judge give?', 'prison'],
+    ["what's the longest sentence he could face?", 'prison'],
+    ['what was he sentenced to?', 'prison'],
+    // A prison or a jailing mentioned on the way is not a term asked for.
+    ['what was the name of the man jailed in november?', 'person'],
+    ['what date does she get out of prison?', 'date'],
+    ['which prison gang uses the border crossing?', 'other'],
     ['which court was she sentenced at?', 'place'],
     // Time spent is no money.
     ['what group spent years building the database?', 'organisation'],

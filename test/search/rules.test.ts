@@ -639,6 +639,11 @@ describe('kinds of answer', () => {
     expect(first(await answerer.ask('how long was the northern light ringleader sentenced to?')).highlight).toContain('14 years in prison');
   });
 
+  it('refuses a prison term the story of the person asked about does not state, though other stories state theirs', async () => {
+    expect(await whyRefused('how long was the leeds man arrested in operation harbour light jailed for?')).toMatch(/^The closest article, “Police arrest 35 in Operation Harbour Light” .*, states no prison term\.$/);
+    expect(first(await answerer.ask('how long was the second silver creek administrator jailed for?')).highlight).toContain('11 years');
+  });
+
   it('answers "who" with the sentence naming the person by a title', async () => {
     expect(first(await answerer.ask('who led the northern light investigation?')).highlight).toContain('Ruth Okafor');
   });
