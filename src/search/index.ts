@@ -11,7 +11,7 @@ import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type Art
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, subsetAsked, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
-import { askedRole, holdsRole } from './role.js';
+import { askedRole, holdsRole, officeVerbTerms } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
@@ -423,7 +423,8 @@ export function createSearcher(index: VectorIndex): Searcher {
     const sentences = articleSentences(id);
     // A verb ("who opened…?") is often paraphrased beside the name ("opening the meeting, X…"), so only its absence
     // from the whole story tells; a noun ("the chair") is written beside the person who holds it.
-    if (role.verb) return sentences.some((s) => holdsRole(role, s.terms));
+    // Not in another sense: "a referral … led to a search warrant" leads nothing.
+    if (role.verb) return sentences.some((s) => holdsRole(role, officeVerbTerms(index.sentence(s.label).text)));
     // A sentence that names someone: a titled name, or a name `namesPerson` reads as one — not any capitalised pair
     // ("branded … by the judge who jailed him", of "the Cambridge graduate", names no judge).
     // A body holds a role ("chaired by the police service") unless it is a title only people hold ("a Meta spokesperson

@@ -1,3 +1,11 @@
+/** A verb of office in another sense: "led to" (caused), "headed for" (went). */
+const OTHER_SENSE = /\b(?:lead|leads|led|leading)\s+to\b|\b(?:head|heads|headed|heading)\s+(?:to|for|towards|back|home|off|out|into)\b/gi;
+
+/** A sentence's terms without the verbs of office it writes in another sense ("led to a search warrant"). */
+export function officeVerbTerms(text: string): Set<string> {
+  return new Set(tokenize(text.replace(OTHER_SENSE, ' ')).map((t) => t.term));
+}
+
 /**
  * The role a "who" question asks about: "who chaired the 2023 meeting?" asks for the person who *chaired*, "who is the
  * nspcc's head of child safety?" for the *head*. A story answers only if one of its sentences names a person (or a

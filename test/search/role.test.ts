@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedRole, holdsRole } from '../../src/search/role.js';
+import { askedRole, holdsRole, officeVerbTerms } from '../../src/search/role.js';
 import { contentTerms } from '../../src/analysis/index.js';
 
 const words = (q: string, names: string[] = []) => askedRole(q, new Set(names))?.words.map((alts) => alts[0]);
@@ -68,6 +68,14 @@ describe('holdsRole', () => {
     // A title is held by its usual abbreviation before a name.
     expect(holds('who was the detective sergeant on the case?', '“It is invaluable,” says Detective Sgt. Kim Gross, Toronto Police Service.')).toBe(true);
     expect(holds('who was the detective sergeant on the case?', 'Detective Kim Gross said so.')).toBe(false);
+  });
+
+  it('reads a verb of office only in that sense: "led to a warrant" leads nothing, "headed for Thailand" heads nothing', () => {
+    const verbHeld = (q: string, sentence: string) => holdsRole(askedRole(q, new Set())!, officeVerbTerms(sentence));
+    expect(verbHeld('who led the taskforce?', 'A referral by the taskforce led to a search warrant.')).toBe(false);
+    expect(verbHeld('who led the taskforce?', 'The operation, led by Ann Lee, ran for a year.')).toBe(true);
+    expect(verbHeld('who headed the unit?', 'The suspect headed for Thailand.')).toBe(false);
+    expect(verbHeld('who headed the unit?', 'Ann Lee headed the unit until 2019.')).toBe(true);
   });
 
   it('reads a shortened word as the title it begins, not as any longer word', () => {
