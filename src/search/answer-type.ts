@@ -64,14 +64,29 @@ const WHICH_PERSON = new RegExp(
  */
 const NOT_A_MODIFIER = `(?:the|a|an|this|that|which|who|whom|whose|of|in|on|at|by|for|with|from|to|and|or|${[...NAME_HEADS].join('|')}|group|ring|company|agency|unit|team|site)`;
 
-/** "The name of the 30 year old man…": a person's name, not the name of a thing. */
-const NAME_OF_PERSON = new RegExp(
-  `\\bname\\s+of\\s+(?:the|a|an|this|that)\\s+(?:(?!${NOT_A_MODIFIER}\\b)[\\w-]+\\s+){0,5}?(${['man', 'woman', 'boy', 'girl', 'person', 'suspect', 'offender', 'victim', 'teacher', 'worker', 'officer', ...ROLE_NOUNS].join('|')})\\b(?!['’])`,
-);
+/** Nouns for a person whose name may be asked: by sex, part in a case, kin or trade. */
+const NAMED_PERSON_NOUNS = [
+  ...'man woman boy girl person suspect offender victim teacher worker officer'.split(' '),
+  ...'girlfriend boyfriend wife husband partner accomplice defendant administrator admin user member abuser paedophile pedophile predator teenager'.split(' '),
+  ...ROLE_NOUNS,
+];
 
-/** The kind of person whose name a question asks for ("what's the name of the wyong man…?" → "man"), if it does. */
+/**
+ * "The name of the 30 year old man…", "…of scully's girlfriend": a person's name, not the name of a thing; so is
+ * "the name of the 20 year old arrested…" (`NAME_OF_AGE`), an age written as a noun.
+ */
+const NAME_OF_PERSON = new RegExp(
+  `\\bname\\s+of\\s+(?:the|a|an|this|that|[\\w-]+['’]s)\\s+(?:(?!${NOT_A_MODIFIER}\\b)[\\w-]+\\s+){0,5}?(${NAMED_PERSON_NOUNS.join('|')})\\b(?!['’])`,
+);
+const NAME_OF_AGE = /\bname\s+of\s+(?:the|a|an|this|that)\s+(\d+[\s-]*(?:years?|yrs?)[\s-]*old)\b(?!['’])/;
+
+/**
+ * The kind of person whose name a question asks for ("what's the name of the wyong man…?" → "man"; "…of the 20 year
+ * old arrested…?" → "20 year old"), if it does.
+ */
 export function namedPersonAsked(question: string): string | undefined {
-  return NAME_OF_PERSON.exec(question.toLowerCase())?.[1];
+  const q = question.toLowerCase();
+  return NAME_OF_PERSON.exec(q)?.[1] ?? NAME_OF_AGE.exec(q)?.[1];
 }
 
 /** `WHICH_PERSON` as the question's opening words. */
@@ -108,7 +123,7 @@ export function answerType(question: string): AnswerType {
   if (/\bhow\s+(long|many\s+days|many\s+hours|many\s+weeks|many\s+months|quickly|soon|fast)\b|\b(duration|length)\s+of\b/.test(q)) return 'duration';
   if (/\bhow\s+(many|much)\b|\bnumber\s+of\b|\bhow\s+(large|big)\b/.test(q)) return 'quantity';
   // "who was ice director when…": the question word it opens with asks; "when" only qualifies.
-  if (/^(?:who|whose)\b/.test(q) || WHICH_PERSON.test(q) || NAME_OF_PERSON.test(q)) return 'person';
+  if (/^(?:who|whose)\b/.test(q) || WHICH_PERSON.test(q) || namedPersonAsked(q) !== undefined) return 'person';
   // "when" after another question word only qualifies ("what network were investigators to use when it launched?").
   if (/^(?:(?!\b(?:what|which|how|where|whats)\b).)*\bwhen\b|\bwhat\s+(date|day|month|year|time)\b|\bwhich\s+(date|day|month|year|dates|days)\b/.test(q)) return 'date';
   if (new RegExp(`\\b(which|what)\\s+${MODIFIERS}${ORGANISATION_NOUN}\\b|\\bwhich\\s+country'?s\\s+police\\b`).test(q)) return 'organisation';

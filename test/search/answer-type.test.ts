@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, countedTerms, sentenceShape, subsetAsked, typeMatch } from '../../src/search/answer-type.js';
+import { answerType, countedTerms, namedPersonAsked, sentenceShape, subsetAsked, typeMatch } from '../../src/search/answer-type.js';
 import { namesPerson } from '../../src/analysis/index.js';
 
 describe('answerType', () => {
@@ -70,6 +70,22 @@ describe('answerType', () => {
     ['what is sextortion?', 'other'],
   ])('"%s" asks for %s', (question, type) => {
     expect(answerType(question)).toBe(type);
+  });
+});
+
+describe('namedPersonAsked', () => {
+  it.each([
+    ["what's the name of the 30 year old leeds man arrested in the raid?", 'man'],
+    // An age written as a noun is a person, and so is someone named through another's possessive.
+    ['what was the name of the 20 year old arrested by the judicial police?', '20 year old'],
+    ['what was the name of the 30-year-old arrested in italy?', '30-year-old'],
+    ["what was the name of scully's girlfriend who was convicted with him?", 'girlfriend'],
+    // A thing's name is not a person's, nor is a thing of a person.
+    ['what was the name of the website the man ran?', undefined],
+    ["what was the name of the man's website?", undefined],
+    ['what was the name of the 2019 operation?', undefined],
+  ])('"%s" asks the name of a %s', (question, person) => {
+    expect(namedPersonAsked(question)).toBe(person);
   });
 });
 
