@@ -135,8 +135,12 @@ export function quotedSpans(question: string): string[] {
 }
 
 /** The corpus writes the word: a passage uses it (after stemming), or it is written somewhere, a publisher's name included. */
-export function corpusWrites(lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>, word: string): boolean {
-  return lexical.documentFrequency(word) > 0 || lexical.wordCase(word) !== undefined;
+export function corpusWrites(lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'writtenWords'>, word: string): boolean {
+  if (lexical.wordCase(word) !== undefined) return true;
+  // A word whose stem is a stop word ("ore" → "or") is counted by that stop word's passages: only the word itself says.
+  const token = tokenize(word)[0];
+  if (token && token.term !== token.word && isStopWord({ ...token, word: token.term })) return lexical.writtenWords([word]).length > 0;
+  return lexical.documentFrequency(word) > 0;
 }
 
 /**
@@ -260,7 +264,7 @@ const writtenWords = (question: string): string[] => [...question.normalize('NFK
  */
 export function unknownHeadedNames(
   question: string,
-  lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'namePhrasesFrom'>,
+  lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'writtenWords' | 'namePhrasesFrom'>,
   o = NAME_DEFAULTS,
 ): string[][] {
   const written = writtenWords(question);
@@ -471,7 +475,7 @@ const LONGEST_COUNTRY_RUN = 4;
 export function countriesNamed(
   question: string,
   names: QuestionName[],
-  lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase'>,
+  lexical: Pick<LexicalIndex, 'documentFrequency' | 'wordCase' | 'writtenWords'>,
   idf: (word: string) => number,
 ): QuestionName[] {
   const words = writtenWords(question).map(wordKey);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
-import { abbreviatesKind, acronymNames, acronymsOf, countryVariants, nameMatch, questionNames, quotedSpans, unknownEditions, unknownHeadedNames } from '../../src/search/names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryVariants, nameMatch, questionNames, quotedSpans, unknownEditions, unknownHeadedNames } from '../../src/search/names.js';
 import { rankCandidates, RANKER_WEIGHTS, sourceOf, type TimedArticle } from '../../src/search/index.js';
 
 /** A lexical index of these passages for the enclosing `describe`, written before its tests and removed after them. */
@@ -107,6 +107,17 @@ describe('questionNames', () => {
 
   it('takes a long name the corpus writes as one name whole', () => {
     expect(names('when did the interpol specialists group on crimes against children meet?')).toEqual(['interpol specialists group on crimes against children']);
+  });
+});
+
+describe('corpusWrites', () => {
+  let lexical: LexicalIndex;
+  lexicalIndexOf(['Police arrested 12 men or women in the raid.', 'Every arrest was made at dawn.'], (l) => (lexical = l));
+
+  it('knows a word by its stem, but not one whose stem is a stop word ("ore" is no "or")', () => {
+    expect(corpusWrites(lexical, 'arrests')).toBe(true);
+    expect(corpusWrites(lexical, 'ore')).toBe(false);
+    expect(questionNames('how many were arrested in operation ore?', lexical, () => 1).map((n) => n.words.join(' '))).toEqual(['ore']);
   });
 });
 
