@@ -30,7 +30,8 @@ const OFFICE_VERBS = new Set(
   'chair chairs chaired head heads headed lead leads led open opens opened direct directs directed preside presides presided moderate moderates moderated run runs ran founded coordinate coordinates coordinated oversee oversees oversaw prosecute prosecutes prosecuted'.split(' '),
 );
 /** Verbs that only join "who" to the role ("who was the chair"). */
-const COPULA = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can']);
+/** Not "has", "have", "had": "who had the last word?", "who has to approve…?" own or must do something, not hold an office. */
+const COPULA = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'can']);
 /** "who did/does/do X <verb>": "who" is what the verb acts on, not the holder of an office. */
 const AUXILIARY = new Set(['did', 'does', 'do']);
 /** The nouns that ask for a person in "which official…" (the role is the noun itself). */

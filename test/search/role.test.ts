@@ -42,6 +42,8 @@ describe('askedRole', () => {
     // "who" as the object of a verb asks for no office.
     expect(askedRole('who did the couple sell their kids to for money?', new Set())).toBeNull();
     expect(askedRole('who does sextortion hit hardest?', new Set())).toBeNull();
+    // "Has" and "had" own or must: "the last word" is no office.
+    expect(askedRole('who had the last word in the 2022 article?', new Set())).toBeNull();
   });
 
   it('reads "who said" and "who was quoted" as asking for a speaker', () => {
