@@ -1,11 +1,3 @@
-/** A verb of office in another sense: "led to" (caused), "headed for" (went). */
-const OTHER_SENSE = /\b(?:lead|leads|led|leading)\s+to\b|\b(?:head|heads|headed|heading)\s+(?:to|for|towards|back|home|off|out|into)\b/gi;
-
-/** A sentence's terms without the verbs of office it writes in another sense ("led to a search warrant"). */
-export function officeVerbTerms(text: string): Set<string> {
-  return new Set(tokenize(text.replace(OTHER_SENSE, ' ')).map((t) => t.term));
-}
-
 /**
  * The role a "who" question asks about: "who chaired the 2023 meeting?" asks for the person who *chaired*, "who is the
  * nspcc's head of child safety?" for the *head*. A story answers only if one of its sentences names a person (or a
@@ -29,8 +21,18 @@ const SPEECH = new Set(
 const OFFICE_VERBS = new Set(
   'chair chairs chaired head heads headed lead leads led open opens opened direct directs directed preside presides presided moderate moderates moderated run runs ran founded coordinate coordinates coordinated oversee oversees oversaw prosecute prosecutes prosecuted'.split(' '),
 );
-/** Verbs that only join "who" to the role ("who was the chair"). */
-/** Not "has", "have", "had": "who had the last word?", "who has to approve…?" own or must do something, not hold an office. */
+/** A verb of office in another sense: "led to" (caused), "headed for" (went). */
+const OTHER_SENSE = /\b(?:lead|leads|led|leading)\s+to\b|\b(?:head|heads|headed|heading)\s+(?:to|for|towards|back|home|off|out|into)\b/gi;
+
+/** A sentence's terms without the verbs of office it writes in another sense ("led to a search warrant"). */
+export function officeVerbTerms(text: string): Set<string> {
+  return new Set(tokenize(text.replace(OTHER_SENSE, ' ')).map((t) => t.term));
+}
+
+/**
+ * Verbs that only join "who" to the role ("who was the chair"). Not "has", "have", "had": "who had the last word?",
+ * "who has to approve…?" own or must do something, not hold an office.
+ */
 const COPULA = new Set(['was', 'is', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'can']);
 /** "who did/does/do X <verb>": "who" is what the verb acts on, not the holder of an office. */
 const AUXILIARY = new Set(['did', 'does', 'do']);
