@@ -424,13 +424,13 @@ export function createSearcher(index: VectorIndex): Searcher {
     // A verb ("who opened…?") is often paraphrased beside the name ("opening the meeting, X…"), so only its absence
     // from the whole story tells; a noun ("the chair") is written beside the person who holds it.
     // Not in another sense: "a referral … led to a search warrant" leads nothing.
-    if (role.verb) return sentences.some((s) => holdsRole(role, officeVerbTerms(index.sentence(s.label).text)));
+    if (role.verb) return sentences.some((s) => holdsRole(role, officeVerbTerms(sentenceText(s.label), s.terms)));
     // A sentence that names someone: a titled name, or a name `namesPerson` reads as one — not any capitalised pair
     // ("branded … by the judge who jailed him", of "the Cambridge graduate", names no judge).
     // A body holds a role ("chaired by the police service") unless it is a title only people hold ("a Meta spokesperson
     // confirmed…" names no spokesperson).
     const bodyMayHold = !role.words.some((alts) => alts.some((t) => PERSON_TITLE_TERMS.has(t)));
-    return sentences.some((s) => (s.shape.person >= 1 || (bodyMayHold && s.shape.organisation === 1) || sentenceNamesPerson(s.label)) && holdsRole(role, s.terms, index.sentence(s.label).text));
+    return sentences.some((s) => (s.shape.person >= 1 || (bodyMayHold && s.shape.organisation === 1) || sentenceNamesPerson(s.label)) && holdsRole(role, s.terms, sentenceText(s.label)));
   };
 
   /** True unless the question counts a named thing ("how many X", "the count of X") that no sentence of the story counts. */

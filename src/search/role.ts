@@ -4,7 +4,7 @@
  * body) together with that role word; a story on the same meeting that names nobody as chair does not, however close
  * its topic. Rules about English question shapes, never about any article.
  */
-import { alternatives, isStopWord, REGULAR_PARTICIPLE, tokenize, type Token } from '../analysis/index.js';
+import { alternatives, contentTerms, isStopWord, REGULAR_PARTICIPLE, tokenize, type Token } from '../analysis/index.js';
 import { ROLE_NOUNS } from './answer-type.js';
 import { NAME_HEADS } from './names.js';
 
@@ -24,9 +24,13 @@ const OFFICE_VERBS = new Set(
 /** A verb of office in another sense: "led to" (caused), "headed for" (went). */
 const OTHER_SENSE = /\b(?:lead|leads|led|leading)\s+to\b|\b(?:head|heads|headed|heading)\s+(?:to|for|towards|back|home|off|out|into)\b/gi;
 
-/** A sentence's terms without the verbs of office it writes in another sense ("led to a search warrant"). */
-export function officeVerbTerms(text: string): Set<string> {
-  return new Set(tokenize(text.replace(OTHER_SENSE, ' ')).map((t) => t.term));
+/**
+ * A sentence's terms (`terms`, as the index stores them) without the verbs of office it writes in another sense ("led
+ * to a search warrant"): read again only for a sentence that writes one.
+ */
+export function officeVerbTerms(text: string, terms: ReadonlySet<string>): ReadonlySet<string> {
+  const without = text.replace(OTHER_SENSE, ' ');
+  return without === text ? terms : new Set(contentTerms(without));
 }
 
 /**

@@ -73,7 +73,7 @@ describe('holdsRole', () => {
   });
 
   it('reads a verb of office only in that sense: "led to a warrant" leads nothing, "headed for Thailand" heads nothing', () => {
-    const verbHeld = (q: string, sentence: string) => holdsRole(askedRole(q, new Set())!, officeVerbTerms(sentence));
+    const verbHeld = (q: string, sentence: string) => holdsRole(askedRole(q, new Set())!, officeVerbTerms(sentence, new Set(contentTerms(sentence))));
     expect(verbHeld('who led the taskforce?', 'A referral by the taskforce led to a search warrant.')).toBe(false);
     expect(verbHeld('who led the taskforce?', 'The operation, led by Ann Lee, ran for a year.')).toBe(true);
     expect(verbHeld('who headed the unit?', 'The suspect headed for Thailand.')).toBe(false);
