@@ -17,10 +17,10 @@ export * from './tagger.js';
 export * from './terms.js';
 
 /**
- * Bumped when the analysis's code changes (its patterns and word lists, and its output on the probe sentences below,
- * are in the fingerprint already).
+ * Bumped when the analysis's code changes, or the way the index counts how a word is written (`countWordCase`); its
+ * patterns and word lists, and its output on the probe sentences below, are in the fingerprint already.
  */
-export const ANALYSIS_VERSION = 8;
+export const ANALYSIS_VERSION = 9;
 
 /** A sentence's facts as stored: its distinct content terms, space-separated in order, and its shape as JSON. */
 export interface StoredSentenceFacts {

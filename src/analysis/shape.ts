@@ -23,7 +23,7 @@ const TITLE =
   /\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame|Lord|Lady|MP|Commissioner|Governor|Premier|Minister|Director|Secretary|Senator|Rep|Sen|Representative|Attorney|Judge|Justice|Mayor|Sheriff|Ambassador|Inspector|Detective|Sergeant|Constable|Superintendent|Commander|Coordinator|Chair|Chairman|Chairwoman|President|Chief|officer)\b\.?\s+(?:[A-Z][\p{L}'’-]+)/u;
 const NAME_WORD = "[A-Z](?:[\\p{Ll}]+(?:[-'’][A-Z]?[\\p{Ll}]+)?|['’][A-Z][\\p{Ll}]+|\\.)";
 const NAME = new RegExp(`(?:^|[^.!?]\\s)${NAME_WORD}\\s+(?:(?:de|van|von|da|del|[A-Z]\\.)\\s+)?${NAME_WORD}`, 'u');
-const SAID = /\b(?:said|says|added|concluded|noted|stressed|underscored|explained|told|opened|opening|announced|warned|according\s+to)\b/i;
+const SAID = /\b(?:said|says|added|commented|stated|concluded|noted|stressed|underscored|explained|told|opened|opening|announced|warned|according\s+to)\b/i;
 const PLACE = new RegExp(`\\b(?:in|at)\\s+(?:the\\s+)?(?!${MONTH}\\b)(?:[A-Z][\\p{L}]+|[A-Z]\\.(?:[A-Z]\\.?)+)|^[“"]?[A-Z]{3,}(?:\\s[A-Z]{3,})?,\\s+[A-Z][\\p{L}]+`, 'u');
 /** A sum of money: a currency sign, code or word after the figure, the word qualified by its country ("1,800 US dollars", "Australian dollars"). */
 const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s*(?:(?:U\.?S\.?|[a-z]+an|Hong\s+Kong|New\s+Zealand)\s+)?(?:dollars?|euros?|pounds?|francs?|USD|EUR|GBP|CHF)\b|\b(?:USD|EUR|GBP|CHF)\s?\d/i;
@@ -70,10 +70,12 @@ const OFFICE_AFTER_NAME = `(?:${'head chief director deputy president chair chai
 const NAME_PAIR = `${NAME_WORD}\\s+(?:(?:de|van|von|da|del|[A-Z]\\.)\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})?`;
 /** A capitalised pair set off by commas ("…, Ruecha Tokputza, …"), matched with lookarounds so that each pair of a list is read. */
 const SET_OFF = new RegExp(`(?<=,\\s)(${NAME_PAIR})(?=,)`, 'gu');
+/** The verbs of saying beside which a capitalised pair is a person ("John Smith said", "commented Tony Hogg"). */
+const SAYING = 'said|says|told|added|commented|stated';
 const NAMED_PERSON = new RegExp(
   [
-    `(?:^|[^.!?]\\s)${NAME_PAIR}\\s+(?:said|says|told|added)\\b`,
-    `\\b(?:said|says|told|added)\\s+${NAME_PAIR}`,
+    `(?:^|[^.!?]\\s)${NAME_PAIR}\\s+(?:${SAYING})\\b`,
+    `\\b(?:${SAYING})\\s+${NAME_PAIR}`,
     `\\bnamed\\s+(?:as\\s+)?${NAME_PAIR}`,
     `(?:^|[^.!?]\\s)${NAME_PAIR},\\s+(?:(?:a|an|the)\\b|\\d|${OFFICE_AFTER_NAME}\\b)`,
   ].join('|'),

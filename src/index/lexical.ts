@@ -92,7 +92,8 @@ export function countWordCase(sentences: Iterable<string>): Map<string, WordCase
       const c = out.get(key) ?? { inside: 0, capitalised: 0, upper: 0 };
       if (!first) {
         c.inside++;
-        if (/^\p{Lu}/u.test(word)) c.capitalised++;
+        // A capital after a lower-case opening is a name's too ("eSafety", "iPhone").
+        if (/^\p{Ll}*\p{Lu}/u.test(word)) c.capitalised++;
         if (word.length > 1 && /^[\p{Lu}\p{N}]+(?:['’]s)?$/u.test(word)) c.upper++;
       }
       first = false;

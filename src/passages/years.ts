@@ -50,13 +50,24 @@ export const roughSentences = (text: string): string[] => text.split(/(?<=[.!?])
  * out, as is "the last year", the past twelve months ("over the last year").
  */
 const LAST_YEAR = /(?<!\bthe\s)\blast\s+year\b/gi;
+/**
+ * A sentence that sets this year's figure against last year's ("637 people were reported arrested this year, compared
+ * to last year's 101") reports on the story's own year. Alone, "this year" says little: a story of 2025 on a report of
+ * 2024 writes "this year" for the report's year as often as for its own.
+ */
+const THIS_YEAR = /\bthis\s+year\b/i;
 
-/** How many times a story of `year` states each year: written out (`yearMentions`), or as "last year" beside a report's figures. */
+/**
+ * How many times a story of `year` states each year: written out (`yearMentions`), or as "last year" beside a report's
+ * figures — or its own year, once, where such a sentence sets this year against last year.
+ */
 export function storyYearMentions(text: string, year: number): Map<number, number> {
   const out = yearMentions(text);
-  const last = roughSentences(text)
-    .filter((sentence) => FIGURES.test(sentence))
-    .reduce((n, sentence) => n + [...sentence.matchAll(LAST_YEAR)].length, 0);
-  if (last) out.set(year - 1, (out.get(year - 1) ?? 0) + last);
+  const add = (y: number, n: number) => n && out.set(y, (out.get(y) ?? 0) + n);
+  for (const sentence of roughSentences(text).filter((x) => FIGURES.test(x))) {
+    const last = [...sentence.matchAll(LAST_YEAR)].length;
+    if (last && THIS_YEAR.test(sentence)) add(year, 1);
+    else add(year - 1, last);
+  }
   return out;
 }

@@ -11,7 +11,7 @@ import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type Art
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, subsetAsked, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
-import { askedRole, holdsRole, officeVerbTerms } from './role.js';
+import { askedRole, holdsRole, officeVerbTerms, TIME_MARK } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
@@ -418,7 +418,7 @@ export function createSearcher(index: VectorIndex): Searcher {
   const articleSentences = (id: string) => index.sentencesOfArticle(id).map((l) => ({ label: l, ...sentenceInfo(l) }));
   /** True unless the question asks a role (`askedRole`) the article does not give. */
   const holdsAskedRole = (question: string, nameTerms: ReadonlySet<string>, unknownTerms: ReadonlySet<string>, id: string): boolean => {
-    const role = askedRole(withoutTimePhrases(question), nameTerms, unknownTerms);
+    const role = askedRole(withoutTimePhrases(question, TIME_MARK), nameTerms, unknownTerms);
     if (!role || role.speech) return true;
     const sentences = articleSentences(id);
     // A verb ("who opened…?") is often paraphrased beside the name ("opening the meeting, X…"), so only its absence
@@ -428,8 +428,8 @@ export function createSearcher(index: VectorIndex): Searcher {
     // A sentence that names someone: a titled name, or a name `namesPerson` reads as one — not any capitalised pair
     // ("branded … by the judge who jailed him", of "the Cambridge graduate", names no judge).
     // A body holds a role ("chaired by the police service") unless it is a title only people hold ("a Meta spokesperson
-    // confirmed…" names no spokesperson).
-    const bodyMayHold = !role.words.some((alts) => alts.some((t) => PERSON_TITLE_TERMS.has(t)));
+    // confirmed…" names no spokesperson), as the question writes it: a boss may be a body, though a chief executive is not.
+    const bodyMayHold = !role.words.some(([asked]) => PERSON_TITLE_TERMS.has(asked!));
     return sentences.some((s) => (s.shape.person >= 1 || (bodyMayHold && s.shape.organisation === 1) || sentenceNamesPerson(s.label)) && holdsRole(role, s.terms, sentenceText(s.label)));
   };
 

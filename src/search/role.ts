@@ -4,9 +4,11 @@
  * body) together with that role word; a story on the same meeting that names nobody as chair does not, however close
  * its topic. Rules about English question shapes, never about any article.
  */
-import { alternatives, contentTerms, isStopWord, REGULAR_PARTICIPLE, tokenize, type Token } from '../analysis/index.js';
+import { alternatives, contentTerms, isStopWord, namesCountry, REGULAR_PARTICIPLE, tokenize, type Token } from '../analysis/index.js';
 import { ROLE_NOUNS } from './answer-type.js';
 import { NAME_HEADS } from './names.js';
+
+const termOf = (word: string) => tokenize(word)[0]!.term;
 
 /** Verbs that ask who said something: any sentence quoting or naming a speaker answers them (`namesSpeaker`). */
 const SPEECH = new Set(
@@ -21,6 +23,8 @@ const SPEECH = new Set(
 const OFFICE_VERBS = new Set(
   'chair chairs chaired head heads headed lead leads led open opens opened direct directs directed preside presides presided moderate moderates moderated run runs ran founded coordinate coordinates coordinated oversee oversees oversaw prosecute prosecutes prosecuted'.split(' '),
 );
+/** The verbs of office as terms: "who was running…?" asks who ran. */
+const OFFICE_TERMS = new Set([...OFFICE_VERBS].map((w) => termOf(w)));
 /** A verb of office in another sense: "led to" (caused), "headed for" (went). */
 const OTHER_SENSE = /\b(?:lead|leads|led|leading)\s+to\b|\b(?:head|heads|headed|heading)\s+(?:to|for|towards|back|home|off|out|into)\b/gi;
 
@@ -55,11 +59,19 @@ export interface AskedRole {
   words: string[][];
   /** Per word, the titles that name its holder before a name instead ("Mr Justice Royce" for a judge; `TITLES_OF`). */
   titles?: Title[][];
+  /** The ranks the question writes ("acting", "assistant"): a role word after one of them is the one asked. */
+  ranks?: string[];
 }
+
+/**
+ * Where the caller took a time phrase out of the question (`withoutTimePhrases(question, TIME_MARK)`): the role ends
+ * there ("europol's director [during the 2016] task force" asks a director, not a task force's).
+ */
+export const TIME_MARK = '\u0001';
 
 /** Words of titles, a role even where the corpus writes them as a name ("NCA Director General"). */
 const TITLE_WORDS = new Set(
-  'director general chief executive ceo head deputy assistant commissioner minister secretary president chair chairman chairwoman coordinator officer attorney prosecutor superintendent inspector commander governor premier mayor spokesperson spokesman spokeswoman'.split(' '),
+  'director general chief executive ceo head deputy assistant commissioner minister secretary president chair chairman chairwoman coordinator officer attorney prosecutor superintendent inspector commander governor premier mayor spokesperson spokesman spokeswoman marshal sheriff ambassador senator'.split(' '),
 );
 
 /** Nouns for anyone at all: no office. */
@@ -68,9 +80,15 @@ const ANYONE = new Set('man woman men women person people boy girl guy individua
 /** After a role's first word, a word in "-ing" not followed by a title word is a verb about its holder, not part of the role. */
 const PRESENT_PARTICIPLE = /^[a-z]{3,}ing$/;
 
-const termOf = (word: string) => tokenize(word)[0]!.term;
 
 const isAdverb = (t: Token) => /ly$/.test(t.word) && t.word.length > 4;
+
+/**
+ * A word of the question that names a country ("the us attorney", "the uk minister"): the role's place, not the role.
+ * Read as written in capitals ("US", "UK") or as a name ("Australia"); a stop word never ("in", "no").
+ */
+const namesCountryWord = (t: Token) =>
+  !isStopWord(t) && (namesCountry(t.word.toUpperCase()) || namesCountry(t.word[0]!.toUpperCase() + t.word.slice(1)));
 
 /**
  * The role a "who" question asks about, or null when it asks none this can read ("who is jane okafor?": a name, no
@@ -79,23 +97,34 @@ const isAdverb = (t: Token) => /ly$/.test(t.word) && t.word.length > 4;
  */
 export function askedRole(question: string, nameTerms: ReadonlySet<string>, unknownTerms: ReadonlySet<string> = new Set()): AskedRole | null {
   const q = question.toLowerCase().trim().replace(/^who['’]s\b/, 'who is');
+  const plain = q.replaceAll(TIME_MARK, ' ');
   // "who were the notices aimed at?": "who" is the object, and the words after the verb are the thing, not a role.
-  if (/\b(?:at|for|to|with|by|from|on|against|about)\s*[?.!]*$/.test(q)) return null;
-  const which = PERSON_ASKED.exec(q);
+  if (/\b(?:at|for|to|with|by|from|on|against|about)\s*[?.!]*$/.test(plain)) return null;
+  const ranks = tokenize(plain).filter((t) => RANK.has(t.word)).map((t) => t.word);
+  const role = (terms: string[], verb: boolean) => ({ ...roleOf(terms, verb), ...(ranks.length ? { ranks } : {}) });
+  const which = PERSON_ASKED.exec(plain);
   const rest = which ? null : /^(?:who|whose)\s+(.*)$/.exec(q)?.[1];
   if (which) return role([tokenize(which[1]!)[0]!.term], false);
   if (!rest) return null;
-  const tokens = tokenize(rest).filter((t) => !isAdverb(t));
+  // Each token knows whether a time phrase stood before it.
+  const tokens = rest
+    .split(TIME_MARK)
+    .flatMap((part, i) => tokenize(part).map((t, j) => ({ ...t, afterTime: i > 0 && j === 0 })))
+    .filter((t) => !isAdverb(t));
   const first = tokens[0];
   if (!first) return null;
   if (SPEECH.has(first.word)) return { speech: true, verb: true, words: [] };
   // "who did the couple sell their kids to?", "who does sextortion hit hardest?": "who" is the object of a verb, no office.
   if (AUXILIARY.has(first.word)) return null;
   if (!COPULA.has(first.word)) return OFFICE_VERBS.has(first.word) ? role([first.term], true) : null;
+  // "who was running the iwf?" asks who ran it.
+  const second = tokens[1];
+  if (second && PRESENT_PARTICIPLE.test(second.word) && OFFICE_TERMS.has(second.term)) return role([second.term], true);
   // "who was [the] [interpol's] deputy director general [in 2014]?": the noun run after the copula.
   const run: Token[] = [];
   const after = tokens.slice(1);
   for (const [i, t] of after.entries()) {
+    if (t.afterTime && run.length) break;
     if (t.word === 'the' || t.word === 'a' || t.word === 'an') {
       if (run.length) break;
       continue;
@@ -103,7 +132,8 @@ export function askedRole(question: string, nameTerms: ReadonlySet<string>, unkn
     // A possessive or a name belongs to the thing the role is of ("interpol's", "the nca"), unless it is a title
     // ("director general", which the corpus may write as part of a name).
     // So does the noun of a named thing before the role ("the blackwrist *site* admin").
-    if (/['’]s$/.test(t.word) || (nameTerms.has(t.term) && !TITLE_WORDS.has(t.word)) || NAME_HEADS.has(t.word)) {
+    // So does a country ("the us attorney").
+    if (/['’]s$/.test(t.word) || (nameTerms.has(t.term) && !TITLE_WORDS.has(t.word)) || NAME_HEADS.has(t.word) || (!run.length && namesCountryWord(t))) {
       if (run.length) break;
       continue;
     }
@@ -150,6 +180,9 @@ const TITLES_OF: Record<string, Title[]> = { [termOf('judge')]: ['Justice', 'Mag
 const WRITTEN_OUT: Record<string, string[]> = Object.fromEntries(
   Object.entries({
     ceo: ['executive'],
+    cto: ['technology'],
+    cfo: ['financial'],
+    coo: ['operating'],
     sergeant: ['sgt'],
     detective: ['det'],
     inspector: ['insp'],
@@ -163,10 +196,19 @@ const WRITTEN_OUT: Record<string, string[]> = Object.fromEntries(
   }).map(([word, others]) => [termOf(word), others.map(termOf)]),
 );
 
-const role = (terms: string[], verb: boolean): AskedRole => ({
+/**
+ * Whoever runs a thing (its boss, head or chief; who runs it) is also its chief executive ("IWF CEO Susie Hargreaves");
+ * one way only, as a director or a chair need not be.
+ */
+const RUNS = ['boss', 'head', 'chief', 'run'];
+const RUNNER_OF: Record<string, string[]> = Object.fromEntries(
+  RUNS.map((w) => [termOf(w), [...new Set([...RUNS.map(termOf), ...alternatives(termOf('head')), termOf('ceo'), termOf('executive')])]]),
+);
+
+const roleOf = (terms: string[], verb: boolean): AskedRole => ({
   speech: false,
   verb,
-  words: terms.map((t) => [...alternatives(t), ...(WRITTEN_OUT[t] ?? []), ...(TITLES_OF[t] ?? []).map((x) => x.term)]),
+  words: terms.map((t) => [...new Set([...alternatives(t), ...(RUNNER_OF[t] ?? []), ...(WRITTEN_OUT[t] ?? []), ...(TITLES_OF[t] ?? []).map((x) => x.term)])]),
   titles: terms.map((t) => TITLES_OF[t] ?? []),
 });
 
@@ -193,7 +235,7 @@ export function holdsRole(r: AskedRole, terms: ReadonlySet<string>, text?: strin
   if (!r.words.every((alts) => [...terms].some((t) => holdsWord(alts, t)))) return false;
   if (text === undefined || r.verb) return true;
   const tokens = tokenize(text);
-  const asked = (w: string) => r.words.some((alts) => alts.includes(tokenize(w)[0]!.term));
+  const asked = (w: string) => r.ranks?.includes(w) || r.words.some((alts) => alts.includes(tokenize(w)[0]!.term));
   // Each role word written somewhere not right after a rank the question does not ask, or its title before a name.
   return r.words.every((alts, g) => {
     const titles = r.titles?.[g] ?? [];

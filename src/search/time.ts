@@ -134,15 +134,17 @@ const RECENCY_PHRASE = new RegExp(`\\s*\\b(?:the\\s+)?(?:${LATEST.source.replace
 /**
  * The question without its time phrases ("how many countries attended in 2011?" → "how many countries attended?",
  * "who opened the latest meeting?" → "who opened meeting?"). Time is matched against article dates by `timeScope`;
- * as words it only blurs the question's embedding and matches stray words ("recent") in unrelated passages.
+ * as words it only blurs the question's embedding and matches stray words ("recent") in unrelated passages. `mark`
+ * stands where a phrase was, for a reader that must not join the words either side ("europol's director [during the
+ * 2016] task force").
  */
-export function withoutTimePhrases(question: string): string {
+export function withoutTimePhrases(question: string, mark = ''): string {
   // A span's years are words of the question (the figure's period), kept: only the other years are stripped.
   const spans: string[] = [];
   const masked = question.replace(SPAN, (m) => `\u0000${spans.push(m) - 1}\u0000`);
   const stripped = masked
-    .replace(YEAR_PHRASE, '')
-    .replace(RECENCY_PHRASE, '')
+    .replace(YEAR_PHRASE, mark)
+    .replace(RECENCY_PHRASE, mark)
     .replace(/\s+([?.!,])/g, '$1')
     .trim()
     .replace(/\u0000(\d+)\u0000/g, (_, i: string) => spans[Number(i)]!);

@@ -77,6 +77,12 @@ describe('openLexicalIndex', () => {
     expect(lexical.wordCase('hydra')).toBeUndefined();
   });
 
+  it('counts a capital after a lower-case opening as a name\'s ("eSafety"), not a word in lower case', () => {
+    const counted = countWordCase(['Reports reached eSafety in May.', 'Then eSafety acted on the reports.']);
+    expect(counted.get('esafety')).toMatchObject({ inside: 2, capitalised: 2 });
+    expect(counted.get('reports')).toMatchObject({ inside: 1, capitalised: 0 });
+  });
+
   it('knows the names the corpus writes as several capitalised words', () => {
     expect(lexical.namePhrasesFrom('operation')).toEqual([['operation', 'strikeback']]);
     expect(lexical.namePhrasesFrom('experts')).toEqual([]);

@@ -243,6 +243,7 @@ describe('namesPerson', () => {
   it('sees a person named by title, beside a verb of saying, in an apposition or as named', () => {
     expect(namesPerson('Detective Superintendent Ruth Okafor led the inquiry.')).toBe(true);
     expect(namesPerson('Tim Houston said the man was jailed.')).toBe(true);
+    expect(namesPerson('Police and Crime Commissioner for the county, Tony Hogg commented: “This helps.”')).toBe(true);
     expect(namesPerson('Second administrator, Ruecha Tokputza, based in Australia, was sentenced.')).toBe(true);
     expect(namesPerson('Officers arrested John Smith, a 30-year-old man from Sydney.')).toBe(true);
     expect(namesPerson('The man, named as John Smith, appeared in court.')).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askedRole, holdsRole, officeVerbTerms } from '../../src/search/role.js';
+import { askedRole, holdsRole, officeVerbTerms, TIME_MARK } from '../../src/search/role.js';
+import { withoutTimePhrases } from '../../src/search/time.js';
 import { contentTerms } from '../../src/analysis/index.js';
 
 const words = (q: string, names: string[] = []) => askedRole(q, new Set(names))?.words.map((alts) => alts[0]);
@@ -22,6 +23,21 @@ describe('askedRole', () => {
     expect(askedRole('who coordinated the operation?', new Set())).toMatchObject({ verb: true, words: [['coordin']] });
     // So is prosecuting: a story that names the prosecutor writes "prosecuted", "prosecutor" or "prosecution".
     expect(askedRole('who prosecuted the suspects?', new Set())).toMatchObject({ verb: true, words: [['prosecut']] });
+  });
+
+  it('ends the role where a time phrase stood, and reads a country as where the role is, not the role', () => {
+    const timed = (q: string, names: string[] = []) => words(withoutTimePhrases(q, TIME_MARK), names);
+    expect(timed("who was europol's director during the 2016 victim id task force?")).toEqual(['director']);
+    expect(timed('who was the latest chair of the group?')).toEqual(['chair']);
+    expect(timed("who was the 2011 meeting's chair?")).toEqual(['chair']);
+    expect(words('who was the us marshal for the western district of virginia?')).toEqual(['marshal']);
+    expect(words('who is the uk home secretary?')).toEqual(['home', 'secretari']);
+    expect(words("who is australia's esafety commissioner?", ['esafeti'])).toEqual(['commission']);
+  });
+
+  it('reads "who was running…?" as "who ran…?", and "who ran…?" as asking for whoever heads it', () => {
+    expect(askedRole('who was running the iwf when it marked its 10th anniversary?', new Set(['iwf']))).toMatchObject({ verb: true, words: [expect.arrayContaining(['run', 'ceo', 'execut', 'chief'])] });
+    expect(askedRole('who is heading the inquiry?', new Set())).toMatchObject({ verb: true });
   });
 
   it('leaves out of the role a word no article uses, unless it is a title: no story could write it', () => {
@@ -67,6 +83,14 @@ describe('holdsRole', () => {
     // An abbreviation is held by the role written out.
     expect(holds("who's the ceo of the charity?", 'Its chief executive, Ann Lee, said so.')).toBe(true);
     expect(holds("who's the ceo of the charity?", 'Its founder, Ann Lee, said so.')).toBe(false);
+    expect(holds("who was facebook's cto?", "Its chief technology officer Bret Taylor said so.", ['facebook'])).toBe(true);
+    expect(holds("who was facebook's cto?", "Its chief operating officer Ann Lee said so.", ['facebook'])).toBe(false);
+    // Whoever runs a thing is its chief executive; a chief executive is not any director.
+    expect(holds('who was the iwf boss?', 'IWF CEO Susie Hargreaves said so.', ['iwf'])).toBe(true);
+    expect(holds("who's the ceo of the charity?", 'Its director, Ann Lee, said so.')).toBe(false);
+    // A rank the question asks is the role asked: "acting assistant director" is held by that title.
+    expect(holds('who was acting assistant director in charge of the field office?', '“We work every day,” said Acting Assistant Director in Charge John P. Selleck.', ['office'])).toBe(true);
+    expect(holds('who was the assistant director?', 'Acting Assistant Director John P. Selleck said so.')).toBe(false);
     // A title is held by its usual abbreviation before a name.
     expect(holds('who was the detective sergeant on the case?', '“It is invaluable,” says Detective Sgt. Kim Gross, Toronto Police Service.')).toBe(true);
     expect(holds('who was the detective sergeant on the case?', 'Detective Kim Gross said so.')).toBe(false);

@@ -130,6 +130,15 @@ describe('storyYearMentions', () => {
     expect(reportsOn(2020, storyYearMentions(`${text} The figures for last year were released on Tuesday.`, 2020), false)).toBe(2019);
   });
 
+  it('counts a sentence setting this year against last year as stating the story’s own year, not the year before', () => {
+    const text = 'Officers rescued 183 children, over five times the 33 rescues made in 2021. A total of 637 people were reported arrested this year, compared to last year’s 101.';
+    expect(storyYearMentions(text, 2022)).toEqual(new Map([[2021, 1], [2022, 1]]));
+    expect(reportsOn(2022, storyYearMentions(text, 2022), false)).toBe(2022);
+    // "This year" alone may be the report's year: it counts for no year.
+    const report = 'The annual report said 29.2 million reports were received in 2024. Meta this year still made up 67% of the reports.';
+    expect(storyYearMentions(report, 2025)).toEqual(new Map([[2024, 1]]));
+  });
+
   it('does not count "last year" that dates an event, nor "the last year", the past twelve months', () => {
     expect(storyYearMentions('Police signed an agreement with the agency in August last year.', 2014)).toEqual(new Map());
     expect(storyYearMentions('More than 7,000 offences were recorded over the last year.', 2024)).toEqual(new Map());
