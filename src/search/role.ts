@@ -80,7 +80,6 @@ const ANYONE = new Set('man woman men women person people boy girl guy individua
 /** After a role's first word, a word in "-ing" not followed by a title word is a verb about its holder, not part of the role. */
 const PRESENT_PARTICIPLE = /^[a-z]{3,}ing$/;
 
-
 const isAdverb = (t: Token) => /ly$/.test(t.word) && t.word.length > 4;
 
 /**
