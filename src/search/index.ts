@@ -11,7 +11,7 @@ import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type Art
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
 import { answerType, countedTerms, namedPersonAsked, namesCountedThing, subsetAsked, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
-import { askedRole, holdsRole, officeVerbTerms, TIME_MARK } from './role.js';
+import { askedRole, bodyMayHold, holdsRole, officeVerbTerms, TIME_MARK } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
@@ -250,9 +250,6 @@ const SHOWN_FOR_TYPE = FIGURE_TYPES;
  */
 const TITLE_WORD_SHOWN = 0;
 
-/** Titles only a person holds: a sentence naming a body beside one does not name its holder (`holdsAskedRole`). */
-const PERSON_TITLE_TERMS = new Set('spokesperson spokesman spokeswoman minister attorney judge prosecutor commissioner detective inspector superintendent sergeant ceo'.split(' ').map((w) => tokenize(w)[0]!.term));
-
 /** A sentence states a named year "beside the answer" when it holds the kind of answer and at least this share of the question's words. */
 const ANSWER_YEAR_COVERAGE = 0.5;
 
@@ -427,10 +424,9 @@ export function createSearcher(index: VectorIndex): Searcher {
     if (role.verb) return sentences.some((s) => holdsRole(role, officeVerbTerms(sentenceText(s.label), s.terms)));
     // A sentence that names someone: a titled name, or a name `namesPerson` reads as one — not any capitalised pair
     // ("branded … by the judge who jailed him", of "the Cambridge graduate", names no judge).
-    // A body holds a role ("chaired by the police service") unless it is a title only people hold ("a Meta spokesperson
-    // confirmed…" names no spokesperson), as the question writes it: a boss may be a body, though a chief executive is not.
-    const bodyMayHold = !role.words.some(([asked]) => PERSON_TITLE_TERMS.has(asked!));
-    return sentences.some((s) => (s.shape.person >= 1 || (bodyMayHold && s.shape.organisation === 1) || sentenceNamesPerson(s.label)) && holdsRole(role, s.terms, sentenceText(s.label)));
+    // A body holds a role ("chaired by the police service") unless only people hold it (`bodyMayHold`).
+    const byBody = bodyMayHold(role);
+    return sentences.some((s) => (s.shape.person >= 1 || (byBody && s.shape.organisation === 1) || sentenceNamesPerson(s.label)) && holdsRole(role, s.terms, sentenceText(s.label)));
   };
 
   /** True unless the question counts a named thing ("how many X", "the count of X") that no sentence of the story counts. */

@@ -220,6 +220,18 @@ const TITLE_TERMS = new Set(
   [...TITLE_WORDS, ...ROLE_NOUNS, 'administrator', 'chairperson', 'headteacher', 'headmaster', 'headmistress', 'founder'].map(termOf),
 );
 
+/** Titles only a person holds: a sentence naming a body beside one does not name its holder. */
+const PERSON_TITLE_TERMS = new Set(
+  'spokesperson spokesman spokeswoman minister attorney judge prosecutor commissioner detective inspector superintendent sergeant ceo'.split(' ').map(termOf),
+);
+
+/**
+ * Whether a body may hold the role ("chaired by the police service"): not when the question asks a title only people
+ * hold ("a Meta spokesperson confirmed…" names no spokesperson) — read on the word asked, not its alternatives: a boss
+ * may be a body, though a chief executive is not.
+ */
+export const bodyMayHold = (r: AskedRole): boolean => !r.words.some(([asked]) => asked !== undefined && PERSON_TITLE_TERMS.has(asked));
+
 /** Words that make a role another one: the deputy director general is not the director general. */
 const RANK = new Set(['deputy', 'assistant', 'vice', 'acting', 'associate', 'interim', 'former']);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedRole, holdsRole, officeVerbTerms, TIME_MARK } from '../../src/search/role.js';
+import { askedRole, bodyMayHold, holdsRole, officeVerbTerms, TIME_MARK } from '../../src/search/role.js';
 import { withoutTimePhrases } from '../../src/search/time.js';
 import { contentTerms } from '../../src/analysis/index.js';
 
@@ -94,6 +94,13 @@ describe('holdsRole', () => {
     // A title is held by its usual abbreviation before a name.
     expect(holds('who was the detective sergeant on the case?', '“It is invaluable,” says Detective Sgt. Kim Gross, Toronto Police Service.')).toBe(true);
     expect(holds('who was the detective sergeant on the case?', 'Detective Kim Gross said so.')).toBe(false);
+  });
+
+  it('lets a body hold a role unless the title asked is one only people hold', () => {
+    expect(bodyMayHold(askedRole('who chaired the meeting?', new Set())!)).toBe(true);
+    expect(bodyMayHold(askedRole('who was the iwf boss?', new Set(['iwf']))!)).toBe(true);
+    expect(bodyMayHold(askedRole("who's the meta spokesperson?", new Set(['meta']))!)).toBe(false);
+    expect(bodyMayHold(askedRole('who is the ceo of the charity?', new Set())!)).toBe(false);
   });
 
   it('reads a verb of office only in that sense: "led to a warrant" leads nothing, "headed for Thailand" heads nothing', () => {
