@@ -24,8 +24,11 @@ function isWrapping(text: string): boolean {
   return words.length > 0 && words.length <= MAX_WRAPPING_WORDS && words.every((w) => common.has(w.toLowerCase().replace(/['’]s$/, '')));
 }
 
-/** A greeting or filler before the question, ended by a comma or an exclamation mark ("hi there, how many…"). */
-const GREETING = new RegExp(`^([^,!:?]{1,40})[,!]\\s*(?=(?:${WH_WORDS}|is|are|was|were|did|does|do|can|could)\\b)`, 'i');
+/**
+ * A greeting or filler before the question, ended by a comma or an exclamation mark ("hi there, how many…", "hey,
+ * operation rescue 2011, how many…"); not a question word with a word set off after it ("who, exactly, chaired…?").
+ */
+const GREETING = new RegExp(`^((?:(?!\\b(?:${WH_WORDS}|is|are|was|were|did|does|do|can|could)\\b)[^,!:?]){1,40})[,!]\\s*(?=[\\p{L}\\p{N}])`, 'iu');
 
 export function questionOfMessage(message: string): string {
   let question = message;

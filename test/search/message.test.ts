@@ -13,6 +13,10 @@ describe('questionOfMessage', () => {
     expect(questionOfMessage('ok so, who opened the meeting?')).toBe('who opened the meeting?');
     expect(questionOfMessage('at the meeting, who spoke first?')).toBe('at the meeting, who spoke first?');
     expect(questionOfMessage('in 2011, how many countries attended?')).toBe('in 2011, how many countries attended?');
+    // Whatever the question opens with, a greeting before it goes; a question word set off by commas stays.
+    expect(questionOfMessage('hey, operation rescue 2011, how many people got arrested?')).toBe('operation rescue 2011, how many people got arrested?');
+    expect(questionOfMessage('hi, back in 2007 how many victims had been found?')).toBe('back in 2007 how many victims had been found?');
+    expect(questionOfMessage('who, exactly, chaired the meeting?')).toBe('who, exactly, chaired the meeting?');
   });
 
   it('keeps a lead-in or an ending that says something: a name, a number, a question of its own', () => {
