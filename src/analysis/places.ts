@@ -4,6 +4,7 @@
  * spellings of three letters or more, from world-countries, ODbL), the forms news uses that the data lacks or spells
  * otherwise ("UK", "U.S.", "Britain", "Turkey"), and the world's regions — as written, capitalised.
  */
+import { iso31662 } from 'iso-3166/2.js';
 import { createRequire } from 'node:module';
 
 /** World regions, as news writes them. */
@@ -25,6 +26,9 @@ const GIVEN_NAMES = new Set(['Jordan', 'Chad', 'Georgia', 'India', 'Israel']);
 /** A country as world-countries gives it (the fields read here and in `search/names.ts`). */
 export interface Country {
   name: { common: string; official: string };
+  /** ISO 3166-1 alpha-2 code. */
+  cca2: string;
+  capital?: string[];
   altSpellings: string[];
   demonyms?: { eng?: { m: string; f: string } };
   unMember?: boolean;
@@ -67,4 +71,24 @@ function placePattern(): RegExp {
 /** True when a text names a country or a world region ("South Korea", "the U.S.", "Latin America"). */
 export function namesCountry(text: string): boolean {
   return placePattern().test(text);
+}
+
+let subdivisionsByCountry: Map<string, string[]> | undefined;
+
+/**
+ * A country's capital (world-countries) and its subdivisions — states, provinces, regions, counties — by name, as
+ * ISO 3166-2 gives them (iso-3166, MIT): "Karnātaka", "New South Wales", "Greater Wellington". A parenthesised other
+ * name is dropped ("Puducherry (Pondicherry)" → "Puducherry").
+ */
+export function countryPlaces(c: Country): string[] {
+  if (!subdivisionsByCountry) {
+    subdivisionsByCountry = new Map();
+    for (const s of iso31662) {
+      const country = s.code.slice(0, 2);
+      const list = subdivisionsByCountry.get(country) ?? [];
+      list.push(s.name.replace(/\s*\(.*?\)\s*/gu, ' ').trim());
+      subdivisionsByCountry.set(country, list);
+    }
+  }
+  return [...(c.capital ?? []), ...(subdivisionsByCountry.get(c.cca2) ?? [])];
 }

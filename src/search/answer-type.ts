@@ -202,6 +202,11 @@ export interface SubsetAsked {
   forms: string[][];
 }
 
+/** True when the place asked is a country ("which country…?", "which two countries…?"), not a place inside one. */
+export function asksForCountry(question: string): boolean {
+  return new RegExp(`\\b(?:which|what)\\s+${MODIFIERS}(?:country|countries)\\b`).test(question.toLowerCase());
+}
+
 /** Verbs that open what a subset question says of the part it counts ("… were convicted", "… did the couple exploit"). */
 const SUBSET_VERBS = new Set('is are was were been have has had do does did got get ended'.split(' '));
 /** Words that time or hedge the part ("later convicted", "already dead", "convicted so far"), not what it is. */

@@ -10,10 +10,10 @@ import type { Passage } from '../types.js';
 import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, countedTerms, namedPersonAsked, namesCountedThing, subsetAsked, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
+import { answerType, asksForCountry, countedTerms, namedPersonAsked, namesCountedThing, subsetAsked, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, bodyMayHold, holdsRole, officeVerbTerms, TIME_MARK } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
-import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryVariants, inCapitals, nameMatch, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryPlacesNamed, countryVariants, inCapitals, nameMatch, placeWritten, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesCountry, namesPerson, queryTerms, readSentenceFacts, statesCountBeside, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
 import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence, type TimeScope } from './time.js';
@@ -228,6 +228,11 @@ interface QuestionFeatures {
   type: AnswerType;
   /** The years the question names. */
   years: number[];
+  /**
+   * For a place asked inside a country the question names ("which indian state…?"), the places inside it
+   * (`QuestionName.places`): a sentence writing one names a place as clearly as one writing a country.
+   */
+  places: string[][];
 }
 
 /** A name written in at least this share of a story's passages is its subject, not a clue to one passage. */
@@ -309,7 +314,8 @@ function bestSentence(
     const held = holding(s.terms, q.weights.keys());
     const c = shareHeld(held, q.weights);
     const ownC = own === q.weights ? c : shareHeld(held, own);
-    const t = typeMatch(q.type, s.shape, q.counted);
+    const shapeType = typeMatch(q.type, s.shape, q.counted);
+    const t = shapeType < 1 && q.places.length && placeWritten(q.places, textOf(s.label)) ? 1 : shapeType;
     const sim = similarity(s.label);
     // The sentence shown counts the words that tell the story's sentences apart (as the passage's signals do), title
     // words at a discount.
@@ -495,6 +501,8 @@ export function createSearcher(index: VectorIndex): Searcher {
         .map((nm) => {
           const forms = [...(countryVariants(nm.words) ?? []), ...acronymVariants(nm.words.join(' '))];
           const variants = forms.length ? forms : undefined;
+          const places = countryPlacesNamed(nm.words, lexical);
+          if (places) nm = { ...nm, places };
           if (!variants) return nm;
           // A country the corpus writes only in another form ("Romania" for "romanian") is still one it knows.
           const written = nm.known ? undefined : variants.find((v) => v.every((w) => corpusWrites(lexical, w)));
@@ -520,6 +528,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         counted: countedTerms(question, termWeights.keys()),
         type,
         years: scope.kind === 'year' ? scope.years : [],
+        places: type === 'place' && !asksForCountry(question) ? names.flatMap((nm) => nm.places ?? []) : [],
       };
       // The question's most specific word that is not a name and that the corpus uses ("chaired", "cost", "convicted").
       const keyTerm = [...q.topicWeights].filter(([t]) => !unknown.includes(t)).sort((a, b) => b[1] - a[1])[0]?.[0];

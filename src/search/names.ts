@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { LexicalIndex, WordCase } from '../index/index.js';
 import { wordKey } from '../index/index.js';
-import { countries, countryNames, foldAccents, isStopWord, tagged, tokenize } from '../analysis/index.js';
+import { countries, countryNames, countryPlaces, foldAccents, isStopWord, tagged, tokenize } from '../analysis/index.js';
 
 export interface QuestionName {
   /** The name's words as asked, lower case. */
@@ -25,6 +25,11 @@ export interface QuestionName {
   known: boolean;
   /** Other ways of writing it, each as its words: a country's name, its demonym, its other names ("romanian" → "romania"). */
   variants?: string[][];
+  /**
+   * For a country, the places inside it a story may write instead of it, each as its words: its capital and its
+   * states, provinces and regions (`countryPlaces`). Local news rarely names its own country ("Karnataka", "Lower Hutt").
+   */
+  places?: string[][];
 }
 
 export const NAME_DEFAULTS = {
@@ -508,6 +513,50 @@ function usualCountryForms(): Set<string> {
   ));
 }
 
+let placesByForm: Map<string, string[][]> | undefined;
+/**
+ * Each way of writing a country, lower case, with the places inside it (`countryPlaces`) that name it and nothing
+ * else: none that two countries share ("Punjab"), none that is a country's name ("Georgia").
+ */
+function placesByFormOf(): Map<string, string[][]> {
+  if (placesByForm) return placesByForm;
+  const split = (p: string) => foldAccents(p.toLowerCase()).split(/[\s,]+/).filter(Boolean);
+  const owners = new Map<string, number>();
+  for (const c of countries()) for (const p of new Set(countryPlaces(c).map((p) => split(p).join(' ')))) owners.set(p, (owners.get(p) ?? 0) + 1);
+  const forms = countryFormsOf();
+  const byForm = new Map<string, string[][]>();
+  // A form two countries share ("Indian") is the UN member's, as in `countryFormsOf`: they come last.
+  for (const c of [...countries()].sort((a, b) => Number(!!a.unMember) - Number(!!b.unMember))) {
+    const places = [...new Map(countryPlaces(c).map((p) => [split(p).join(' '), split(p)])).values()].filter(
+      (p) =>
+        p.length > 0 &&
+        p.every((w) => /^[\p{L}'’-]+$/u.test(w)) &&
+        owners.get(p.join(' ')) === 1 &&
+        !forms.has(p.join(' ')),
+    );
+    if (!places.length) continue;
+    for (const name of [...countryNames(c), c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
+      if (name) byForm.set(name.toLowerCase().split(/[\s.]+/).filter(Boolean).join(' '), places);
+    }
+  }
+  return (placesByForm = byForm);
+}
+
+/**
+ * The places inside a country a question names (`QuestionName.places`), if it names one: those of more than one word,
+ * and single words the corpus writes as names or never writes, not a word it mostly writes in lower case ("Central",
+ * "Western" are regions of several countries, and English words).
+ */
+export function countryPlacesNamed(words: string[], lexical: Pick<LexicalIndex, 'wordCase'>): string[][] | undefined {
+  const places = placesByFormOf().get(words.join(' '));
+  if (!places) return undefined;
+  return places.filter((p) => {
+    if (p.length > 1) return true;
+    const c = lexical.wordCase(p[0]!);
+    return c === undefined || isNameByCorpus(c);
+  });
+}
+
 /** Other ways of writing a country a question names ("romanian" → "romania", "south korean" → "south korea"), if it names one. */
 export function countryVariants(words: string[]): string[][] | undefined {
   return countryFormsOf().get(words.join(' '));
@@ -553,8 +602,23 @@ const PATTERN_CACHE_SIZE = 10_000;
 export function nameMatch(name: QuestionName, text: string): number {
   if (writesName(name.words, text)) return 1;
   if (name.variants?.some((v) => writesName(v, text))) return 1;
+  if (name.places && placeWritten(name.places, text)) return PLACE_HELD;
   if (name.words.length < 2 || commonEnglishWords().has(name.rarest)) return 0;
   return writesName([name.rarest], text) ? 0.75 : 0;
+}
+
+/** How much of a country a text holds that writes a place inside it, not the country (`QuestionName.places`). */
+export const PLACE_HELD = 1;
+
+/** Whether `text` writes the name `words` capitalised, as a name is written ("Victoria", not "victoria"). */
+function writesProperName(words: string[], text: string): boolean {
+  for (const m of text.matchAll(namePattern(words))) if (/^\p{Lu}/u.test(m[0])) return true;
+  return false;
+}
+
+/** Whether `text` writes one of the places (`QuestionName.places`) capitalised. */
+export function placeWritten(places: string[][], text: string): boolean {
+  return places.some((p) => writesProperName(p, text));
 }
 
 /**

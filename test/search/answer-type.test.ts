@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, countedTerms, namedPersonAsked, sentenceShape, subsetAsked, typeMatch } from '../../src/search/answer-type.js';
+import { answerType, asksForCountry, countedTerms, namedPersonAsked, sentenceShape, subsetAsked, typeMatch } from '../../src/search/answer-type.js';
 import { namesPerson } from '../../src/analysis/index.js';
 
 describe('answerType', () => {
@@ -294,5 +294,14 @@ describe('subsetAsked', () => {
   it('is undefined for a count of a whole, or a part of no content word', () => {
     expect(subsetAsked('how many people were arrested in operation redwood?')).toBeUndefined();
     expect(subsetAsked('how many of them were there?')).toBeUndefined();
+  });
+});
+
+describe('asksForCountry', () => {
+  it('tells a country asked from a place inside one', () => {
+    expect(asksForCountry('which country was using it before indonesia got it?')).toBe(true);
+    expect(asksForCountry('which two european countries led the raids?')).toBe(true);
+    expect(asksForCountry('which indian state had the most cases?')).toBe(false);
+    expect(asksForCountry('where in thailand was he caught?')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
-import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryVariants, nameMatch, questionNames, quotedSpans, unknownEditions, unknownHeadedNames } from '../../src/search/names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryPlacesNamed, countryVariants, nameMatch, questionNames, quotedSpans, unknownEditions, unknownHeadedNames } from '../../src/search/names.js';
 import { rankCandidates, RANKER_WEIGHTS, sourceOf, type TimedArticle } from '../../src/search/index.js';
 
 /** A lexical index of these passages for the enclosing `describe`, written before its tests and removed after them. */
@@ -136,6 +136,32 @@ describe('countryVariants', () => {
     const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
     expect(nameMatch(romanian, 'Police in Romania freed 12 children.')).toBe(1);
     expect(nameMatch({ ...romanian, variants: undefined }, 'Police in Romania freed 12 children.')).toBe(0);
+  });
+});
+
+describe('countryPlacesNamed', () => {
+  let lexical: LexicalIndex;
+  lexicalIndexOf(['Police in Accra made arrests.', 'Lions roam the savannah near the border, where the savannah meets the river.'], (l) => (lexical = l));
+
+  it('gives a country its capital and states, in any of its forms, and a text writing one capitalised holds the country', () => {
+    const places = countryPlacesNamed(['indian'], lexical)!.map((p) => p.join(' '));
+    expect(places).toEqual(expect.arrayContaining(['new delhi', 'uttar pradesh', 'karnataka']));
+    // A place of two countries ("Victoria": an Australian state, the Seychelles' capital) and a country's name
+    // ("Georgia", a US state) name neither.
+    expect(countryPlacesNamed(['australia'], lexical)!.map((p) => p.join(' '))).not.toContain('victoria');
+    expect(countryPlacesNamed(['american'], lexical)!.map((p) => p.join(' '))).not.toContain('georgia');
+    const india = { words: ['india'], rarest: 'india', weight: 3, known: true, places: countryPlacesNamed(['india'], lexical) };
+    expect(nameMatch(india, 'Top states were Uttar Pradesh (170) and Karnataka (144).')).toBe(1);
+    // A place is written as a name is, capitalised.
+    expect(nameMatch(india, 'The records went to goa soon after.')).toBe(0);
+  });
+
+  it('leaves out a lone word the corpus mostly writes in lower case (Ghana\'s "Savannah" region), not one it capitalises', () => {
+    const ghana = countryPlacesNamed(['ghana'], lexical)!.map((p) => p.join(' '));
+    expect(ghana).toEqual(expect.arrayContaining(['accra', 'volta']));
+    expect(ghana).not.toContain('savannah');
+    // "Central" and "Western" are regions of several countries: they name none.
+    expect(ghana).not.toContain('central');
   });
 });
 

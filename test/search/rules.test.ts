@@ -306,6 +306,17 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2022-04-05',
     'AMSTERDAM – Police in the Netherlands arrested 14 men suspected of sharing abuse images, prosecutors said.\n\n' + 'The men were aged between 24 and 61.',
   ],
+  'state-figures': [
+    'Cyber crimes against children rise fourfold',
+    '2021-11-14',
+    'Top five states reporting cyber crimes against children were Uttar Pradesh (170), Karnataka (144) and Kerala (107), the crime records bureau said.\n\n' +
+      'Most of the cases were about publishing abuse material online.',
+  ],
+  'india-rescue': [
+    'Police rescue 40 children from garment factories',
+    '2021-03-02',
+    'Police in India rescued 40 children from garment factories, a charity said.\n\n' + 'The children were aged between 9 and 15.',
+  ],
   'uk-sweep': [
     'Agency arrests 70 in online abuse sweep',
     '2018-10-03',
@@ -528,6 +539,14 @@ describe('names decide', () => {
     expect(british.hits[0]!.articleFeatures.names).toBe(1);
     // "island" is Iceland's own name, and an English word: it names no country.
     expect((await answerer.search('which island hosted the meeting?')).names.map((n) => n.words.join(' '))).not.toContain('island');
+  });
+
+  it('takes a story writing a state of the country asked, not the country, for one that holds it ("which indian state…?")', async () => {
+    const question = 'which indian state reported the most cyber crimes against children?';
+    const answer = await answerer.ask(question);
+    expect(firstTitle(answer)).toBe('Cyber crimes against children rise fourfold');
+    expect(first(answer).highlight).toContain('Uttar Pradesh');
+    expect((await answerer.search(question)).hits[0]!.articleFeatures.names).toBe(1);
   });
 
   it('refuses a question about a country no article mentions, typed in lower case', async () => {
