@@ -197,11 +197,14 @@ const WRITTEN_OUT: Record<string, string[]> = Object.fromEntries(
 
 /**
  * Whoever runs a thing (its boss, head or chief; who runs it) is also its chief executive ("IWF CEO Susie Hargreaves");
- * one way only, as a director or a chair need not be.
+ * one way only, as a director or a chair need not be. A sentence saying someone "runs" something holds "who runs…?",
+ * not a boss, head or chief asked: the verb is as often said of an operation, a site or a campaign (measured apart in
+ * the eleventh session: no answer of either half moved).
  */
-const RUNS = ['boss', 'head', 'chief', 'run'];
+const RUNS = ['boss', 'head', 'chief'];
+const RUN = termOf('run');
 const RUNNER_OF: Record<string, string[]> = Object.fromEntries(
-  RUNS.map((w) => [termOf(w), [...new Set([...RUNS.map(termOf), ...alternatives(termOf('head')), termOf('ceo'), termOf('executive')])]]),
+  [...RUNS, 'run'].map((w) => [termOf(w), [...new Set([...RUNS.map(termOf), ...(termOf(w) === RUN ? [RUN] : []), ...alternatives(termOf('head')), termOf('ceo'), termOf('executive')])]]),
 );
 
 const roleOf = (terms: string[], verb: boolean): AskedRole => ({
