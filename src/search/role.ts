@@ -202,10 +202,11 @@ const WRITTEN_OUT: Record<string, string[]> = Object.fromEntries(
  * the eleventh session: no answer of either half moved).
  */
 const RUNS = ['boss', 'head', 'chief'];
-const RUN = termOf('run');
-const RUNNER_OF: Record<string, string[]> = Object.fromEntries(
-  [...RUNS, 'run'].map((w) => [termOf(w), [...new Set([...RUNS.map(termOf), ...(termOf(w) === RUN ? [RUN] : []), ...alternatives(termOf('head')), termOf('ceo'), termOf('executive')])]]),
-);
+const HELD_BY_RUNNER = [...new Set([...RUNS.map(termOf), ...alternatives(termOf('head')), termOf('ceo'), termOf('executive')])];
+const RUNNER_OF: Record<string, string[]> = {
+  ...Object.fromEntries(RUNS.map((w) => [termOf(w), HELD_BY_RUNNER])),
+  [termOf('run')]: [termOf('run'), ...HELD_BY_RUNNER],
+};
 
 const roleOf = (terms: string[], verb: boolean): AskedRole => ({
   speech: false,
