@@ -13,6 +13,8 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'no', 'nos', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
   'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'rep', 'sen', 'insp', 'supt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'approx', 'dept', 'est',
+  // Ranks and titles written before a name in police and court news ("Cpl. Jared Clarke", "Sr. Comr. Petrus Golose").
+  'cpl', 'det', 'const', 'maj', 'brig', 'adm', 'cmdr', 'cdr', 'comr', 'commr', 'atty', 'hon', 'rev', 'pres',
 ]);
 
 const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;

@@ -18,6 +18,15 @@ describe('splitSentences', () => {
     expect(sentences(text)).toEqual(['The chair was Mr. Paul Griffiths of Australia.', 'He opened the meeting.']);
   });
 
+  it('keeps a rank or title before a name inside one sentence ("Cpl.", "Comr.", "Atty.")', () => {
+    const text = 'It was described by the lead investigator, Cpl. Jared Clarke. Police chief Comr. Gen. Makbul Padmanegara and Atty. Janet Francisco spoke. Others followed.';
+    expect(sentences(text)).toEqual([
+      'It was described by the lead investigator, Cpl. Jared Clarke.',
+      'Police chief Comr. Gen. Makbul Padmanegara and Atty. Janet Francisco spoke.',
+      'Others followed.',
+    ]);
+  });
+
   it('keeps "U.S." inside one sentence', () => {
     const text = 'Officers of the U.S. Department of Homeland Security attended. Others followed.';
     expect(sentences(text)).toEqual(['Officers of the U.S. Department of Homeland Security attended.', 'Others followed.']);
