@@ -571,18 +571,27 @@ export function namePattern(words: string[]): RegExp {
   let pattern = patterns.get(key);
   if (!pattern) {
     if (patterns.size >= PATTERN_CACHE_SIZE) patterns.clear();
-    // Accents are matched or not as written ("quebec" finds "Québec"): people type without them.
-    const escaped = words.map((w) => [...foldAccents(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')].map((c) => ACCENTED[c.toLowerCase()] ?? c).join(''));
-    // The last word in the singular or the plural ("task forces" finds "Task Force"), when it is a word, not a letter
-    // or a number (top-1 +1, wrongly refused −1 alone on the enlarged tuning half).
-    const last = escaped.length - 1;
-    if (/^\p{L}{3,}$/u.test(words[last]!)) escaped[last] = escaped[last]!.replace(/(?:e?s)?$/u, '(?:e?s)?');
-    escaped[last] = `(?<last>${escaped[last]})`;
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[\\s\\-–]*")}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+    pattern = wholeWords([nameSource(words, true)]);
     patterns.set(key, pattern);
   }
   return pattern;
 }
+
+/** The pattern of a name's words, its last word the group `last` if `groupLast` (a pattern may name a group once). */
+function nameSource(words: string[], groupLast: boolean): string {
+  // Accents are matched or not as written ("quebec" finds "Québec"): people type without them.
+  const escaped = words.map((w) => [...foldAccents(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')].map((c) => ACCENTED[c.toLowerCase()] ?? c).join(''));
+  // The last word in the singular or the plural ("task forces" finds "Task Force"), when it is a word, not a letter
+  // or a number (top-1 +1, wrongly refused −1 alone on the enlarged tuning half).
+  const last = escaped.length - 1;
+  if (/^\p{L}{3,}$/u.test(words[last]!)) escaped[last] = escaped[last]!.replace(/(?:e?s)?$/u, '(?:e?s)?');
+  escaped[last] = groupLast ? `(?<last>${escaped[last]})` : `(?:${escaped[last]})`;
+  return escaped.join("[\\s\\-–]*");
+}
+
+/** One of these name patterns as whole words, possessive or not (global, case-insensitive). */
+const wholeWords = (sources: string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
 
 /** A letter and its accented forms (an apostrophe and its typographic form), for matching a name as typed ("Sûreté", "O’Connell"). */
 const ACCENTED: Record<string, string> = {
@@ -610,16 +619,19 @@ export function nameMatch(name: QuestionName, text: string): number {
 /** How much of a country a text holds that writes a place inside it, not the country (`QuestionName.places`). */
 export const PLACE_HELD = 1;
 
-/** Whether `text` writes the name `words` capitalised, as a name is written ("Victoria", not "victoria"). */
-function writesProperName(words: string[], text: string): boolean {
-  for (const m of text.matchAll(namePattern(words))) if (/^\p{Lu}/u.test(m[0])) return true;
+/**
+ * Whether `text` writes one of the places (`QuestionName.places`) capitalised, as a name is written ("Victoria", not
+ * "victoria"). A country has up to a few hundred places: they are found by one pattern, compiled once per list.
+ */
+export function placeWritten(places: string[][], text: string): boolean {
+  let pattern = placePatterns.get(places);
+  if (!pattern) placePatterns.set(places, (pattern = wholeWords(places.map((p) => nameSource(p, false)))));
+  for (const m of text.matchAll(pattern)) if (/^\p{Lu}/u.test(m[0])) return true;
   return false;
 }
 
-/** Whether `text` writes one of the places (`QuestionName.places`) capitalised. */
-export function placeWritten(places: string[][], text: string): boolean {
-  return places.some((p) => writesProperName(p, text));
-}
+/** Each question's list of places (the same array for every text it is matched against), its pattern. */
+const placePatterns = new WeakMap<string[][], RegExp>();
 
 /**
  * Whether `text` writes the name `words`. Its last word in another number ("task forces" for "Task Force") counts only

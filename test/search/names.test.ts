@@ -154,6 +154,7 @@ describe('countryPlacesNamed', () => {
     expect(nameMatch(india, 'Top states were Uttar Pradesh (170) and Karnataka (144).')).toBe(1);
     // A place is written as a name is, capitalised.
     expect(nameMatch(india, 'The records went to goa soon after.')).toBe(0);
+    expect(nameMatch(india, 'The records went to goa, then to Karnataka.')).toBe(1);
   });
 
   it('leaves out a lone word the corpus mostly writes in lower case (Ghana\'s "Savannah" region), not one it capitalises', () => {
