@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { LexicalIndex, WordCase } from '../index/index.js';
 import { wordKey } from '../index/index.js';
-import { countries, countryNames, countryPlaces, foldAccents, isStopWord, tagged, tokenize } from '../analysis/index.js';
+import { countries, countryNames, countryPlaces, foldAccents, isStopWord, tagged, tokenize, type TaggedWord } from '../analysis/index.js';
 
 export interface QuestionName {
   /** The name's words as asked, lower case. */
@@ -59,6 +59,24 @@ function commonWords(n: number): Set<string> {
   if (!set) commonWordSets.set(n, (set = new Set(FREQUENT.slice(0, n).map((e) => e.word.toLowerCase()))));
   return set;
 }
+
+/**
+ * A word read as a participle ("targeting", "arrested") rather than a name ("starling", "seabed"): it ends in -ing or
+ * -ed and what is left, with an "e" put back ("involving") or a doubled consonant undone ("running"), is an English
+ * word of three letters or more; or it is one of the short irregular ones ("kiwi-led", "state-fed").
+ */
+export function isVerbForm(word: string): boolean {
+  if (IRREGULAR_PARTICIPLES.has(word)) return true;
+  const m = /^(.*?)(ing|ed)$/.exec(word);
+  if (!m) return false;
+  const base = m[1]!;
+  const stems = [base, `${base}e`, base.replace(/([^aeiou])\1$/, '$1')];
+  if (m[2] === 'ed' && base.endsWith('i')) stems.push(`${base.slice(0, -1)}y`);
+  const english = englishWords();
+  return stems.some((w) => w.length >= 3 && english.has(w));
+}
+
+const IRREGULAR_PARTICIPLES = new Set(['led', 'fed', 'bred', 'fled', 'sped', 'bled', 'misled', 'shed', 'wed']);
 
 /** Capitalised whatever they name: calendar words, and months as datelines shorten them ("Nov 23"), are dates, not names. */
 const CALENDAR = new Set(
@@ -235,7 +253,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
       !first &&
       NAME_HEADS.has(wordKey(after)) &&
       !common.has(word) &&
-      !/(?:ed|ing)$/.test(word) &&
+      !isVerbForm(word) &&
       !PEOPLE_OF_THINGS.has(word) &&
       // "…did the european site rack up": a verb after the noun, which matters only for a word no article writes.
       (corpusWrites(lexical, word) || !readAsVerb(question, wordKey(after), word));
@@ -286,7 +304,7 @@ export function unknownHeadedNames(
       QUESTION_WORDS.has(word) ||
       CALENDAR.has(word) ||
       NAME_HEADS.has(word) ||
-      /(?:ed|ing)$/.test(word)
+      isVerbForm(word)
     );
   };
   if (!words.some((w) => NAME_HEADS.has(w))) return [];
@@ -372,7 +390,10 @@ export function unknownEditions(question: string, lexical: Pick<LexicalIndex, 'n
 function readAsVerb(question: string, head: string, word: string): boolean {
   const ts = tagged(question);
   const key = (text: string) => wordKey(text.replace(/[^\p{L}\p{N}'’]/gu, ''));
-  return ts.some((t, k) => k > 0 && key(ts[k - 1]!.text) === head && key(t.text) === word && t.tags.has('Verb'));
+  // The tagger guesses a word it does not know from its ending ("starling" a gerund): such a word is a verb only if it
+  // is a verb form of an English word (`isVerbForm`).
+  const verb = (t: TaggedWord) => t.tags.has('Verb') && (!/(?:ing|ed)$/.test(word) || isVerbForm(word));
+  return ts.some((t, k) => k > 0 && key(ts[k - 1]!.text) === head && key(t.text) === word && verb(t));
 }
 
 /** Small words an acronym's letters skip ("Office on Drugs and Crime" → ODC). */

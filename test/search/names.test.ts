@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countNamePhrases, countWordCase, openLexicalIndex, writeLexicalIndex, type LexicalIndex } from '../../src/index/lexical.js';
-import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryPlacesNamed, countryVariants, nameMatch, questionNames, quotedSpans, unknownEditions, unknownHeadedNames } from '../../src/search/names.js';
+import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countryPlacesNamed, countryVariants, isVerbForm, nameMatch, questionNames, quotedSpans, unknownEditions, unknownHeadedNames } from '../../src/search/names.js';
 import { rankCandidates, RANKER_WEIGHTS, sourceOf, type TimedArticle } from '../../src/search/index.js';
 
 /** A lexical index of these passages for the enclosing `describe`, written before its tests and removed after them. */
@@ -136,6 +136,13 @@ describe('countryVariants', () => {
     const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
     expect(nameMatch(romanian, 'Police in Romania freed 12 children.')).toBe(1);
     expect(nameMatch({ ...romanian, variants: undefined }, 'Police in Romania freed 12 children.')).toBe(0);
+  });
+});
+
+describe('isVerbForm', () => {
+  it('reads a word ending in -ing or -ed as a verb only when an English verb is left, with its "e" or single consonant', () => {
+    for (const verb of ['targeting', 'involving', 'running', 'arrested', 'carried', 'led']) expect(isVerbForm(verb), verb).toBe(true);
+    for (const name of ['starling', 'viking', 'sterling', 'seabed', 'spring', 'hundred']) expect(isVerbForm(name), name).toBe(false);
   });
 });
 

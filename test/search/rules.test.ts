@@ -524,6 +524,13 @@ describe('names decide', () => {
     expect(await whyRefused('how many people were arrested in operation tidewater?')).toBe('No article mentions “operation tidewater”.');
   });
 
+  it('refuses an operation whose name ends like a verb ("operation starling"), and still answers "the operation dismantling …"', async () => {
+    expect(await whyRefused('how many children did operation starling rescue?')).toBe('No article mentions “operation starling”.');
+    expect(firstTitle(await answerer.ask('how many arrests followed the operation dismantling online child abuse networks?'))).toBe(
+      'Police arrest 35 in Operation Harbour Light',
+    );
+  });
+
   it('refuses a question about "operation <common word>" that no article writes ("operation fever"), and still answers "the operation <verb>"', async () => {
     expect(await whyRefused('how many arrests came out of operation fever?')).toBe('No article mentions “operation fever”.');
     const verb = await answerer.ask('how many victims did the operation identify?');
