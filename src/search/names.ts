@@ -480,7 +480,9 @@ function countryFormsOf(): Map<string, string[][]> {
   const byForm = new Map<string, string[][]>();
   // A form two countries share ("Indian": India, British Indian Ocean Territory) is the UN member's: they come last.
   for (const c of [...countries()].sort((a, b) => Number(!!a.unMember) - Number(!!b.unMember))) {
-    const forms = [...countryNames(c), c.demonyms?.eng?.m, c.demonyms?.eng?.f]
+    const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((f): f is string => !!f);
+    const people = [...demonyms, ...(PEOPLE_NOUNS[c.cca2] ?? [])];
+    const forms = [...countryNames(c), ...people, ...people.flatMap(plural)]
       .filter((f): f is string => !!f)
       .map((f) => f.toLowerCase().split(/[\s.]+/).filter(Boolean));
     const unique = [...new Map(forms.map((f) => [f.join(' '), f])).values()];
@@ -488,6 +490,17 @@ function countryFormsOf(): Map<string, string[][]> {
   }
   return (countryForms = byForm);
 }
+
+/**
+ * The nouns for a country's people where they are not its demonym ("a Dane", not "a Danish"): the demonyms come from
+ * world-countries, which gives the adjective only.
+ */
+const PEOPLE_NOUNS: Record<string, string[]> = {
+  DK: ['Dane'], SE: ['Swede'], FI: ['Finn'], PL: ['Pole'], GB: ['Brit', 'Briton'], ES: ['Spaniard'], TR: ['Turk'], NZ: ['Kiwi'],
+};
+
+/** The plural of a people's noun ("Germans", "Danes"), none for one that is its own plural ("British", "Chinese", "Swiss"). */
+const plural = (noun: string): string[] => (/(?:sh|ch|ese|s|x|z)$/i.test(noun) ? [] : [`${noun}s`]);
 
 /** The longest way of writing a country, in words (“bosnia and herzegovina”): runs longer than this are not looked up. */
 const LONGEST_COUNTRY_RUN = 4;

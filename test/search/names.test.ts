@@ -133,6 +133,11 @@ describe('countryVariants', () => {
     // …but the news forms that name one country alone are its names: "nz" is held by a story writing "New Zealand".
     expect(countryVariants(['nz'])).toContainEqual(['new', 'zealand']);
     expect(countryVariants(['new', 'zealand'])).toContainEqual(['nz']);
+    // Its people in the plural, and the nouns for a people that are not its demonym ("danes" for Denmark, "Danish").
+    expect(countryVariants(['germans'])).toContainEqual(['germany']);
+    expect(countryVariants(['danes'])).toEqual(expect.arrayContaining([['denmark'], ['danish']]));
+    expect(countryVariants(['brits'])).toContainEqual(['united', 'kingdom']);
+    expect(countryVariants(['britishs'])).toBeUndefined();
     const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
     expect(nameMatch(romanian, 'Police in Romania freed 12 children.')).toBe(1);
     expect(nameMatch({ ...romanian, variants: undefined }, 'Police in Romania freed 12 children.')).toBe(0);
