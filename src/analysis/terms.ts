@@ -141,6 +141,7 @@ const SYNONYM_GROUPS = [
   'arrested arrest arrests caught detained',
   'boss head chief director',
   'said told stated noted',
+  'dead died die deceased',
 ];
 
 const SYNONYMS = new Map<string, string[]>();

@@ -286,6 +286,10 @@ describe('subsetAsked', () => {
     expect(subsetAsked('how many of the 123 kids identified in the operation lived in spain?')!.phrase).toBe('lived in spain');
   });
 
+  it('writes the part in its everyday synonyms ("dead" for a report writing "deceased")', () => {
+    expect(subsetAsked('how many of the suspects were already dead?')!.forms).toContainEqual(['deceas']);
+  });
+
   it('writes a country the part names in its other forms, "the us" as the United States', () => {
     expect(subsetAsked('how many of the arrests were in spain?')!.forms).toContainEqual(['spanish']);
     expect(subsetAsked('how many of the arrests were outside the us?')!.forms).toContainEqual(['unit', 'state']);
