@@ -67,7 +67,7 @@ function commonWords(n: number): Set<string> {
  */
 export function isVerbForm(word: string): boolean {
   if (IRREGULAR_PARTICIPLES.has(word)) return true;
-  const m = /^(.*?)(ing|ed)$/.exec(word);
+  const m = PARTICIPLE_ENDING.exec(word);
   if (!m) return false;
   const base = m[1]!;
   const stems = [base, `${base}e`, base.replace(/([^aeiou])\1$/, '$1')];
@@ -75,6 +75,9 @@ export function isVerbForm(word: string): boolean {
   const english = englishWords();
   return stems.some((w) => w.length >= 3 && english.has(w));
 }
+
+/** A word ending as a regular participle does: what is left, and the ending. */
+const PARTICIPLE_ENDING = /^(.*?)(ing|ed)$/;
 
 const IRREGULAR_PARTICIPLES = new Set(['led', 'fed', 'bred', 'fled', 'sped', 'bled', 'misled', 'shed', 'wed']);
 
@@ -392,7 +395,7 @@ function readAsVerb(question: string, head: string, word: string): boolean {
   const key = (text: string) => wordKey(text.replace(/[^\p{L}\p{N}'’]/gu, ''));
   // The tagger guesses a word it does not know from its ending ("starling" a gerund): such a word is a verb only if it
   // is a verb form of an English word (`isVerbForm`).
-  const verb = (t: TaggedWord) => t.tags.has('Verb') && (!/(?:ing|ed)$/.test(word) || isVerbForm(word));
+  const verb = (t: TaggedWord) => t.tags.has('Verb') && (!PARTICIPLE_ENDING.test(word) || isVerbForm(word));
   return ts.some((t, k) => k > 0 && key(ts[k - 1]!.text) === head && key(t.text) === word && verb(t));
 }
 
@@ -482,9 +485,7 @@ function countryFormsOf(): Map<string, string[][]> {
   for (const c of [...countries()].sort((a, b) => Number(!!a.unMember) - Number(!!b.unMember))) {
     const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((f): f is string => !!f);
     const people = [...demonyms, ...(PEOPLE_NOUNS[c.cca2] ?? [])];
-    const forms = [...countryNames(c), ...people, ...people.flatMap(plural)]
-      .filter((f): f is string => !!f)
-      .map((f) => f.toLowerCase().split(/[\s.]+/).filter(Boolean));
+    const forms = [...countryNames(c), ...people, ...people.flatMap(plural)].map((f) => f.toLowerCase().split(/[\s.]+/).filter(Boolean));
     const unique = [...new Map(forms.map((f) => [f.join(' '), f])).values()];
     for (const f of unique) byForm.set(f.join(' '), unique.filter((g) => g.join(' ') !== f.join(' ')));
   }
