@@ -202,16 +202,21 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
   const common = commonWords(o.commonWords);
   let current: string[] = [];
   let capitalised = false;
+  /** "operation", "project": the noun right before the name being read, when it is not a word of the name. */
+  let head: string | undefined;
   const flush = () => {
     // A lone common word is a name only when the question itself writes it as one.
     if (current.length === 1 && common.has(current[0]!) && !capitalised) current = [];
     if (current.length) {
       const rarest = current.reduce((a, b) => (idf(b) > idf(a) ? b : a));
       const known = current.every((w) => corpusWrites(lexical, w));
-      names.push({ words: current, rarest, weight: known ? idf(rarest) : 0, known });
+      // A name no article writes is said with the noun that names it as the question gives it ("operation sunrise").
+      const words = !known && head ? [head, ...current] : current;
+      names.push({ words, rarest, weight: known ? idf(rarest) : 0, known });
     }
     current = [];
     capitalised = false;
+    head = undefined;
   };
   // Words as written (case kept), with whether each starts the question or follows a quote.
   const quoted = new Set(quotedSpans(question).flatMap((span) => tokenize(span).map((t) => t.word)));
@@ -267,6 +272,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
       !QUESTION_WORDS.has(word) &&
       (isNameByCorpus(lexical.wordCase(word), o) || (marked && !corpusWrites(lexical, word)));
     if (name) {
+      if (!current.length && NAMING_HEADS.has(wordKey(after))) head = wordKey(after);
       current.push(word);
       capitalised ||= marked;
     } else flush();
@@ -335,7 +341,8 @@ export function unknownHeadedNames(
   for (let i = 0; i < words.length; i++) {
     if (!NAME_HEADS.has(words[i]!)) continue;
     let end = i + 1;
-    while (end < words.length && end - i - 1 < MAX_PHRASE && canName(words[end]!)) end++;
+    // The run ends at a verb ("how many arrests did operation fever make?": the name is "operation fever").
+    while (end < words.length && end - i - 1 < MAX_PHRASE && canName(words[end]!) && !(end > i + 1 && readAsVerb(question, words[end - 1]!, words[end]!))) end++;
     let start = i;
     while (start > 0 && i - start < MAX_PHRASE && canName(words[start - 1]!)) start--;
     // A possessive noun's next words are what it has ("the site's main admins"), not its name ("the site dreamboard");

@@ -533,6 +533,8 @@ describe('names decide', () => {
 
   it('refuses a question about "operation <common word>" that no article writes ("operation fever"), and still answers "the operation <verb>"', async () => {
     expect(await whyRefused('how many arrests came out of operation fever?')).toBe('No article mentions “operation fever”.');
+    // The verb after the name is not part of it.
+    expect(await whyRefused('how many arrests did operation fever make?')).toBe('No article mentions “operation fever”.');
     const verb = await answerer.ask('how many victims did the operation identify?');
     expect(verb.refused).toBe(false);
   });
