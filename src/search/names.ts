@@ -500,11 +500,12 @@ function countryFormsOf(): Map<string, string[][]> {
 }
 
 /**
- * The nouns for a country's people where they are not its demonym ("a Dane", not "a Danish"): the demonyms come from
- * world-countries, which gives the adjective only.
+ * The words for a country's people, or its adjective, where world-countries' demonym is not it: it gives one adjective
+ * for both ("a Danish", never "a Dane"; "Filipino", never "the Philippine police").
  */
 const PEOPLE_NOUNS: Record<string, string[]> = {
   DK: ['Dane'], SE: ['Swede'], FI: ['Finn'], PL: ['Pole'], GB: ['Brit', 'Briton'], ES: ['Spaniard'], TR: ['Turk'], NZ: ['Kiwi'],
+  PH: ['Philippine'],
 };
 
 /** The plural of a people's noun ("Germans", "Danes"), none for one that is its own plural ("British", "Chinese", "Swiss"). */

@@ -139,6 +139,8 @@ describe('countryVariants', () => {
     expect(countryVariants(['danes'])).toEqual(expect.arrayContaining([['denmark'], ['danish']]));
     expect(countryVariants(['brits'])).toContainEqual(['united', 'kingdom']);
     expect(countryVariants(['britishs'])).toBeUndefined();
+    // A country's adjective that is not its demonym ("the philippine police", of "Filipino").
+    expect(countryVariants(['philippine'])).toEqual(expect.arrayContaining([['philippines'], ['filipino']]));
     const romanian = { words: ['romanian'], rarest: 'romanian', weight: 3, known: true, variants: countryVariants(['romanian']) };
     expect(nameMatch(romanian, 'Police in Romania freed 12 children.')).toBe(1);
     expect(nameMatch({ ...romanian, variants: undefined }, 'Police in Romania freed 12 children.')).toBe(0);
