@@ -102,7 +102,7 @@ export function answerType(question: string): AnswerType {
     return 'money';
   }
   if (
-    /\b(percent|percentage|per\s+cent|proportion|fraction)\b|\bwhat\s+share\b|\bhow\s+big\s+a\s+share\b|\bhow\s+much\s+of\b|\bby\s+how\s+much\b|%/.test(q) ||
+    /\b(percent|percentage|per\s+cent|proportion|fraction)\b|\bwhat\s+share\b|\bshare\s+of\b|\bhow\s+big\s+a\s+share\b|\bhow\s+much\s+of\b|\bby\s+how\s+much\b|%/.test(q) ||
     // "how much have offences risen?", "how much higher were reports?": a change, mostly told as a share.
     /\bhow\s+much\s+(?:[\w'’-]+\s+){0,10}?(?:rise|rises|rose|risen|increase|increased|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|jump|jumped|climb|climbed|higher|lower)\b/.test(q)
   ) {

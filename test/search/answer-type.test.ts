@@ -7,6 +7,8 @@ describe('answerType', () => {
     ['what percentage of the victims were girls?', 'percentage'],
     ['by how much did reports rise in 2023?', 'percentage'],
     ['what share of victims were children?', 'percentage'],
+    ["what's the latest share of victims who are children?", 'percentage'],
+    ['what were the experts going to share with each other?', 'other'],
     ['how much have grooming offences risen since 2017?', 'percentage'],
     ['how much did self-made imagery of 7 to 10 year olds grow between 2020 and 2022?', 'percentage'],
     ['how much higher were reports than the year before?', 'percentage'],
