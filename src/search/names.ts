@@ -220,6 +220,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
   };
   // Words as written (case kept), with whether each starts the question or follows a quote.
   const quoted = new Set(quotedSpans(question).flatMap((span) => tokenize(span).map((t) => t.word)));
+  const readAsVerb = verbReader(question);
   const written = [...question.normalize('NFKC').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)];
   // Each word (hyphenated words in parts) with the word before it.
   const parts = written.flatMap((m, i) => {
@@ -264,7 +265,7 @@ export function questionNames(question: string, lexical: LexicalIndex, idf: (wor
       !isVerbForm(word) &&
       !PEOPLE_OF_THINGS.has(word) &&
       // "…did the european site rack up": a verb after the noun, which matters only for a word no article writes.
-      (corpusWrites(lexical, word) || !readAsVerb(question, wordKey(after), word));
+      (corpusWrites(lexical, word) || !readAsVerb(wordKey(after), word));
     const marked = asWritten || afterHead || quoted.has(token.word);
     const name =
       !isStopWord(token) &&
@@ -303,6 +304,7 @@ export function unknownHeadedNames(
   const words = written.map(wordKey);
   // A possessive is what `wordKey` takes its ending from ("nz's", "NZ'S").
   const possessive = written.map((w, j) => words[j] !== w.toLowerCase());
+  const readAsVerb = verbReader(question);
   const canName = (word: string) => {
     const token = tokenize(word)[0];
     return !(
@@ -342,7 +344,7 @@ export function unknownHeadedNames(
     if (!NAME_HEADS.has(words[i]!)) continue;
     let end = i + 1;
     // The run ends at a verb ("how many arrests did operation fever make?": the name is "operation fever").
-    while (end < words.length && end - i - 1 < MAX_PHRASE && canName(words[end]!) && !(end > i + 1 && readAsVerb(question, words[end - 1]!, words[end]!))) end++;
+    while (end < words.length && end - i - 1 < MAX_PHRASE && canName(words[end]!) && !(end > i + 1 && readAsVerb(words[end - 1]!, words[end]!))) end++;
     let start = i;
     while (start > 0 && i - start < MAX_PHRASE && canName(words[start - 1]!)) start--;
     // A possessive noun's next words are what it has ("the site's main admins"), not its name ("the site dreamboard");
@@ -352,7 +354,7 @@ export function unknownHeadedNames(
       // A lone word that no article writes, after "operation" or "project": the name with its noun ("operation fever"),
       // unless the sentence makes it a verb ("did the operation take down…"). A rare one is a name in `questionNames`.
       const lone = words[i + 1];
-      if (end === i + 2 && NAMING_HEADS.has(words[i]!) && common.has(lone!) && !corpusWrites(lexical, lone!) && !readAsVerb(question, words[i]!, lone!)) {
+      if (end === i + 2 && NAMING_HEADS.has(words[i]!) && common.has(lone!) && !corpusWrites(lexical, lone!) && !readAsVerb(words[i]!, lone!)) {
         names.push([words[i]!, lone!]);
       }
     }
@@ -396,14 +398,20 @@ export function unknownEditions(question: string, lexical: Pick<LexicalIndex, 'n
   return found;
 }
 
-/** True when the tagger reads `word` right after `head` in the question as a verb ("the operation take down…"). */
-function readAsVerb(question: string, head: string, word: string): boolean {
-  const ts = tagged(question);
+/**
+ * For one question: true when the tagger reads `word` right after `head` as a verb ("the operation take down…"). The
+ * question is tagged once, at the first word asked about.
+ */
+function verbReader(question: string): (head: string, word: string) => boolean {
+  let ts: TaggedWord[] | undefined;
   const key = (text: string) => wordKey(text.replace(/[^\p{L}\p{N}'’]/gu, ''));
-  // The tagger guesses a word it does not know from its ending ("starling" a gerund): such a word is a verb only if it
-  // is a verb form of an English word (`isVerbForm`).
-  const verb = (t: TaggedWord) => t.tags.has('Verb') && (!PARTICIPLE_ENDING.test(word) || isVerbForm(word));
-  return ts.some((t, k) => k > 0 && key(ts[k - 1]!.text) === head && key(t.text) === word && verb(t));
+  return (head, word) => {
+    ts ??= tagged(question);
+    // The tagger guesses a word it does not know from its ending ("starling" a gerund): such a word is a verb only if
+    // it is a verb form of an English word (`isVerbForm`).
+    const verb = (t: TaggedWord) => t.tags.has('Verb') && (!PARTICIPLE_ENDING.test(word) || isVerbForm(word));
+    return ts.some((t, k) => k > 0 && key(ts![k - 1]!.text) === head && key(t.text) === word && verb(t));
+  };
 }
 
 /** Small words an acronym's letters skip ("Office on Drugs and Crime" → ODC). */
@@ -491,7 +499,7 @@ function countryFormsOf(): Map<string, string[][]> {
   // A form two countries share ("Indian": India, British Indian Ocean Territory) is the UN member's: they come last.
   for (const c of [...countries()].sort((a, b) => Number(!!a.unMember) - Number(!!b.unMember))) {
     const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((f): f is string => !!f);
-    const people = [...demonyms, ...(PEOPLE_NOUNS[c.cca2] ?? [])];
+    const people = [...demonyms, ...(OTHER_DEMONYMS[c.cca2] ?? [])];
     const forms = [...countryNames(c), ...people, ...people.flatMap(plural)].map((f) => f.toLowerCase().split(/[\s.]+/).filter(Boolean));
     const unique = [...new Map(forms.map((f) => [f.join(' '), f])).values()];
     for (const f of unique) byForm.set(f.join(' '), unique.filter((g) => g.join(' ') !== f.join(' ')));
@@ -503,7 +511,7 @@ function countryFormsOf(): Map<string, string[][]> {
  * The words for a country's people, or its adjective, where world-countries' demonym is not it: it gives one adjective
  * for both ("a Danish", never "a Dane"; "Filipino", never "the Philippine police").
  */
-const PEOPLE_NOUNS: Record<string, string[]> = {
+const OTHER_DEMONYMS: Record<string, string[]> = {
   DK: ['Dane'], SE: ['Swede'], FI: ['Finn'], PL: ['Pole'], GB: ['Brit', 'Briton'], ES: ['Spaniard'], TR: ['Turk'], NZ: ['Kiwi'],
   PH: ['Philippine'],
 };
