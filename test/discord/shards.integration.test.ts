@@ -44,7 +44,8 @@ beforeAll(async () => {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   bot.stderr!.on('data', (d) => (stderr += d));
-  exited = new Promise((resolve) => bot.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the shards' last log lines are still in the pipe when the process exits.
+  exited = new Promise((resolve) => bot.once('close', (code) => resolve(code)));
   await standIn.gateway.waitUntilLive(90_000, 2);
   await standIn.waitFor(() => lines().some((l) => l.event === 'shards.ready'), 'the manager to report every shard ready', 30_000);
 }, 120_000);
@@ -55,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('SHARDS=auto: one process per shard', () => {
-  it('runs as many shards as Discord recommends, each identifying as its own shard with its own guilds', () => {
+  it('runs as many shards as Discord recommends, each identifying as its own shard with its own guilds', async () => {
     expect(standIn.guildIds.map((g) => shardOf(g, 2))).toEqual([0, 1]);
     const shards = standIn.gateway.stats.identifies.map((i) => i.shard).sort();
     expect(shards).toEqual([
@@ -63,6 +64,9 @@ describe('SHARDS=auto: one process per shard', () => {
       [1, 2],
     ]);
     expect(lines().find((l) => l.event === 'shards.starting')).toMatchObject({ totalShards: 2, source: 'recommended by Discord' });
+    // A shard's own log line travels through its process's stderr and can reach the output after the manager's
+    // "shards.ready" line.
+    await standIn.waitFor(() => lines().filter((l) => l.event === 'gateway.ready').length >= 2, 'both shards to log ready', 30_000);
     const readyShards = lines()
       .filter((l) => l.event === 'gateway.ready')
       .map((l) => [l.shard, l.guilds])

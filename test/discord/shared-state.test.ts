@@ -102,7 +102,7 @@ async function race(n: number, env: Record<string, string>): Promise<{ cooldown:
       new Promise<string>((resolve, reject) => {
         let out = '';
         w.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        w.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker exited ${code}: ${out}`))));
+        w.once('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker exited ${code}: ${out}`))));
       }),
   );
   await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.stdout!.once('data', () => resolve()))));
