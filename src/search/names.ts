@@ -631,7 +631,13 @@ export function namePattern(words: string[]): RegExp {
 /** The pattern of a name's words, its last word the group `last` if `groupLast` (a pattern may name a group once). */
 function nameSource(words: string[], groupLast: boolean): string {
   // Accents are matched or not as written ("quebec" finds "Québec"): people type without them.
-  const escaped = words.map((w) => [...foldAccents(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')].map((c) => ACCENTED[c.toLowerCase()] ?? c).join(''));
+  const escaped = words.map((w) => {
+    const letters = [...foldAccents(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')].map((c) => ACCENTED[c.toLowerCase()] ?? c);
+    // A long word may be written as two ("taskforce" finds "Task Force", "website" "web site"), each of three letters
+    // or more; the other way round, two words finding one, is the join below.
+    if (!/^\p{L}+$/u.test(w) || letters.length < COMPOUND_LETTERS) return letters.join('');
+    return letters.map((c, i) => (i >= COMPOUND_PART && i <= letters.length - COMPOUND_PART ? `[\\s\\-–]?${c}` : c)).join('');
+  });
   // The last word in the singular or the plural ("task forces" finds "Task Force"), when it is a word, not a letter
   // or a number (top-1 +1, wrongly refused −1 alone on the enlarged tuning half).
   const last = escaped.length - 1;
@@ -639,6 +645,10 @@ function nameSource(words: string[], groupLast: boolean): string {
   escaped[last] = groupLast ? `(?<last>${escaped[last]})` : `(?:${escaped[last]})`;
   return escaped.join("[\\s\\-–]*");
 }
+
+/** A name's word this long or longer may be written as two words, each at least `COMPOUND_PART` letters. */
+const COMPOUND_LETTERS = 7;
+const COMPOUND_PART = 3;
 
 /** One of these name patterns as whole words, possessive or not (global, case-insensitive). */
 const wholeWords = (sources: string[]) =>
@@ -692,7 +702,7 @@ export function writesName(words: string[], text: string): boolean {
   const typed = foldAccents(words[words.length - 1]!.toLowerCase());
   for (const m of text.matchAll(namePattern(words))) {
     const last = m.groups!.last!;
-    if (foldAccents(last.toLowerCase()) === typed || /^\p{Lu}/u.test(last)) return true;
+    if (foldAccents(last.toLowerCase()).replace(/[\s\-–]/gu, '') === typed || /^\p{Lu}/u.test(last)) return true;
   }
   return false;
 }

@@ -222,6 +222,17 @@ describe('nameMatch', () => {
     expect(nameMatch(name(['task', 'force']), 'The task is to force them out.')).toBe(0);
   });
 
+  it('matches a long word of a name written as two words, and two words written as one', () => {
+    const name = (words: string[]) => ({ words, rarest: words[0]!, weight: 3, known: true });
+    expect(nameMatch(name(['victim', 'identification', 'taskforce']), 'the 13th Victim Identification Task Force met')).toBe(1);
+    expect(nameMatch(name(['boystown']), 'the platform "Boys Town" was shut down')).toBe(1);
+    expect(nameMatch(name(['website']), 'a web-site hosted abroad')).toBe(1);
+    expect(nameMatch(name(['task', 'force', 'argos']), 'Taskforce Argos officers')).toBe(1);
+    // Parts of fewer than three letters, and short words, are not split: "Operation Sun Set" is not "sunset".
+    expect(nameMatch(name(['cyberattack']), 'a cy berattack')).toBe(0);
+    expect(nameMatch(name(['sunset']), 'Operation Sun Set')).toBe(0);
+  });
+
   it('takes a last word in the other number only as a name is written, capitalised, not a verb after a noun', () => {
     const rescue = { words: ['operation', 'rescue'], rarest: 'rescue', weight: 2, known: true };
     expect(nameMatch(rescue, 'INTERPOL-led operation rescues 500 victims of human trafficking')).toBe(0);
