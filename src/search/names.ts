@@ -425,31 +425,48 @@ interface AcronymIntroduction {
   lower: boolean;
 }
 
-/** The places the texts introduce an acronym: a phrase right before "(ACRONYM)" whose initials spell it. */
+/**
+ * The places the texts introduce an acronym: a phrase right before "(ACRONYM)" that spells it, the fewest words that do
+ * (`spells`).
+ */
 function acronymIntroductions(acronym: string, texts: Iterable<string>): AcronymIntroduction[] {
   const letters = acronym.toLowerCase();
-  const intro = new RegExp(`((?:[\\p{L}&'’-]+\\s+){${letters.length},${2 * letters.length + 2}})\\(${acronym.replace(/[^\p{L}\p{N}]/gu, '')}\\)`, 'giu');
+  const intro = new RegExp(`((?:[\\p{L}&'’-]+\\s+){1,${2 * letters.length + 2}})\\(${acronym.replace(/[^\p{L}\p{N}]/gu, '')}\\)`, 'giu');
   const found: AcronymIntroduction[] = [];
   for (const text of texts) {
     for (const m of text.matchAll(intro)) {
       const words = m[1]!.trim().split(/\s+/).map((w) => w.replace(/^[^\p{L}&]+/u, ''));
-      // The phrase's last words whose initials spell the acronym, small words skipped.
-      let spelled = 0;
       let i = words.length - 1;
-      for (let k = letters.length - 1; k >= 0 && i >= 0; i--) {
-        const w = words[i]!;
-        // A small word may be one of the letters ("Department of Defense (DOD)") or skipped ("Office on Drugs and Crime").
-        if (w[0]?.toLowerCase() === letters[k]) {
-          spelled++;
-          k--;
-        } else if (!(ACRONYM_SKIPS.has(w.toLowerCase()) && spelled)) break;
-      }
-      if (spelled !== letters.length) continue;
-      const phrase = words.slice(i + 1);
+      while (i >= 0 && !spells(words.slice(i), letters)) i--;
+      if (i < 0) continue;
+      const phrase = words.slice(i);
       found.push({ words: phrase, lower: phrase.every((w) => w === w.toLowerCase()) });
     }
   }
   return found;
+}
+
+/**
+ * True when `words` spell the acronym `letters` (lower case) whole: each word gives its initial, and may give more of
+ * its letters in order ("Victim IDentification TaskForce" → VIDTF); a small word inside the phrase may give none
+ * ("Office on Drugs and Crime" → ODC) or its initial ("Department of Defense" → DOD).
+ */
+function spells(words: string[], letters: string): boolean {
+  const from = (i: number, k: number): boolean => {
+    if (i === words.length) return k === letters.length;
+    const word = words[i]!.toLowerCase();
+    if (i > 0 && ACRONYM_SKIPS.has(word) && from(i + 1, k)) return true;
+    if (word[0] !== letters[k]) return false;
+    // The word's initial, then each further letter of the acronym found later in the word, as long as the rest spells.
+    let at = 0;
+    for (let next = k + 1; ; next++) {
+      if (from(i + 1, next)) return true;
+      if (next >= letters.length) return false;
+      at = word.indexOf(letters[next]!, at + 1);
+      if (at < 0) return false;
+    }
+  };
+  return from(0, 0);
 }
 
 /**

@@ -267,6 +267,15 @@ describe('acronymNames and acronymsOf', () => {
     expect(acronymsOf(['interpol'])).toEqual([]);
     expect(acronymNames('DOD', ['The Department of Defense (DOD) said.'])).toEqual([['department', 'of', 'defense']]);
   });
+
+  it('reads a name whose words give the acronym more than their initials, and no more words than spell it', () => {
+    const texts = ['Since 2014, the first Victim Identification Taskforce (VIDTF) met at Europol.', 'Officers of the Child Exploitation Unit (CEU) attended.'];
+    expect(acronymNames('VIDTF', texts)).toEqual([['victim', 'identification', 'taskforce']]);
+    expect(acronymNames('CEU', texts)).toEqual([['child', 'exploitation', 'unit']]);
+    // Letters out of order, or a word giving none, spell nothing.
+    expect(acronymNames('VTIF', ['the Victim Identification Taskforce (VTIF)'])).toEqual([]);
+    expect(acronymNames('VIDTF', ['the Victim Identification Task Group (VIDTF)'])).toEqual([]);
+  });
 });
 
 describe('abbreviatesKind', () => {
