@@ -44,7 +44,8 @@ function run(script: string, env: Record<string, string>, timeoutMs = 30_000): P
       child.kill('SIGKILL');
       reject(new Error(`${script} did not exit within ${timeoutMs} ms`));
     }, timeoutMs);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the output may still be in the pipes when the process exits.
+    child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
@@ -74,7 +75,7 @@ async function startConnected(extra: Record<string, string> = {}) {
   });
   const out = { stderr: '' };
   child.stderr.on('data', (d) => (out.stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
   await standIn.waitFor(
