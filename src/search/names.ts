@@ -650,8 +650,9 @@ function nameSource(words: string[], groupLast: boolean): string {
   // Accents are matched or not as written ("quebec" finds "Québec"): people type without them.
   const escaped = words.map((w) => {
     const letters = [...foldAccents(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')].map((c) => ACCENTED[c.toLowerCase()] ?? c);
-    // A long word may be written as two ("taskforce" finds "Task Force", "website" "web site"), each of three letters
-    // or more; the other way round, two words finding one, is the join below.
+    // A long word may be written as two words or more ("taskforce" finds "Task Force", "website" "web site",
+    // "welcometovideo" "Welcome to Video"), the first and the last of three letters or more; the other way round, two
+    // words finding one, is the join below.
     if (!/^\p{L}+$/u.test(w) || letters.length < COMPOUND_LETTERS) return letters.join('');
     return letters.map((c, i) => (i >= COMPOUND_PART && i <= letters.length - COMPOUND_PART ? `[\\s\\-–]?${c}` : c)).join('');
   });
@@ -663,7 +664,7 @@ function nameSource(words: string[], groupLast: boolean): string {
   return escaped.join("[\\s\\-–]*");
 }
 
-/** A name's word this long or longer may be written as two words, each at least `COMPOUND_PART` letters. */
+/** A name's word this long or longer may be written as several words, the first and the last at least `COMPOUND_PART` letters. */
 const COMPOUND_LETTERS = 7;
 const COMPOUND_PART = 3;
 

@@ -228,6 +228,7 @@ describe('nameMatch', () => {
     expect(nameMatch(name(['boystown']), 'the platform "Boys Town" was shut down')).toBe(1);
     expect(nameMatch(name(['website']), 'a web-site hosted abroad')).toBe(1);
     expect(nameMatch(name(['task', 'force', 'argos']), 'Taskforce Argos officers')).toBe(1);
+    expect(nameMatch(name(['welcometovideo']), 'the Welcome to Video site')).toBe(1);
     // Parts of fewer than three letters, and short words, are not split: "Operation Sun Set" is not "sunset".
     expect(nameMatch(name(['cyberattack']), 'a cy berattack')).toBe(0);
     expect(nameMatch(name(['sunset']), 'Operation Sun Set')).toBe(0);
