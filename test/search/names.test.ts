@@ -229,7 +229,8 @@ describe('nameMatch', () => {
     expect(nameMatch(name(['website']), 'a web-site hosted abroad')).toBe(1);
     expect(nameMatch(name(['task', 'force', 'argos']), 'Taskforce Argos officers')).toBe(1);
     expect(nameMatch(name(['welcometovideo']), 'the Welcome to Video site')).toBe(1);
-    // Parts of fewer than three letters, and short words, are not split: "Operation Sun Set" is not "sunset".
+    // A first or last part of fewer than three letters, and a word under seven letters, are not split off: "Operation
+    // Sun Set" is not "sunset".
     expect(nameMatch(name(['cyberattack']), 'a cy berattack')).toBe(0);
     expect(nameMatch(name(['sunset']), 'Operation Sun Set')).toBe(0);
   });
