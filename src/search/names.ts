@@ -649,11 +649,17 @@ export function namePattern(words: string[]): RegExp {
 function nameSource(words: string[], groupLast: boolean): string {
   // Accents are matched or not as written ("quebec" finds "Québec"): people type without them.
   const escaped = words.map((w) => {
-    const letters = [...foldAccents(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')].map((c) => ACCENTED[c.toLowerCase()] ?? c);
+    const long = /^\p{L}+$/u.test(w) && [...w].length >= COMPOUND_LETTERS;
+    // A long word of a brand writes "you" as "u" or in full ("thinkuknow" finds "ThinkYouKnow", and back).
+    const typed = long ? textspeak(foldAccents(w)) : foldAccents(w);
+    const letters = [...typed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')].map((c) => {
+      const accented = ACCENTED[c.toLowerCase()] ?? c;
+      return long && c.toLowerCase() === 'u' ? `(?:yo)?${accented}` : accented;
+    });
     // A long word may be written as two words or more ("taskforce" finds "Task Force", "website" "web site",
     // "welcometovideo" "Welcome to Video"), the first and the last of three letters or more; the other way round, two
     // words finding one, is the join below.
-    if (!/^\p{L}+$/u.test(w) || letters.length < COMPOUND_LETTERS) return letters.join('');
+    if (!long) return letters.join('');
     return letters.map((c, i) => (i >= COMPOUND_PART && i <= letters.length - COMPOUND_PART ? `[\\s\\-–]?${c}` : c)).join('');
   });
   // The last word in the singular or the plural ("task forces" finds "Task Force"), when it is a word, not a letter
@@ -663,6 +669,9 @@ function nameSource(words: string[], groupLast: boolean): string {
   escaped[last] = groupLast ? `(?<last>${escaped[last]})` : `(?:${escaped[last]})`;
   return escaped.join("[\\s\\-–]*");
 }
+
+/** A word with "you" written "u", as brands write it ("ThinkYouKnow" → "thinkuknow"): both forms compare equal. */
+const textspeak = (word: string) => word.replace(/you/giu, 'u');
 
 /** A name's word this long or longer may be written as several words, the first and the last at least `COMPOUND_PART` letters. */
 const COMPOUND_LETTERS = 7;
@@ -717,10 +726,10 @@ const placePatterns = new WeakMap<string[][], RegExp>();
  * capitalised, as a name is written: "operation rescues 500 victims" is a verb after a noun, not Operation Rescue.
  */
 export function writesName(words: string[], text: string): boolean {
-  const typed = foldAccents(words[words.length - 1]!.toLowerCase());
+  const typed = textspeak(foldAccents(words[words.length - 1]!.toLowerCase()));
   for (const m of text.matchAll(namePattern(words))) {
     const last = m.groups!.last!;
-    if (foldAccents(last.toLowerCase()).replace(/[\s\-–]/gu, '') === typed || /^\p{Lu}/u.test(last)) return true;
+    if (textspeak(foldAccents(last.toLowerCase()).replace(/[\s\-–]/gu, '')) === typed || /^\p{Lu}/u.test(last)) return true;
   }
   return false;
 }

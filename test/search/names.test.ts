@@ -235,6 +235,17 @@ describe('nameMatch', () => {
     expect(nameMatch(name(['sunset']), 'Operation Sun Set')).toBe(0);
   });
 
+  it('matches a long word of a name with "you" written as "u", either way round', () => {
+    const name = (words: string[]) => ({ words, rarest: words[0]!, weight: 3, known: true });
+    expect(nameMatch(name(['thinkuknow']), 'the ThinkYouKnow campaign')).toBe(1);
+    expect(nameMatch(name(['thinkyouknow']), 'the ThinkUKnow website')).toBe(1);
+    expect(nameMatch(name(['thinkuknow']), 'Think U Know sessions')).toBe(1);
+    expect(nameMatch(name(['thinkuknow']), 'think you know')).toBe(1);
+    // Only inside a long word: "u" typed alone is no name's "you", and the other letters must still agree.
+    expect(nameMatch(name(['thinkuknow']), 'ThinkWeKnow')).toBe(0);
+    expect(nameMatch(name(['u', 'turn']), 'a you turn')).toBe(0);
+  });
+
   it('takes a last word in the other number only as a name is written, capitalised, not a verb after a noun', () => {
     const rescue = { words: ['operation', 'rescue'], rarest: 'rescue', weight: 2, known: true };
     expect(nameMatch(rescue, 'INTERPOL-led operation rescues 500 victims of human trafficking')).toBe(0);
