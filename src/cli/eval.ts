@@ -18,9 +18,11 @@
  *
  * The conversations of `eval/conversations.json` are played on the bundled corpus: each turn as typed after the
  * previous answer, and in full; `--verbose` prints the tuning half's misses (`--held-out`: the held-out half's too).
- * Every run also asks the README's question on each corpus and says whether the 2011 meeting's article answers first.
+ * Every run also asks the README's question on each corpus and says whether the 2011 meeting's article answers first,
+ * and the general-knowledge questions of `eval/off-topic.json` on each, counting those refused (`--verbose`: which
+ * were answered, and from what).
  */
-import { checkFeatures, openAnswerer, refusalThreshold, refusedBeforeCheck, unanswerableProbability } from '../answer/index.js';
+import { checkFeatures, openAnswerer, refusalThreshold, refusedBeforeCheck, unanswerableProbability, type Answerer } from '../answer/index.js';
 import { REFUSAL_WEIGHTS } from '../answer/refusal-weights.js';
 import { loadConfig, loadEnvFile } from '../config.js';
 import { loadEmbedder, KNOWN_MODEL_IDS } from '../embeddings/index.js';
@@ -29,7 +31,7 @@ import { openIndex } from '../index/index.js';
 import { PASSAGE_DEFAULTS, type PassageOptions } from '../passages/index.js';
 import { collect, type Collected } from '../eval/collect.js';
 import { prepareCorpus, type CorpusName } from '../eval/corpora.js';
-import { answerDependsOnCorpus, loadSeedQuestions, loadUnseenQuestions, type EvalQuestion } from '../eval/questions.js';
+import { answerDependsOnCorpus, loadOffTopicQuestions, loadSeedQuestions, loadUnseenQuestions, type EvalQuestion } from '../eval/questions.js';
 import { isRightFirst, score, showsAnswer, TABLE_HEADER, tableRow } from '../eval/score.js';
 import { conversationTable, loadConversations, playConversations, printConversationMisses, type TurnResult } from '../eval/conversations.js';
 import { typingRows, typingTable } from '../eval/typing.js';
@@ -89,11 +91,22 @@ function headlineCheck(answer: Answer): string {
   return `${ok ? 'ok' : 'WRONG'} (${source.published}, ${source.title})`;
 }
 
+/** How many of the off-topic questions a corpus refuses, and (for `--verbose`) what it answered the others with. */
+async function offTopicCheck(answerer: Answerer, corpus: string, questions: string[]): Promise<{ line: string; answered: string[] }> {
+  const answered: string[] = [];
+  for (const q of questions) {
+    const a = await answerer.ask(q, { top: 1 });
+    if (!a.refused) answered.push(`OFFTOPIC ${corpus} ${q}  (answered from ${a.results[0]?.sources.map((x) => `${x.published} “${x.title}”`).join(' + ')}: "${a.results[0]?.highlight.slice(0, 100).replace(/\n/g, ' ')}")`);
+  }
+  return { line: `${corpus} ${questions.length - answered.length}/${questions.length}`, answered };
+}
+
 async function main(): Promise<void> {
   loadEnvFile();
   const args = process.argv.slice(2);
   const config = loadConfig();
   const questions = [...loadSeedQuestions(), ...loadUnseenQuestions()];
+  const offTopicQuestions = loadOffTopicQuestions();
   const verbose = args.includes('--verbose');
   const showHeldOut = args.includes('--held-out');
   const models = args.includes('--all-models') ? KNOWN_MODEL_IDS : [config.embeddingModel];
@@ -120,6 +133,8 @@ async function main(): Promise<void> {
       let turns: TurnResult[] = [];
       let typing = '';
       const headline: string[] = [];
+      const offTopic: string[] = [];
+      const offTopicAnswered: string[] = [];
       for (const corpus of ['bundled', 'combined'] as const) {
         const { config: c, summary } = await prepareCorpus(corpus, modelConfig, embedder, passages);
         process.stderr.write(`${corpus} corpus: ${summary.articles} articles, ${summary.passages} passages (${summary.embedded} texts embedded now)\n`);
@@ -137,6 +152,9 @@ async function main(): Promise<void> {
           if (args.includes('--refusal-curve')) curve.push(refusalCurve(set.label, qs, collected, refusalThreshold(model)));
         }
         headline.push(`${corpus}: ${headlineCheck(await answerer.ask(README_QUESTION, { top: 1 }))}`);
+        const off = await offTopicCheck(answerer, corpus, offTopicQuestions);
+        offTopic.push(off.line);
+        offTopicAnswered.push(...off.answered);
         if (corpus === 'bundled') turns = await playConversations(answerer, index, loadConversations());
         if (corpus === 'combined' && args.includes('--typing')) {
           const halves = SETS.filter((x) => x.corpus === 'combined' && x.label.includes('unseen'));
@@ -147,6 +165,7 @@ async function main(): Promise<void> {
       console.log([TABLE_HEADER, ...rows.ours, ...rows.lexical, ...rows.dense].join('\n') + '\n');
       console.log(`The expected answer inside the sentence shown in bold, of our answers right first: ${bold.join('; ')}\n`);
       console.log(`README's question, "${README_QUESTION}" (the 2011 meeting's "${README_FACT}" expected first): ${headline.join('; ')}\n`);
+      console.log(`Off-topic questions refused (general knowledge, eval/off-topic.json): ${offTopic.join('; ')}\n`);
       if (typing) console.log(`The unseen questions typed as people type (combined corpus; "changed": right first in one typing and not the other):\n\n${typing}\n`);
       if (curve.length) {
         console.log('Refusal: unanswerable refused · answerable wrongly refused, refusing when the check gives at least t\n');
@@ -156,6 +175,7 @@ async function main(): Promise<void> {
       console.log(`Conversations (bundled corpus, ${new Set(turns.map((t) => t.conversation.id)).size} conversations):\n`);
       console.log(conversationTable(turns));
       for (const [qs, collected] of misses) printMisses(qs, collected);
+      if (verbose) offTopicAnswered.forEach((line) => console.log(line));
       if (verbose) printConversationMisses(turns.filter((t) => showHeldOut || t.conversation.split !== 'held-out'));
     }
   }

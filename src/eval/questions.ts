@@ -6,6 +6,8 @@
  *   article answers), written before any tuning on them, each fixed to the `tuning` or the `held-out` half. An answer
  *   must cite the article named by `article` (or, where another report of the same story states the same answer, one
  *   named by `alsoIn`).
+ * A third, `eval/off-topic.json`, holds general-knowledge questions no article touches ("how tall is mount everest?"):
+ * each must be refused. Written once (2026-12-03) before any rule was chosen on them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +40,7 @@ export interface EvalQuestion {
 export const EVAL_DIR = path.join(PROJECT_ROOT, 'eval');
 export const SEED_QUESTIONS_FILE = path.join(EVAL_DIR, 'questions.json');
 export const UNSEEN_QUESTIONS_FILE = path.join(EVAL_DIR, 'unseen-questions.json');
+export const OFF_TOPIC_QUESTIONS_FILE = path.join(EVAL_DIR, 'off-topic.json');
 /** The evaluation articles, kept apart from the product's `corpus/`. */
 export const EVAL_ARTICLES_DIR = path.join(EVAL_DIR, 'articles');
 
@@ -81,6 +84,13 @@ export function loadSeedQuestions(file = SEED_QUESTIONS_FILE): EvalQuestion[] {
 export function loadUnseenQuestions(file = UNSEEN_QUESTIONS_FILE): EvalQuestion[] {
   const records = JSON.parse(readFileSync(file, 'utf8')) as UnseenRecord[];
   return records.map((r) => ({ ...r, alsoIn: r.alsoIn ?? [], year: null }));
+}
+
+/** The general-knowledge questions every corpus must refuse. */
+export function loadOffTopicQuestions(file = OFF_TOPIC_QUESTIONS_FILE): string[] {
+  const records: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(records) || !records.every((r) => typeof r === 'string' && r.trim())) throw new Error(`${file}: expected an array of questions`);
+  return records as string[];
 }
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { answerDependsOnCorpus, EVAL_ARTICLES_DIR, loadSeedQuestions, loadUnseenQuestions } from '../../src/eval/questions.js';
+import { answerDependsOnCorpus, EVAL_ARTICLES_DIR, loadOffTopicQuestions, loadSeedQuestions, loadUnseenQuestions } from '../../src/eval/questions.js';
 
 /** The evaluation's questions must grade what they say they grade: a wrong expected text or article misreports every run. */
 describe('eval/unseen-questions.json', () => {
@@ -48,3 +48,12 @@ describe('eval/questions.json on the combined corpus', () => {
   });
 });
 
+
+describe('eval/off-topic.json', () => {
+  it('holds twenty distinct general-knowledge questions, none naming what the articles are about', () => {
+    const questions = loadOffTopicQuestions();
+    expect(questions).toHaveLength(20);
+    expect(new Set(questions.map((q) => q.toLowerCase())).size).toBe(questions.length);
+    for (const q of questions) expect(q, q).not.toMatch(/child|abuse|interpol|police|europol|trafficking|exploitation/i);
+  });
+});
