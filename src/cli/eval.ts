@@ -19,8 +19,8 @@
  * The conversations of `eval/conversations.json` are played on the bundled corpus: each turn as typed after the
  * previous answer, and in full; `--verbose` prints the tuning half's misses (`--held-out`: the held-out half's too).
  * Every run also asks the README's question on each corpus and says whether the 2011 meeting's article answers first,
- * and the general-knowledge questions of `eval/off-topic.json` on each, counting those refused (`--verbose`: which
- * were answered, and from what).
+ * and the general-knowledge questions of `eval/off-topic.json` on each, counting those refused in each half
+ * (`--verbose`: which of the tuning half were answered, and from what; `--held-out`: of the held-out half too).
  */
 import { checkFeatures, openAnswerer, refusalThreshold, refusedBeforeCheck, unanswerableProbability, type Answerer } from '../answer/index.js';
 import { REFUSAL_WEIGHTS } from '../answer/refusal-weights.js';
@@ -92,13 +92,13 @@ function headlineCheck(answer: Answer): string {
 }
 
 /** How many of the off-topic questions a corpus refuses, and (for `--verbose`) what it answered the others with. */
-async function offTopicCheck(answerer: Answerer, corpus: string, questions: string[]): Promise<{ line: string; answered: string[] }> {
+async function offTopicCheck(answerer: Answerer, label: string, questions: string[]): Promise<{ line: string; answered: string[] }> {
   const answered: string[] = [];
   for (const q of questions) {
     const a = await answerer.ask(q, { top: 1 });
-    if (!a.refused) answered.push(`OFFTOPIC ${corpus} ${q}  (answered from ${a.results[0]?.sources.map((x) => `${x.published} “${x.title}”`).join(' + ')}: "${a.results[0]?.highlight.slice(0, 100).replace(/\n/g, ' ')}")`);
+    if (!a.refused) answered.push(`OFFTOPIC ${label} ${q}  (answered from ${a.results[0]?.sources.map((x) => `${x.published} “${x.title}”`).join(' + ')}: "${a.results[0]?.highlight.slice(0, 100).replace(/\n/g, ' ')}")`);
   }
-  return { line: `${corpus} ${questions.length - answered.length}/${questions.length}`, answered };
+  return { line: `${label} ${questions.length - answered.length}/${questions.length}`, answered };
 }
 
 async function main(): Promise<void> {
@@ -152,9 +152,12 @@ async function main(): Promise<void> {
           if (args.includes('--refusal-curve')) curve.push(refusalCurve(set.label, qs, collected, refusalThreshold(model)));
         }
         headline.push(`${corpus}: ${headlineCheck(await answerer.ask(README_QUESTION, { top: 1 }))}`);
-        const off = await offTopicCheck(answerer, corpus, offTopicQuestions);
-        offTopic.push(off.line);
-        offTopicAnswered.push(...off.answered);
+        for (const half of ['tuning', 'held-out'] as const) {
+          const off = await offTopicCheck(answerer, `${corpus} · ${half}`, offTopicQuestions[half]);
+          offTopic.push(off.line);
+          // Reading the held-out half's answers spends it, as for the unseen questions.
+          if (half === 'tuning' || showHeldOut) offTopicAnswered.push(...off.answered);
+        }
         if (corpus === 'bundled') turns = await playConversations(answerer, index, loadConversations());
         if (corpus === 'combined' && args.includes('--typing')) {
           const halves = SETS.filter((x) => x.corpus === 'combined' && x.label.includes('unseen'));

@@ -7,7 +7,8 @@
  *   must cite the article named by `article` (or, where another report of the same story states the same answer, one
  *   named by `alsoIn`).
  * A third, `eval/off-topic.json`, holds general-knowledge questions no article touches ("how tall is mount everest?"):
- * each must be refused. Written once (2026-12-03) before any rule was chosen on them.
+ * each must be refused. Both halves were written (2026-12-03) before any rule was chosen on them; rules may be chosen
+ * on the tuning half only.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -86,11 +87,20 @@ export function loadUnseenQuestions(file = UNSEEN_QUESTIONS_FILE): EvalQuestion[
   return records.map((r) => ({ ...r, alsoIn: r.alsoIn ?? [], year: null }));
 }
 
-/** The general-knowledge questions every corpus must refuse. */
-export function loadOffTopicQuestions(file = OFF_TOPIC_QUESTIONS_FILE): string[] {
-  const records: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (!Array.isArray(records) || !records.every((r) => typeof r === 'string' && r.trim())) throw new Error(`${file}: expected an array of questions`);
-  return records as string[];
+/** The general-knowledge questions every corpus must refuse, in two halves as the unseen questions are. */
+export interface OffTopicQuestions {
+  tuning: string[];
+  'held-out': string[];
+}
+
+export function loadOffTopicQuestions(file = OFF_TOPIC_QUESTIONS_FILE): OffTopicQuestions {
+  const records = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const half = (name: keyof OffTopicQuestions): string[] => {
+    const qs = records[name];
+    if (!Array.isArray(qs) || !qs.every((q) => typeof q === 'string' && q.trim())) throw new Error(`${file}: "${name}" must be an array of questions`);
+    return qs as string[];
+  };
+  return { tuning: half('tuning'), 'held-out': half('held-out') };
 }
 
 /**
