@@ -20,7 +20,7 @@ export * from './terms.js';
  * Bumped when the analysis's code changes, or the way the index counts how a word is written (`countWordCase`); its
  * patterns and word lists, and its output on the probe sentences below, are in the fingerprint already.
  */
-export const ANALYSIS_VERSION = 9;
+export const ANALYSIS_VERSION = 10;
 
 /** A sentence's facts as stored: its distinct content terms, space-separated in order, and its shape as JSON. */
 export interface StoredSentenceFacts {

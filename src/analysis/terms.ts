@@ -49,8 +49,9 @@ export interface Token {
   isNumber: boolean;
 }
 
-// An ordinal ("32nd", "39TH", "39Th") is one word, not a count; then numbers ("5,140", "7.5"), then words.
-const TOKEN = /\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}'’-]*/gu;
+// An ordinal ("32nd", "39TH", "39Th") is one word, not a count; then numbers ("5,140", "7.5"), then words — a word's
+// digits after its first letter are its own ("G8", "EC3", "P2P" are names, not "g" and a count of 8).
+const TOKEN = /\d+(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b|\d[\d,.]*\d|\d|[\p{L}][\p{L}\p{M}\p{N}'’-]*/gu;
 
 /** Two-word verbs that mean one word, folded so they meet their one-word forms ("took part" → "participated"). */
 const PHRASES: [RegExp, string][] = [
@@ -95,7 +96,9 @@ export function tokenize(input: string): Token[] {
       tokens.push({ term: stem(word), word, isNumber });
     } else {
       for (const part of raw.toLowerCase().split('-')) {
-        if (part) tokens.push({ term: stem(part), word: part, isNumber });
+        // "covid-19": the number after the hyphen is a number still.
+        if (/^\d+$/.test(part)) tokens.push({ term: part, word: part, isNumber: true });
+        else if (part) tokens.push({ term: stem(part), word: part, isNumber });
       }
     }
   }

@@ -74,7 +74,7 @@ export const COMMON_WORD = { passages: 1000, share: 0.05 };
 
 export const tooCommon = (df: number, passages: number) => df > COMMON_WORD.passages && df > COMMON_WORD.share * passages;
 
-const WORD = /[\p{L}][\p{L}\p{M}'’]*/gu;
+const WORD = /[\p{L}][\p{L}\p{M}\p{N}'’]*/gu;
 
 /** Lower-case key of a word as written: possessive dropped ("INTERPOL’s" → "interpol"). */
 export function wordKey(word: string): string {

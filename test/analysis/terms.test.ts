@@ -34,4 +34,13 @@ describe('tokenize', () => {
     expect(tokenize('39TH')).toHaveLength(1);
     expect(tokenize('the 39Th meeting').map((t) => t.term)).toEqual(tokenize('the 39th meeting').map((t) => t.term));
   });
+
+  it('reads a word with digits after its first letter as one word, not a letter and a count ("G8", "EC3", "P2P")', () => {
+    const read = (text: string) => tokenize(text).map((t) => [t.word, t.isNumber]);
+    expect(read('the G8 ministers')).toEqual([['the', false], ['g8', false], ['ministers', false]]);
+    expect(read("Europol's EC3 and a P2P network")).toEqual([["europol's", false], ['ec3', false], ['and', false], ['a', false], ['p2p', false], ['network', false]]);
+    // A number after a hyphen is still a number; one before a word is a count as ever.
+    expect(read('covid-19 cases')).toEqual([['covid', false], ['19', true], ['cases', false]]);
+    expect(read('8 countries')).toEqual([['8', true], ['countries', false]]);
+  });
 });

@@ -101,6 +101,17 @@ describe('sentenceShape', () => {
     expect(sentenceShape('The raids began Sept. 2019 in three states.').date).toBe(1);
   });
 
+  it('sees a year as a date when the sentence opens with its preposition, or a part of the year comes between', () => {
+    expect(sentenceShape('In 2015 the unit opened.').date).toBe(1);
+    expect(sentenceShape('In early 2015 agents began tracking a P2P network.').date).toBe(1);
+    expect(sentenceShape('By the end of 2015 it had 40 members.').date).toBe(1);
+    expect(sentenceShape('Since 2010 reports have doubled.').date).toBe(1);
+    expect(sentenceShape('In March the unit opened.').date).toBe(1);
+    // "may" the verb is no month, and a year before a noun is a label, not a date.
+    expect(sentenceShape('In may cases the images were shared.').date).toBe(0);
+    expect(sentenceShape('The 2015 meeting was held in Lyon.').date).toBe(0);
+  });
+
   it('reads a season as a time of year ("in the summer of 2014"), and "fall" only as a noun', () => {
     expect(sentenceShape('In the summer of 2014, the chief constable set up the operation.').date).toBe(1);
     expect(sentenceShape('The bill was postponed until the autumn.').date).toBe(1);

@@ -47,10 +47,15 @@ describe('questionNames', () => {
     'The rescue of 40 children, and every rescue after it, was part of Operation Rescue.',
     'It began as Operation Koala in Europe and Operation Joint Hammer in the United States, a joint effort.',
     'NAIROBI, Kenya, Nov 23 – Police warned parents.',
+    'Ministers of the G8 met in Munich, and the G8 pledged to act.',
   ];
   let lexical: LexicalIndex;
   lexicalIndexOf(PASSAGES, (l) => (lexical = l));
   const names = (q: string) => questionNames(q, lexical, () => 1).map((n) => n.words.join(' '));
+
+  it('takes a name written with digits ("G8") as the corpus writes it', () => {
+    expect(names('what did the g8 ministers pledge?')).toEqual(['g8']);
+  });
 
   it('takes a capitalised run of the corpus for a name, but not its opening word where only a sentence start capitalises it', () => {
     // "According to UNODC" opens a sentence; "according" is written in lower case inside one.
