@@ -266,7 +266,9 @@ export function resolveFollowUp(message: string, previous: string | null, previo
     return again?.kind === 'reference' ? refer(again.about, again.message, question) : { kind: 'time', question };
   }
   const modifier = MODIFIER.exec(text);
-  if (modifier) return { kind: 'thing', question: finish(`${base.replace(/[?.!\s]+$/, '')} ${modifier[0]!.toLowerCase()}`) };
+  // A qualification replaces the one the previous question had: "in total?" after "…per day on average…" asks the
+  // total, not a daily total.
+  if (modifier) return { kind: 'thing', question: finish(`${base.replace(QUALIFIER, ' ').replace(/[?.!\s]+$/, '')} ${modifier[0]!.toLowerCase()}`) };
   const verb = withVerb(base, text);
   if (verb) return { kind: 'thing', question: verb };
   // A bare noun phrase needs a connective or a question mark to be a follow-up: "experts?", "and experts".
@@ -307,7 +309,13 @@ function withVerb(previous: string, text: string): string | null {
 const HOW_MANY = /^(?:how\s+many|how\s+much)\s+/i;
 
 /** Words that ask the previous question again with a qualification: "and in total?", "on average?". */
-const MODIFIER = /^(?:in\s+total|altogether|all\s+together|overall|in\s+all|worldwide|globally|around\s+the\s+world|on\s+average|per\s+year|per\s+day|each\s+year|a\s+year|a\s+day)$/i;
+const QUALIFIERS = 'in\\s+total|altogether|all\\s+together|overall|in\\s+all|worldwide|globally|around\\s+the\\s+world|on\\s+average|per\\s+year|per\\s+day|each\\s+year|a\\s+year|a\\s+day';
+const MODIFIER = new RegExp(`^(?:${QUALIFIERS})$`, 'i');
+/**
+ * Those of them inside a question that only qualify a figure, to be replaced by a new one ("in all countries",
+ * "a year-long operation", "from around the world" say more than that, and stay).
+ */
+const QUALIFIER = /\s+\b(?:in\s+total|on\s+average|per\s+(?:year|day)|each\s+year|altogether|overall)\b(?!-)/gi;
 
 const PRONOUN = /\b(?:it|its|they|them|their|he|him|his|she|her|hers|there|that|this|these|those)\b/i;
 /** An English question word anywhere in a text. */

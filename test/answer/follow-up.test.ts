@@ -37,7 +37,11 @@ describe('resolveFollowUp: the resolution table (general English, no corpus name
     ['and offenders arrested?', 'how many victims were identified by 2015?', 'how many offenders were identified by 2015?'],
     // a participle replaces the verb; a qualifier asks the same again
     ['and rescued?', 'how many victims were identified in 2015?', 'how many victims were rescued in 2015?'],
-    ['and in total?', 'how many victims were identified per day in 2015?', 'how many victims were identified per day in 2015 in total?'],
+    // …in place of the previous question's own qualifier: a daily number asked "in total" is the total
+    ['and in total?', 'how many victims were identified per day in 2015?', 'how many victims were identified in 2015 in total?'],
+    ['and in total?', 'how many victims were identified per day on average through icse in 2015?', 'how many victims were identified through icse in 2015 in total?'],
+    ['on average?', 'how many reports came in per year?', 'how many reports came in on average?'],
+    ['and in total?', 'how many experts from around the world came in all years?', 'how many experts from around the world came in all years in total?'],
   ])('thing: "%s" after "%s" → "%s"', (message, previous, understood) => {
     expect(resolveFollowUp(message, previous)).toEqual({ kind: 'thing', question: understood });
   });
