@@ -16,7 +16,7 @@ const SEASON = `\\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]y|[Oo]ver)\\
 
 // A preposition may open the sentence ("In 2015, …", "In early March…"); a month is capitalised, as a name is.
 const DATE = new RegExp(
-  `\\b\\d{1,2}(?:\\s*(?:–|-|to)\\s*\\d{1,2})?\\s+${MONTH}\\b|\\b${MONTH}\\.?\\s+\\d{1,2}\\b|\\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]y|[Aa]t)\\s+(?:(?:early|late|mid-?|the\\s+(?:start|end|beginning|middle)\\s+of)\\s*)?(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b|\\b${MONTH}\\.?\\s+(?:19|20)\\d\\d\\b|\\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]etween)\\s+(?:early\\s+|late\\s+|mid-?)?${MONTH}\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|${SEASON}`,
+  `\\b\\d{1,2}(?:\\s*(?:–|-|to)\\s*\\d{1,2})?\\s+${MONTH}\\b|\\b${MONTH}\\.?\\s+\\d{1,2}\\b|\\b(?:(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]y)\\s+(?:(?:early|late|mid-?)\\s*)?|(?:[Ii]n|[Bb]y|[Aa]t|[Uu]ntil)\\s+the\\s+(?:start|end|beginning|middle)\\s+of\\s+)(?:${MONTH}\\s+)?(?:19|20)\\d\\d\\b|\\b${MONTH}\\.?\\s+(?:19|20)\\d\\d\\b|\\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]etween)\\s+(?:early\\s+|late\\s+|mid-?)?${MONTH}\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|${SEASON}`,
 );
 const COUNT_WORD = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)';
 const DURATION = new RegExp(`\\b${COUNT_WORD}[- ](?:day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes)\\b|\\bsince\\s+(?:19|20)\\d\\d\\b`, 'i');

@@ -110,6 +110,8 @@ describe('sentenceShape', () => {
     // "may" the verb is no month, and a year before a noun is a label, not a date.
     expect(sentenceShape('In may cases the images were shared.').date).toBe(0);
     expect(sentenceShape('The 2015 meeting was held in Lyon.').date).toBe(0);
+    expect(sentenceShape('At the start of 2016 the unit had 12 officers.').date).toBe(1);
+    expect(sentenceShape('Losses were counted at 2015 prices.').date).toBe(0);
   });
 
   it('reads a season as a time of year ("in the summer of 2014"), and "fall" only as a noun', () => {
