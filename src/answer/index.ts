@@ -333,7 +333,7 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
       return said ? { question: r.question, understood: r.question, refused: false, results: [said] } : refused({ reason: 'speaker', source: first.sources[0]! });
     }
     // "and the chair?" asks what the previous question asked ("who…?") of another thing.
-    const type = r.about !== 'topic' ? REFERENCE_TYPES[r.about] : answerType(QUESTION_WORD.test(r.message) ? r.message : r.previous);
+    const type = r.about !== 'topic' ? REFERENCE_TYPES[r.about] : QUESTION_WORD.test(r.message) ? answerType(r.message) : askedOfAnother(answerType(r.previous));
     // The answering sentence often says it itself ("…the three-day meeting (5 – 7 September)…").
     const states = (text: string) => (r.about === 'place' ? namesPlace(text) : statesAnswer(type, text));
     if (r.about !== 'topic' && states(first.highlight)) return { ...previous, question: r.question, understood: r.question, newestFirst: false, results: [first] };
@@ -356,6 +356,15 @@ export async function openAnswerer(config: CoreConfig, preloaded?: { embedder?: 
     // must also pass the answer check.
     const check = r.about === 'topic' ? options.refusal : { ...REFUSAL_WEIGHTS, threshold: Infinity };
     return buildAnswer(r.question, result, index, top, -1, check);
+  }
+
+  /**
+   * What "and the chair?" asks, after a question about something else: the previous question's kind of answer when it
+   * names a thing of one (a person, a place, a body — "and the chair?" after "who opened…?"), none when that kind was a
+   * figure of the previous thing ("and the theme?" after "how long did the meeting run?" asks no duration).
+   */
+  function askedOfAnother(previous: AnswerType): AnswerType {
+    return FIGURE_TYPES.has(previous) ? 'other' : previous;
   }
 
   /** A hit whose shown sentence names a place: its own, or its passage's first that does. */

@@ -175,6 +175,12 @@ describe('Answerer.ask with `after` (real model and index)', () => {
     expect(answer.results[0]!.highlight).toContain('Executive Director of Police Services');
   });
 
+  it('answers "and the theme?" after "how long…?" with the theme, not with the meeting\'s length again', async () => {
+    const answer = await answerer.ask('and the theme?', { after: 'how long did the 2014 lyon meeting run?' });
+    expect(years(answer)).toContain(2014);
+    expect(answer.results[0]!.highlight).toContain('Protecting children through collaboration');
+  });
+
   it('asks the understood form of a reference again and gets the same answer (what a Discord footer stores)', async () => {
     const answer = await answerer.ask('when was it?', { after: COUNT });
     const again = await answerer.ask(answer.understood);
