@@ -705,7 +705,7 @@ export function nameMatch(name: QuestionName, text: string): number {
 }
 
 /** How much of a country a text holds that writes a place inside it, not the country (`QuestionName.places`). */
-export const PLACE_HELD = 1;
+const PLACE_HELD = 1;
 
 /**
  * Whether `text` writes one of the places (`QuestionName.places`) capitalised, as a name is written ("Victoria", not
