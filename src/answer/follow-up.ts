@@ -308,14 +308,18 @@ function withVerb(previous: string, text: string): string | null {
 /** "and how many countries?": the thing counted, asked again of the previous question. */
 const HOW_MANY = /^(?:how\s+many|how\s+much)\s+/i;
 
-/** Words that ask the previous question again with a qualification: "and in total?", "on average?". */
-const QUALIFIERS = 'in\\s+total|altogether|all\\s+together|overall|in\\s+all|worldwide|globally|around\\s+the\\s+world|on\\s+average|per\\s+year|per\\s+day|each\\s+year|a\\s+year|a\\s+day';
-const MODIFIER = new RegExp(`^(?:${QUALIFIERS})$`, 'i');
 /**
- * Those of them inside a question that only qualify a figure, to be replaced by a new one ("in all countries",
- * "a year-long operation", "from around the world" say more than that, and stay).
+ * Words that qualify nothing but a figure ("in total", "on average"): a follow-up made of one asks the previous
+ * question again with it, in place of the previous question's own.
  */
-const QUALIFIER = /\s+\b(?:in\s+total|on\s+average|per\s+(?:year|day)|each\s+year|altogether|overall)\b(?!-)/gi;
+const FIGURE_QUALIFIERS = 'in\\s+total|on\\s+average|per\\s+(?:year|day)|each\\s+year|altogether|overall';
+/** Words that ask the previous question again with a qualification: "and in total?", "on average?". */
+const MODIFIER = new RegExp(`^(?:${FIGURE_QUALIFIERS}|all\\s+together|in\\s+all|worldwide|globally|around\\s+the\\s+world|a\\s+year|a\\s+day)$`, 'i');
+/**
+ * The figure qualifiers inside a question, to be replaced by a new one; the other words a follow-up may qualify with
+ * say more inside a question ("in all countries", "a year-long operation", "from around the world") and stay.
+ */
+const QUALIFIER = new RegExp(`\\s+\\b(?:${FIGURE_QUALIFIERS})\\b(?!-)`, 'gi');
 
 const PRONOUN = /\b(?:it|its|they|them|their|he|him|his|she|her|hers|there|that|this|these|those)\b/i;
 /** An English question word anywhere in a text. */
