@@ -212,8 +212,10 @@ describe('unknownEditions', () => {
 });
 
 describe('nameMatch', () => {
+  /** A known name whose rarest word is its first. */
+  const name = (words: string[]) => ({ words, rarest: words[0]!, weight: 3, known: true });
+
   it('matches a name typed without its accents, or with them, as the text writes it', () => {
-    const name = (words: string[]) => ({ words, rarest: words[0]!, weight: 3, known: true });
     expect(nameMatch(name(['surete', 'du', 'quebec']), 'The Sûreté du Québec (SQ) took part.')).toBe(1);
     expect(nameMatch(name(['québec']), 'Police in Quebec took part.')).toBe(1);
     expect(nameMatch(name(['quebec']), 'Police in Quito took part.')).toBe(0);
@@ -221,14 +223,12 @@ describe('nameMatch', () => {
   });
 
   it('matches a name whose last word is typed in the plural or the singular', () => {
-    const name = (words: string[]) => ({ words, rarest: words[0]!, weight: 3, known: true });
     expect(nameMatch(name(['task', 'forces']), 'The ICAC Task Force arrested 40 people.')).toBe(1);
     expect(nameMatch(name(['task', 'force']), 'Sixty-one ICAC Task Forces took part.')).toBe(1);
     expect(nameMatch(name(['task', 'force']), 'The task is to force them out.')).toBe(0);
   });
 
   it('matches a long word of a name written as two words, and two words written as one', () => {
-    const name = (words: string[]) => ({ words, rarest: words[0]!, weight: 3, known: true });
     expect(nameMatch(name(['victim', 'identification', 'taskforce']), 'the 13th Victim Identification Task Force met')).toBe(1);
     expect(nameMatch(name(['boystown']), 'the platform "Boys Town" was shut down')).toBe(1);
     expect(nameMatch(name(['website']), 'a web-site hosted abroad')).toBe(1);
@@ -241,7 +241,6 @@ describe('nameMatch', () => {
   });
 
   it('matches a long word of a name with "you" written as "u", either way round', () => {
-    const name = (words: string[]) => ({ words, rarest: words[0]!, weight: 3, known: true });
     expect(nameMatch(name(['thinkuknow']), 'the ThinkYouKnow campaign')).toBe(1);
     expect(nameMatch(name(['thinkyouknow']), 'the ThinkUKnow website')).toBe(1);
     expect(nameMatch(name(['thinkuknow']), 'Think U Know sessions')).toBe(1);
