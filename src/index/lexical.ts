@@ -163,9 +163,15 @@ export function countNamePhrases(sentences: Iterable<string>): Map<string, numbe
   return out;
 }
 
+/**
+ * A possessive asks about its word: the tokenizer splits "telegram's" into "telegram" and "s", a phrase only passages
+ * writing the possessive hold (the stem drops it the same way, `analysis/terms.ts`).
+ */
+const POSSESSIVE = /['’]s?$/;
+
 /** An FTS5 string for one word: a quoted phrase, so no word is read as an operator. */
 function phrase(word: string): string {
-  return `"${lexicalText(word).replace(/"/g, '""')}"`;
+  return `"${lexicalText(word.replace(POSSESSIVE, '')).replace(/"/g, '""')}"`;
 }
 
 /** Writes the lexical index of the passages (row id = label), through a temporary file, replacing any old one. */

@@ -68,6 +68,12 @@ describe('openLexicalIndex', () => {
     expect(lexical.documentFrequency('"; DROP TABLE passages; --')).toBe(0);
   });
 
+  it("finds a possessive's word where the passage writes the word alone (\"icse's\" finds \"ICSE\")", () => {
+    expect(lexical.documentFrequency("icse's")).toBe(1);
+    expect(lexical.documentFrequency('strikeback’s')).toBe(1);
+    expect([...lexical.scores(new Map([["bermuda's", 1]])).keys()]).toEqual([2]);
+  });
+
   it('knows how the corpus writes a word: names capitalised inside sentences, acronyms in capitals', () => {
     expect(lexical.wordCase('strikeback')).toMatchObject({ inside: 1, capitalised: 1 });
     expect(lexical.wordCase('ICSE')).toMatchObject({ upper: 1 });
