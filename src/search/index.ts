@@ -16,7 +16,7 @@ import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_N
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryPlacesNamed, countryVariants, inCapitals, nameMatch, placeWritten, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
 import { alternatives, ANALYSIS_FINGERPRINT, expandQuery, namesCountry, namesPerson, queryTerms, readSentenceFacts, statesCountBeside, SYNONYM_WEIGHT, tokenize, wordForTerm } from '../analysis/index.js';
-import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence, type TimeScope } from './time.js';
+import { monthWriter, namesPeriod, reportsOn, splitYearWriter, timeClass, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence, type TimeScope } from './time.js';
 
 export { answerType, FIGURE_TYPES, namesSpeaker, statesAnswer, STRICT_ANSWER_TYPES, type AnswerType } from './answer-type.js';
 export {
@@ -624,6 +624,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       const ownMax = Math.max(0, ...passageLexical.values());
       const named = q.years;
       const writesPeriod = scope.kind === 'year' && scope.period ? splitYearWriter(scope.period) : null;
+      const writesMonth = scope.kind === 'year' && scope.month ? monthWriter(scope.month) : null;
       // The sentence shown for "who" is one that names a person when one does ("Second administrator, Ruecha Tokputza,
       // based in…"), which the sentence shapes count as half a person; for a place ("where", "which country", "which
       // city"), one that names a country or a region ("police from Australia, Bulgaria…"), which they count as no
@@ -721,6 +722,7 @@ export function createSearcher(index: VectorIndex): Searcher {
       }
       const timedFor = lazy((id: string): TimedArticle => {
         const t = answerYears.has(id) ? { ...timed(id), answerYears: answerYears.get(id), figureYears: figureYears.get(id) } : timed(id);
+        if (writesMonth) return { ...t, statesMonth: writesMonth(articleText(id)) };
         return writesPeriod ? { ...t, statesPeriod: writesPeriod(articleText(id)) } : t;
       });
       const hits: Hit[] = [...candidates].map((label) => {

@@ -96,6 +96,18 @@ export function timeScope(question: string): TimeScope {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
+/**
+ * Whether a text writes a month's name (1–12) as a month: capitalised, in full or shortened with a full stop ("July",
+ * "Feb."); "may" in lower case is a verb.
+ */
+export function monthWriter(month: number): (text: string) => boolean {
+  const full = MONTH_NAMES[month - 1]!;
+  const pattern = new RegExp(`\\b(?:${full}|${full.slice(0, 3)}\\.)(?![\\p{L}])`, 'u');
+  return (text) => pattern.test(text);
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** The month a question names right before its year ("in april 2022", "nov. 2017"), 1–12, if any. */
 function monthOf(question: string, year: number): number | undefined {
   const m = new RegExp(`\\b${MONTH_WORD}\\s+(?:of\\s+)?${year}\\b`, 'i').exec(question);
@@ -171,6 +183,8 @@ export interface TimedArticle {
   published?: string;
   /** It states the split year the question names (per question; see `SplitYear`). */
   statesPeriod?: boolean;
+  /** It writes the name of the month the question names with its year (per question; see `monthWriter`). */
+  statesMonth?: boolean;
 }
 
 /**
@@ -224,13 +238,20 @@ export function timeClass(scope: TimeScope, a: TimedArticle): number {
       // news writes a financial year out ("in 2017-18"); a story of its end year that does not is on something else
       // (taking one, as "last year", answered "…in 2022-23?" with a 2023 story on another figure).
       if (scope.period) return a.year >= scope.period.to && a.statesPeriod ? 2 : 0;
+      // A month named with the year is the finer time: a story published then, or the month after (the report of an
+      // event), is of it; one of that year from another month is of the year only ("the july 2018 garda searches"
+      // are not those an October story of 2018 reports), though a story of that month may mostly state last year's
+      // figures ("the FBI's April 2022 warning", citing 2021's complaints).
+      if (scope.month && a.published) {
+        if (publishedIn(a.published, scope.years[0]!, scope.month)) return 2;
+        // …unless it names the month: a later report of that month's event ("in February, police…").
+        const ofYear = timeClass({ ...scope, month: undefined }, a);
+        return a.statesMonth ? ofYear : Math.min(1, ofYear);
+      }
       if (scope.years.includes(a.reportsOn)) return 2;
       // Writing the asked-for count beside it ("up from 8,600 webpages in 2022", in a report of 2023) is as good
       // evidence as reporting on it: the count is that year's, whatever year the story reports on.
       if (scope.years.some((y) => a.figureYears?.has(y))) return 2;
-      // Published in the month named with the year, or the month after (the report of an event): of that time, though
-      // it may mostly state last year's figures ("the FBI's April 2022 warning", citing 2021's complaints).
-      if (scope.month && a.published && publishedIn(a.published, scope.years[0]!, scope.month)) return 2;
       // In the same way a source the question dates ("according to the fbi's 2022 warning") is one of that year.
       if (scope.ofSource && scope.years.includes(a.year)) return 2;
       // Of that year, or of the next and stating it; or stating it beside the asked-for answer ("41,200 reports in

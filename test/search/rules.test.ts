@@ -4,7 +4,8 @@
  * meeting's year announced at a press conference, a passage mentioning another year, annual reports published the year after the one they report on (one also dating its own launch, one saying "last year"), a police force's
  * figures for a split year ("2017-18"), two
  * operations whose names share a word, one centre's figures after three and after five years, a year's figure stated
- * only in a later report, a story naming one of its two people only by description, and the kinds of answer.
+ * only in a later report, a story naming one of its two people only by description, two raids of one year in different
+ * months, and the kinds of answer.
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -322,6 +323,18 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2018-10-03',
     'The UK agency arrested 70 suspects in a week-long sweep against online child abuse.\n\n' + 'Officers safeguarded 95 children.',
   ],
+  'harbour-raids-july': [
+    'Officers raid 31 properties',
+    '2017-07-26',
+    'Officers raided 31 properties in 15 counties looking for images of child sexual abuse, Chief Inspector Mary Byrne said.\n\n' +
+      'It was the first time such an operation had covered so many counties.',
+  ],
+  'harbour-raids-october': [
+    'Police search 32 homes in child abuse material operation',
+    '2017-10-02',
+    'In the second child abuse material operation of 2017, police searched 32 homes in 12 counties, Chief Inspector Mary Byrne said.\n\n' +
+      'The child abuse material searches were executed between 27 September and 1 October 2017.',
+  ],
 };
 
 let tmp: string;
@@ -353,6 +366,12 @@ describe('time as evidence', () => {
     const answer = await answerer.ask(question);
     expect(firstTitle(answer)).toBe(title);
     expect(first(answer).highlight).toContain(fact);
+  });
+
+  it('answers a month named with the year from the story of that month, not from a story of another month of the year', async () => {
+    const answer = await answerer.ask('how many homes did police search in the child abuse material operation in july 2017?');
+    expect(firstTitle(answer)).toBe('Officers raid 31 properties');
+    expect(first(answer).highlight).toContain('31 properties');
   });
 
   it('finds a year’s figure in the annual report published the next year', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesPeriod, reportsOn, splitYearWriter, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence } from '../../src/search/time.js';
+import { monthWriter, namesPeriod, reportsOn, splitYearWriter, timeClass, timeGate, timeScope, withoutTimePhrases, yearsStated, type TimedArticle, type TimeEvidence } from '../../src/search/time.js';
 import { eventWriter } from '../../src/search/index.js';
 import { storyYearMentions } from '../../src/passages/index.js';
 
@@ -164,6 +164,20 @@ describe('timeClass', () => {
     expect(timeClass(april, { ...article('warning', 2022, [2021, 2021]), published: '2022-04-28' })).toBe(2);
     expect(timeClass(april, { ...article('event-report', 2022, [2021, 2021]), published: '2022-05-02' })).toBe(2);
     expect(timeClass(april, { ...article('later', 2022, [2021, 2021]), published: '2022-09-01' })).toBe(1);
+    // The month is the finer time: a story of another month reporting on the year is of the year only, below the
+    // month's own story ("the july 2018 searches" are not those an October story reports).
+    expect(timeClass(april, { ...article('reports-on-the-year', 2022, [2022, 2022]), published: '2022-10-02' })).toBe(1);
+    expect(timeClass(april, { ...article('annual-report', 2023, [2022, 2022]), published: '2023-03-01' })).toBe(1);
+    expect(timeClass(april, { ...article('other-year', 2020, [2020]), published: '2020-04-10' })).toBe(0);
+    // A later story that names the month reports that month's event ("in April, police…").
+    expect(timeClass(april, { ...article('names-april', 2022, [2022, 2022]), published: '2022-10-02', statesMonth: true })).toBe(2);
+  });
+
+  it('reads a month in a text only as a month: capitalised, in full or shortened with a full stop', () => {
+    expect(monthWriter(7)('Police said in July that…')).toBe(true);
+    expect(monthWriter(2)('on Feb. 3 the court…')).toBe(true);
+    expect(monthWriter(5)('officers may search homes')).toBe(false);
+    expect(monthWriter(7)('Julyan Smith said')).toBe(false);
   });
 
   it('reads the year a figure is compared with as its base, not the year asked', () => {
