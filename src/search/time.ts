@@ -93,7 +93,8 @@ export function timeScope(question: string): TimeScope {
   return { kind: 'none' };
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3).toLowerCase());
 const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
 /**
@@ -102,11 +103,11 @@ const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
  */
 export function monthWriter(month: number): (text: string) => boolean {
   const full = MONTH_NAMES[month - 1]!;
-  const pattern = new RegExp(`\\b(?:${full}|${full.slice(0, 3)}\\.)(?![\\p{L}])`, 'u');
+  // "Sept." as well as "Sep.".
+  const short = full === 'September' ? 'Sept?' : full.slice(0, 3);
+  const pattern = new RegExp(`\\b(?:${full}|${short}\\.)(?![\\p{L}])`, 'u');
   return (text) => pattern.test(text);
 }
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The month a question names right before its year ("in april 2022", "nov. 2017"), 1–12, if any. */
 function monthOf(question: string, year: number): number | undefined {

@@ -176,6 +176,7 @@ describe('timeClass', () => {
   it('reads a month in a text only as a month: capitalised, in full or shortened with a full stop', () => {
     expect(monthWriter(7)('Police said in July that…')).toBe(true);
     expect(monthWriter(2)('on Feb. 3 the court…')).toBe(true);
+    expect(monthWriter(9)('between 27 Sept. and 1 October')).toBe(true);
     expect(monthWriter(5)('officers may search homes')).toBe(false);
     expect(monthWriter(7)('Julyan Smith said')).toBe(false);
   });
