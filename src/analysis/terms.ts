@@ -29,12 +29,17 @@ const STOP_WORDS = new Set(
 export function stem(word: string): string {
   let stemmed = STEMS.get(word);
   if (stemmed === undefined) {
-    stemmed = porterStem(word.replace(/['’]s?$/, ''));
+    stemmed = porterStem(withoutPossessive(word));
     // A vocabulary is far smaller than the words a large corpus's candidates hold; cleared when full, so bounded.
     if (STEMS.size >= STEM_MEMO_SIZE) STEMS.clear();
     STEMS.set(word, stemmed);
   }
   return stemmed;
+}
+
+/** A word without its possessive ending ("interpol's" → "interpol", "boys'" → "boys"). */
+export function withoutPossessive(word: string): string {
+  return word.replace(/['’]s?$/, '');
 }
 
 /** Stems already worked out, by word as written. */

@@ -8,7 +8,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { foldAccents } from '../analysis/terms.js';
+import { foldAccents, withoutPossessive } from '../analysis/terms.js';
 
 /** The FTS5 tokenizer: Porter's stemmer over Unicode words, the same algorithm as the `stemmer` package uses for sentence terms. */
 export const LEXICAL_TOKENIZER = 'porter unicode61 remove_diacritics 2';
@@ -78,7 +78,7 @@ const WORD = /[\p{L}][\p{L}\p{M}\p{N}'’]*/gu;
 
 /** Lower-case key of a word as written: possessive dropped ("INTERPOL’s" → "interpol"). */
 export function wordKey(word: string): string {
-  return foldAccents(word.toLowerCase()).replace(/['’]s?$/, '');
+  return withoutPossessive(foldAccents(word.toLowerCase()));
 }
 
 /** Counts how each word is written across the sentences (the first word of a sentence says nothing: it is capitalised anyway). */
@@ -164,14 +164,12 @@ export function countNamePhrases(sentences: Iterable<string>): Map<string, numbe
 }
 
 /**
- * A possessive asks about its word: the tokenizer splits "telegram's" into "telegram" and "s", a phrase only passages
- * writing the possessive hold (the stem drops it the same way, `analysis/terms.ts`).
+ * An FTS5 string for one word: a quoted phrase, so no word is read as an operator. A possessive asks about its word:
+ * the tokenizer splits "telegram's" into "telegram" and "s", a phrase only passages writing the possessive hold (the
+ * stem drops it the same way, `analysis/terms.ts`).
  */
-const POSSESSIVE = /['’]s?$/;
-
-/** An FTS5 string for one word: a quoted phrase, so no word is read as an operator. */
 function phrase(word: string): string {
-  return `"${lexicalText(word.replace(POSSESSIVE, '')).replace(/"/g, '""')}"`;
+  return `"${lexicalText(withoutPossessive(word)).replace(/"/g, '""')}"`;
 }
 
 /** Writes the lexical index of the passages (row id = label), through a temporary file, replacing any old one. */
