@@ -20,7 +20,7 @@ export * from './terms.js';
  * Bumped when the analysis's code changes, or the way the index counts how a word is written (`countWordCase`); its
  * patterns and word lists, and its output on the probe sentences below, are in the fingerprint already.
  */
-export const ANALYSIS_VERSION = 10;
+export const ANALYSIS_VERSION = 11;
 
 /** A sentence's facts as stored: its distinct content terms, space-separated in order, and its shape as JSON. */
 export interface StoredSentenceFacts {
@@ -38,14 +38,15 @@ export function analyseSentence(text: string): StoredSentenceFacts {
   const shape = sentenceShape(text);
   return {
     terms: [...new Set(contentTerms(text))].join(' '),
-    shape: JSON.stringify({ ...shape, countedTerms: [...shape.countedTerms] }),
+    shape: JSON.stringify({ ...shape, countedTerms: [...shape.countedTerms], countedHeads: [...shape.countedHeads] }),
   };
 }
 
 /** Stored facts back into the form the search uses (the same values `analyseSentence`'s analysis gave). */
 export function readSentenceFacts(stored: StoredSentenceFacts): SentenceFacts {
-  const shape = JSON.parse(stored.shape) as Omit<SentenceShape, 'countedTerms'> & { countedTerms: string[] };
-  return { terms: new Set(stored.terms ? stored.terms.split(' ') : []), shape: { ...shape, countedTerms: new Set(shape.countedTerms) } };
+  const shape = JSON.parse(stored.shape) as Omit<SentenceShape, 'countedTerms' | 'countedHeads'> & { countedTerms: string[]; countedHeads: string[] };
+  const sets = { countedTerms: new Set(shape.countedTerms), countedHeads: new Set(shape.countedHeads) };
+  return { terms: new Set(stored.terms ? stored.terms.split(' ') : []), shape: { ...shape, ...sets } };
 }
 
 /** The distinct content terms of an article's text (its title and passages: `indexedText`). */

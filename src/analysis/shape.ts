@@ -118,6 +118,41 @@ const COUNT_WINDOW = 2;
 const COUNT_NOUNS = new Set(['number', 'total', 'tally', 'count']);
 const COUNTED_AHEAD = 4;
 
+/** Content words read after a count for what it counts ("tens of thousands of child pornography images"). */
+const HEAD_WINDOW = 5;
+
+/** Plurals not made with "s". */
+const IRREGULAR_PLURALS = new Set(['children', 'men', 'women', 'people', 'police', 'staff']);
+
+/**
+ * True when a lower-case word reads as a plural noun: an irregular plural, or a word of four letters or more ending in
+ * "s" but not in "ss", "us" or "is" ("reports", "countries"; not "process", "status", "analysis"). What a count of more
+ * than one is of is written in the plural, before the words that qualify it ("245 reports containing … images").
+ */
+export function isPluralWord(word: string): boolean {
+  return IRREGULAR_PLURALS.has(word) || /^[a-z-]{3,}(?<![siu])s$/.test(word);
+}
+
+/**
+ * What a count is of: among the content words from `from` on (up to the first small word or number, or a participle
+ * after one; at most `window`), the first plural, else the last ("one man").
+ */
+function countedHead(tokens: Token[], from: number, window: number): string | undefined {
+  let head: string | undefined;
+  for (let j = from, taken = 0; j < tokens.length && taken < window; j++) {
+    const t = tokens[j]!;
+    if (t.isNumber || NUMBER_WORDS.has(t.word) || (taken > 0 && isParticiple(t.word))) break;
+    if (isStopWord(t)) {
+      if (COUNTED_INSIDE.has(t.word)) continue;
+      break;
+    }
+    if (isPluralWord(t.word)) return t.term;
+    head = t.term;
+    taken++;
+  }
+  return head;
+}
+
 /** How many words apart a count and a year may be for the count to be that year's ("8,600 confirmed webpages in 2022"). */
 const YEAR_FIGURE_WINDOW = 5;
 
@@ -141,6 +176,12 @@ export function statesCountBeside(text: string, year: number): boolean {
 export interface SentenceShape {
   /** Terms that follow a count closely enough to be what it counts ("52 countries" → countri). */
   countedTerms: Set<string>;
+  /**
+   * What each count is of, the first plural of its counted words ("tens of thousands of child pornography images
+   * were…" → imag, "four arrests and three children" → arrest, children; `countedHead`), and what happened to it
+   * ("46 suspects were *arrested*").
+   */
+  countedHeads: Set<string>;
   hasCount: boolean;
   /** 0–1 per kind of answer (person: 0.5 for a bare name, 1 for a titled or quoted one). */
   money: number;
@@ -163,6 +204,7 @@ export function sentenceShape(text: string): SentenceShape {
   // A share ("25%") is not a count of the word after it.
   const all = tokenize(text.replace(PERCENTAGE_FIGURE, ' '));
   const countedTerms = new Set<string>();
+  const countedHeads = new Set<string>();
   let hasCount = false;
   const isNumberWord = (t: Token | undefined) => !!t && (t.isNumber || NUMBER_WORDS.has(t.word));
   const isCountToken = (t: Token) => (t.isNumber && isCount(t.term)) || NUMBER_WORDS.has(t.word);
@@ -175,6 +217,8 @@ export function sentenceShape(text: string): SentenceShape {
     // after it up to the first stop word — "250,000 images of child abuse" counts images, not children.
     let j = i + 1;
     while (isNumberWord(all[j]) || (all[j]?.word === 'of' && NUMBER_WORDS.has(all[j - 1]!.word))) j++;
+    const head = countedHead(all, j, HEAD_WINDOW);
+    if (head) countedHeads.add(head);
     let taken = 0;
     for (; j < all.length && taken < COUNT_WINDOW; j++) {
       const n = all[j]!;
@@ -192,12 +236,17 @@ export function sentenceShape(text: string): SentenceShape {
       let k = j;
       while (k < all.length && AUXILIARIES.has(all[k]!.word)) k++;
       const verb = all[k];
-      if (k > j && verb && isParticiple(verb.word)) countedTerms.add(verb.term);
+      if (k > j && verb && isParticiple(verb.word)) {
+        countedTerms.add(verb.term);
+        countedHeads.add(verb.term);
+      }
     }
   });
   if (hasCount) {
     all.forEach((t, i) => {
       if (!COUNT_NOUNS.has(t.word) || all[i + 1]?.word !== 'of') return;
+      const head = countedHead(all, i + 2, COUNTED_AHEAD);
+      if (head) countedHeads.add(head);
       for (let j = i + 2; j < all.length && j < i + 2 + COUNTED_AHEAD; j++) {
         const n = all[j]!;
         if (isStopWord(n) || isNumberWord(n)) break;
@@ -208,6 +257,7 @@ export function sentenceShape(text: string): SentenceShape {
   const yes = (re: RegExp) => (re.test(text) ? 1 : 0);
   return {
     countedTerms,
+    countedHeads,
     hasCount,
     money: yes(MONEY),
     date: yes(DATE),

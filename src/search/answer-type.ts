@@ -3,7 +3,7 @@
  * that states a date for a "when" question or a count of the asked-for thing for a "how many" question is far more
  * likely to answer it than one that merely shares its words. Rules are about English question words and text shapes, never about any article.
  */
-import { alternatives, isMonthWord, isStopWord, REGULAR_PARTICIPLE, sentenceShape, tokenize, type SentenceShape, type Token } from '../analysis/index.js';
+import { alternatives, isMonthWord, isPluralWord, isStopWord, REGULAR_PARTICIPLE, sentenceShape, tokenize, type SentenceShape, type Token } from '../analysis/index.js';
 import { yearsStated } from './time.js';
 import { countryVariants, NAME_HEADS } from './names.js';
 
@@ -166,6 +166,26 @@ const PERSON_NOUNS = (
  * expert) with its synonyms; without one, every content word of the question.
  */
 export function countedTerms(question: string, questionTerms: Iterable<string>): Set<string> {
+  const run = countedRun(question);
+  if (run.length === 0) return new Set(questionTerms);
+  if (PEOPLE.has(run[0]!.word)) return new Set(PERSON_NOUNS);
+  return new Set(run.flatMap((t) => alternatives(t.term)));
+}
+
+/**
+ * The counted thing's plural noun when other words qualify it ("child abuse images" → image, with its synonyms): what
+ * a count must be of, where a qualifier ("child") may be counted in another sense ("three children"). Undefined for a
+ * counted thing of one word, of people (any person counts), or with no plural.
+ */
+export function countedHead(question: string): Set<string> | undefined {
+  const run = countedRun(question);
+  if (run.length < 2 || PEOPLE.has(run[0]!.word)) return undefined;
+  const head = run.find((t) => isPluralWord(t.word));
+  return head ? new Set(alternatives(head.term)) : undefined;
+}
+
+/** The words a question says it counts (`countedTerms`), as written after "how many" / "number of". */
+function countedRun(question: string): Token[] {
   const m = COUNTED.exec(question);
   // The words up to the first stop word: the counted thing, with what qualifies it ("child abuse image offences").
   // Counted in written words, so a compound ("ai-generated") is one; a participle ("recorded") is the question's verb.
@@ -186,9 +206,7 @@ export function countedTerms(question: string, questionTerms: Iterable<string>):
     run.push(...tokens);
     words++;
   }
-  if (run.length === 0) return new Set(questionTerms);
-  if (PEOPLE.has(run[0]!.word)) return new Set(PERSON_NOUNS);
-  return new Set(run.flatMap((t) => alternatives(t.term)));
+  return run;
 }
 
 /** The part of a whole a "how many of…" question asks for (`subsetAsked`). */
@@ -256,15 +274,18 @@ export function namesCountedThing(question: string): boolean {
  */
 const COUNTED_RUN = 6;
 
+/** A count of a word qualifying the counted thing only ("three children" for "how many child abuse images"). */
+export const QUALIFIER_COUNTED = 0.75;
+
 /**
  * How well a sentence holds the asked-for kind of answer (`counted`: see `countedTerms`): 1 = clearly (a count of
  * the asked-for thing, a date,
  * a named person…), 0.5 = loosely (some count, a bare name), 0 = not at all or the question type has no shape.
  */
-export function typeMatch(type: AnswerType, shape: SentenceShape, counted: Set<string>): number {
+export function typeMatch(type: AnswerType, shape: SentenceShape, counted: Set<string>, head?: Set<string>): number {
   switch (type) {
     case 'quantity':
-      if ([...counted].some((t) => shape.countedTerms.has(t))) return 1;
+      if ([...counted].some((t) => shape.countedTerms.has(t))) return !head || [...head].some((t) => shape.countedHeads.has(t)) ? 1 : QUALIFIER_COUNTED;
       return shape.hasCount ? 0.5 : 0;
     case 'person':
       // "who ran it?" is as often answered by an agency as by a person.

@@ -10,7 +10,7 @@ import type { Passage } from '../types.js';
 import { Bounded, indexedText, IndexError, REBUILD_HINT, sumWordScores, type ArticleMeta, type VectorIndex } from '../index/index.js';
 import { cosine } from '../embeddings/similarity.js';
 import type { Span } from '../passages/sentences.js';
-import { answerType, asksForCountry, countedTerms, namedPersonAsked, namesCountedThing, subsetAsked, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
+import { answerType, asksForCountry, countedHead, countedTerms, namedPersonAsked, namesCountedThing, subsetAsked, FIGURE_TYPES, STRICT_ANSWER_TYPES, typeMatch, type AnswerType, type SentenceShape } from './answer-type.js';
 import { askedRole, bodyMayHold, holdsRole, officeVerbTerms, TIME_MARK } from './role.js';
 import { articleRelevance, articleScore, passageScore, rankCandidates, TELLING_NAME_IDF, type ArticleFeatures, type PassageFeatures, type Weights } from './features.js';
 import { abbreviatesKind, acronymNames, acronymsOf, corpusWrites, countriesNamed, countryPlacesNamed, countryVariants, inCapitals, nameMatch, placeWritten, questionNames, unknownEditions, unknownHeadedNames, type QuestionName } from './names.js';
@@ -225,6 +225,8 @@ interface QuestionFeatures {
   /** The same without the terms of the question's names: what is asked about them. */
   topicWeights: Map<string, number>;
   counted: Set<string>;
+  /** The counted thing's last word when words qualify it (`countedHead`). */
+  countedHead: Set<string> | undefined;
   type: AnswerType;
   /** The years the question names. */
   years: number[];
@@ -316,7 +318,7 @@ function bestSentence(
     const held = holding(s.terms, q.weights.keys());
     const c = shareHeld(held, q.weights);
     const ownC = own === q.weights ? c : shareHeld(held, own);
-    const shapeType = typeMatch(q.type, s.shape, q.counted);
+    const shapeType = typeMatch(q.type, s.shape, q.counted, q.countedHead);
     const t = shapeType < 1 && q.places.length && placeWritten(q.places, textOf(s.label)) ? 1 : shapeType;
     const sim = similarity(s.label);
     // The sentence shown counts the words that tell the story's sentences apart (as the passage's signals do), title
@@ -528,6 +530,7 @@ export function createSearcher(index: VectorIndex): Searcher {
         weights: termWeights,
         topicWeights: new Map([...termWeights].filter(([t]) => !nameTerms.has(t))),
         counted: countedTerms(question, termWeights.keys()),
+        countedHead: countedHead(question),
         type,
         years: scope.kind === 'year' ? scope.years : [],
         places: type === 'place' && !asksForCountry(question) ? names.flatMap((nm) => nm.places ?? []) : [],

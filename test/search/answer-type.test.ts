@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, asksForCountry, countedTerms, namedPersonAsked, sentenceShape, subsetAsked, typeMatch } from '../../src/search/answer-type.js';
+import { answerType, asksForCountry, countedHead, countedTerms, namedPersonAsked, QUALIFIER_COUNTED, sentenceShape, subsetAsked, typeMatch } from '../../src/search/answer-type.js';
 import { namesPerson } from '../../src/analysis/index.js';
 
 describe('answerType', () => {
@@ -195,6 +195,22 @@ describe('sentenceShape', () => {
     expect([...sentenceShape('To date, 23 child victims had been identified.').countedTerms]).toEqual(['child', 'victim', 'identifi']);
     const counted = countedTerms('how many children were rescued?', []);
     expect(typeMatch('quantity', s, counted)).toBe(0.5);
+  });
+
+  it('reads what each count is of by its plural, past the words that qualify it', () => {
+    const s = sentenceShape('In 2024 the agency processed 245 reports containing actionable AI-generated abuse images, four arrests and the rescue of three children.');
+    expect([...s.countedHeads]).toEqual(['report', 'arrest', 'children']);
+    // …and what happened to them, as a count of it ("were discovered").
+    expect([...sentenceShape('Tens of thousands of child abuse images were discovered.').countedHeads]).toEqual(['imag', 'discov']);
+    // The question's counted thing, qualified: only a count of images holds it fully, a count of children in part.
+    const question = 'how many child abuse images did police find?';
+    const [counted, head] = [countedTerms(question, []), countedHead(question)];
+    expect(typeMatch('quantity', sentenceShape('Police found tens of thousands of child abuse images.'), counted, head)).toBe(1);
+    expect(typeMatch('quantity', sentenceShape('Police rescued three children.'), counted, head)).toBe(QUALIFIER_COUNTED);
+    expect(QUALIFIER_COUNTED).toBeLessThan(1);
+    // One word, or people, is counted by any of its forms as before.
+    expect(countedHead('how many images did police find?')).toBeUndefined();
+    expect(countedHead('how many people were arrested?')).toBeUndefined();
   });
 
   it('reads what a headcount, a tally or a total counts as it reads "the number of"', () => {

@@ -5,7 +5,7 @@
  * figures for a split year ("2017-18"), two
  * operations whose names share a word, one centre's figures after three and after five years, a year's figure stated
  * only in a later report, a story naming one of its two people only by description, two raids of one year in different
- * months, and the kinds of answer.
+ * months, a story counting arrests, children and images, and the kinds of answer.
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -334,6 +334,12 @@ const ARTICLES: Record<string, [title: string, published: string, body: string]>
     '2017-10-02',
     'In the second child abuse material operation of 2017, police searched 32 homes in 12 counties, Chief Inspector Mary Byrne said.\n\n' +
       'The child abuse material searches were executed between 27 September and 1 October 2017.',
+  ],
+  'prairie-warrants': [
+    'Prairie police make four arrests in exploitation probe',
+    '2024-04-10',
+    'Prairie police executed search warrants in three towns, resulting in four arrests and the rescue of three children.\n\n' +
+      'Tens of thousands of abuse images were discovered, a spokesperson said.',
   ],
 };
 
@@ -682,6 +688,10 @@ describe('refusal by checking the answer', () => {
 });
 
 describe('kinds of answer', () => {
+  it('answers a count of a qualified thing ("child abuse images") with the count of that thing, not a count of its qualifier ("three children")', async () => {
+    expect(first(await answerer.ask('how many child abuse images did the prairie police find in the search warrants?')).highlight).toContain('Tens of thousands of abuse images');
+  });
+
   it('answers a prison term with the sentence that states it', async () => {
     expect(first(await answerer.ask('how long was the northern light ringleader sentenced to?')).highlight).toContain('14 years in prison');
   });
